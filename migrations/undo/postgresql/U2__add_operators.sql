@@ -1,0 +1,2 @@
+-- Undo V2: drop operators.
+DROP TABLE operators;

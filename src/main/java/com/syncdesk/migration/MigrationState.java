@@ -1,0 +1,28 @@
+package com.syncdesk.migration;
+
+/** Every state a migration can be in, in Flyway's vocabulary, each with a hint for the operator. */
+public enum MigrationState {
+    APPLIED("Applied", "In the schema."),
+    PENDING("Pending", "Not applied yet; Upgrade applies it."),
+    UNDONE("Undone", "Was applied, then reversed by a downgrade; Upgrade applies it again."),
+    MISSING_TOLERATED("Missing (tolerated)",
+            "Applied by the original system, then removed from it (the legacy sync_states table). Its rows were merged into sync_metadata by version 7."),
+    FUTURE("Future", "Applied by a newer SyncDesk than this one. This version will not change the schema."),
+    FAILED("Failed", "Failed part-way. Restore a backup or run Repair after checking the schema.");
+
+    private final String label;
+    private final String hint;
+
+    MigrationState(String label, String hint) {
+        this.label = label;
+        this.hint = hint;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String hint() {
+        return hint;
+    }
+}

@@ -1,0 +1,203 @@
+package com.syncdesk.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
+
+import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
+import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
+import com.syncdesk.persistence.DatabaseException.Reason;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * An open SyncDesk database: a pooled connection to a SQLite file (foreign keys on, a busy timeout,
+ * WAL once the schema is SyncDesk's) or to a PostgreSQL server. Opening only reads: a file that is
+ * not a database, or a server that refuses the login, is reported before anything is written.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long a SQLite statement waits for another writer before it reports the file as locked. */
+    public static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether opening may create a missing SQLite file. */
+    public enum OpenMode { CREATE_IF_MISSING, EXISTING_ONLY }
+
+    private final ConnectionTarget target;
+    private final HikariDataSource dataSource;
+
+    private Database(ConnectionTarget target, HikariDataSource dataSource) {
+        this.target = target;
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(ConnectionTarget target) {
+        return open(target, OpenMode.CREATE_IF_MISSING);
+    }
+
+    public static Database open(ConnectionTarget target, OpenMode mode) {
+        HikariDataSource pool = switch (target) {
+            case SqliteFile file -> sqlitePool(file, mode);
+            case PostgresServer server -> postgresPool(server);
+        };
+        Database database = new Database(target, pool);
+        try (Connection connection = database.connection(); Statement probe = connection.createStatement()) {
+            // SQLite opens lazily: reading the schema is what tells a database from any other file.
+            probe.execute(target.vendor() == Vendor.SQLITE ? "SELECT count(*) FROM sqlite_master" : "SELECT 1");
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw DatabaseErrors.translate(e, target);
+        }
+        return database;
+    }
+
+    private static HikariDataSource sqlitePool(SqliteFile file, OpenMode mode) {
+        Path path = file.path();
+        checkSqliteFile(file, mode);
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        if (mode == OpenMode.EXISTING_ONLY) {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + path);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqlite);
+        hikari.setPoolName("sqlite");
+        hikari.setMaximumPoolSize(4);
+        hikari.setMinimumIdle(1);
+        return createPool(hikari, file);
+    }
+
+    private static void checkSqliteFile(SqliteFile file, OpenMode mode) {
+        Path path = file.path();
+        if (Files.isDirectory(path)) {
+            throw new DatabaseException(Reason.NOT_A_DATABASE, path + " is a folder, not a database file.");
+        }
+        if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+            throw new DatabaseException(Reason.NOT_FOUND, "The folder " + path.getParent() + " does not exist.");
+        }
+        if (!Files.exists(path)) {
+            if (mode == OpenMode.EXISTING_ONLY) {
+                throw new DatabaseException(Reason.NOT_FOUND, "There is no database at " + path + ".");
+            }
+            return;
+        }
+        byte[] header = new byte[SQLITE_HEADER.length];
+        try (InputStream in = Files.newInputStream(path)) {
+            int read = in.readNBytes(header, 0, header.length);
+            if (read > 0 && (read < header.length || !Arrays.equals(header, SQLITE_HEADER))) {
+                throw new DatabaseException(Reason.NOT_A_DATABASE, path + " is not a SQLite database. Choose a SyncDesk database file.");
+            }
+        } catch (IOException e) {
+            throw new DatabaseException(Reason.NOT_FOUND, "Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource postgresPool(PostgresServer server) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(server.jdbcUrl());
+        hikari.setUsername(server.user());
+        hikari.setPassword(new String(server.password()));
+        hikari.setPoolName("postgresql");
+        hikari.setMaximumPoolSize(6);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(10_000);
+        // Bounded waits: an unreachable host must fail in seconds, not after the OS's TCP timeout.
+        hikari.addDataSourceProperty("connectTimeout", "5");
+        hikari.addDataSourceProperty("loginTimeout", "10");
+        hikari.addDataSourceProperty("ApplicationName", "SyncDesk");
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        return createPool(hikari, server);
+    }
+
+    private static HikariDataSource createPool(HikariConfig hikari, ConnectionTarget target) {
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(e, target);
+        }
+    }
+
+    public ConnectionTarget target() {
+        return target;
+    }
+
+    public Vendor vendor() {
+        return target.vendor();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Write-ahead logging lets the UI read while a sync worker writes; it is a lasting property of the file. */
+    public void enableWriteAheadLog() {
+        if (vendor() != Vendor.SQLITE) {
+            return;
+        }
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e, target);
+        }
+    }
+
+    /**
+     * Builds a Hibernate session factory over this database's pool. With {@code validate}, Hibernate
+     * checks every mapped column against the schema and refuses to start on a mismatch.
+     */
+    public SessionFactory buildSessionFactory(Collection<Class<?>> entityClasses, boolean validate) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySettings(Map.of(
+                        AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
+                        AvailableSettings.DIALECT, vendor() == Vendor.SQLITE ? SyncDeskSQLiteDialect.class.getName()
+                                : PostgreSQLDialect.class.getName(),
+                        AvailableSettings.HBM2DDL_AUTO, validate ? "validate" : "none",
+                        AvailableSettings.JDBC_TIME_ZONE, "UTC",
+                        AvailableSettings.STATEMENT_BATCH_SIZE, 50,
+                        AvailableSettings.ORDER_UPDATES, true,
+                        AvailableSettings.ORDER_INSERTS, true))
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entityClasses.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new DatabaseException(Reason.FAILED, "The schema of " + target.describe()
+                    + " does not match what SyncDesk expects: " + DatabaseErrors.deepestMessage(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

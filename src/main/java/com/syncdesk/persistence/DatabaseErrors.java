@@ -1,0 +1,108 @@
+package com.syncdesk.persistence;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import com.syncdesk.persistence.DatabaseException.Reason;
+
+/** Turns driver exceptions into {@link DatabaseException}s an operator can act on. */
+public final class DatabaseErrors {
+
+    private DatabaseErrors() {
+    }
+
+    public static DatabaseException translate(Throwable failure, ConnectionTarget target) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseException known) {
+                return known;
+            }
+        }
+        String where = target.describe();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite) {
+                return sqlite(sqlite, where, failure);
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                DatabaseException postgres = postgres(sql, where, failure);
+                if (postgres != null) {
+                    return postgres;
+                }
+            }
+            if (t instanceof UnknownHostException) {
+                return new DatabaseException(Reason.UNREACHABLE, "Cannot reach " + where + ": the host name is unknown.", failure);
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) {
+                return new DatabaseException(Reason.UNREACHABLE, "Cannot reach " + where
+                        + ": nothing answered on that host and port. Check that the server runs and the address is right.", failure);
+            }
+        }
+        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + deepestMessage(failure), failure);
+    }
+
+    private static DatabaseException sqlite(SQLiteException e, String where, Throwable failure) {
+        SQLiteErrorCode code = e.getResultCode();
+        int primary = code.code & 0xff;
+        if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            return new DatabaseException(Reason.NOT_A_DATABASE, where + " is not a SQLite database. Choose a SyncDesk database file.", failure);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return new DatabaseException(Reason.CORRUPT, where + " is damaged (SQLite reports a malformed database). "
+                    + "Restore it from a backup; SyncDesk has not changed it.", failure);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return new DatabaseException(Reason.LOCKED, where + " is locked by another program (perhaps a sync worker "
+                    + "or another SyncDesk). Try again when it has finished.", failure);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return new DatabaseException(Reason.READ_ONLY, where + " cannot be written: the file or its folder is read-only.", failure);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+            return new DatabaseException(Reason.NOT_FOUND, "Cannot open " + where + ": the file or its folder does not exist or cannot be read.", failure);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+            return new DatabaseException(Reason.DISK_FULL, "The disk holding " + where + " is full; the change was rolled back.", failure);
+        }
+        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + deepestMessage(failure), failure);
+    }
+
+    private static DatabaseException postgres(SQLException e, String where, Throwable failure) {
+        String state = e.getSQLState();
+        return switch (state) {
+            case "28P01", "28000" -> new DatabaseException(Reason.AUTHENTICATION_FAILED,
+                    "PostgreSQL at " + where + " refused the user name or password.", failure);
+            case "3D000" -> new DatabaseException(Reason.UNKNOWN_DATABASE,
+                    "PostgreSQL at " + where + " has no such database.", failure);
+            case "08001", "08004", "08006", "57P01", "57P02", "57P03" -> new DatabaseException(Reason.UNREACHABLE,
+                    "Lost or could not make the connection to " + where + ": " + firstLine(e.getMessage()), failure);
+            case "55P03", "40P01" -> new DatabaseException(Reason.LOCKED,
+                    where + " is busy: another session holds a lock. Try again.", failure);
+            case "53100" -> new DatabaseException(Reason.DISK_FULL,
+                    "The PostgreSQL server's disk is full; the change was rolled back.", failure);
+            default -> null;
+        };
+    }
+
+    static String deepestMessage(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return firstLine(message == null ? failure.getClass().getSimpleName() : message);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+}

@@ -1,0 +1,49 @@
+package com.syncdesk.persistence;
+
+/** A failure explained in an operator's words; {@link #reason()} tells scripts and dialogs what kind it is. */
+public class DatabaseException extends RuntimeException {
+
+    /** Kinds of failure an operator can meet. The {@code refusal} ones leave the database as it was. */
+    public enum Reason {
+        NOT_FOUND(true),
+        NOT_A_DATABASE(true),
+        CORRUPT(true),
+        LOCKED(true),
+        READ_ONLY(true),
+        NEWER_SCHEMA(true),
+        FOREIGN_SCHEMA(true),
+        MIGRATION_IN_PROGRESS(true),
+        AUTHENTICATION_FAILED(true),
+        UNKNOWN_DATABASE(true),
+        UNREACHABLE(true),
+        DISK_FULL(false),
+        STALE_DATA(true),
+        FAILED(false);
+
+        private final boolean refusal;
+
+        Reason(boolean refusal) {
+            this.refusal = refusal;
+        }
+
+        /** True when SyncDesk refused because of the database's state and changed nothing. */
+        public boolean isRefusal() {
+            return refusal;
+        }
+    }
+
+    private final Reason reason;
+
+    public DatabaseException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public DatabaseException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,51 @@
+package com.syncdesk.persistence;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.hibernate.annotations.Immutable;
+
+/**
+ * A stored enumeration value. Other clients may write values this version does not know; they are
+ * kept exactly as written (so saving an entity never rewrites them) and shown as they are.
+ *
+ * @param wire  the value as stored
+ * @param known the matching constant, or {@code null} when the value is not one this version knows
+ */
+@Immutable
+public record EnumValue<E extends Enum<E> & WireEnum>(String wire, E known) {
+
+    public EnumValue {
+        Objects.requireNonNull(wire, "wire");
+    }
+
+    public static <E extends Enum<E> & WireEnum> EnumValue<E> of(E value) {
+        return new EnumValue<>(value.wire(), value);
+    }
+
+    public static <E extends Enum<E> & WireEnum> EnumValue<E> parse(Class<E> type, String wire) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wire().equals(wire)) {
+                return new EnumValue<>(wire, constant);
+            }
+        }
+        return new EnumValue<>(wire, null);
+    }
+
+    public Optional<E> value() {
+        return Optional.ofNullable(known);
+    }
+
+    public boolean isKnown() {
+        return known != null;
+    }
+
+    public boolean is(E constant) {
+        return known == constant;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

@@ -1,0 +1,83 @@
+package com.syncdesk.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite has no timestamp type. SyncDesk writes one sortable UTC text form,
+ * {@code YYYY-MM-DD HH:MM:SS.ffffff}, and reads the forms other clients write: that text with
+ * fewer or no fraction digits, ISO-8601 with {@code T} and an offset or {@code Z}, and epoch
+ * milliseconds stored as numbers.
+ */
+public final class SqliteTimestamps {
+
+    private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    private static final Pattern TEXT = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
+                    + "\\s*(Z|z|UTC|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
+
+    private SqliteTimestamps() {
+    }
+
+    public static String format(Instant instant) {
+        return CANONICAL.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+    }
+
+    /** Reads a stored value; empty when it is none of the supported forms. */
+    public static Optional<Instant> parse(Object stored) {
+        return switch (stored) {
+            case null -> Optional.empty();
+            case Number number -> Optional.of(fromEpochMillis(number.doubleValue()));
+            case String text -> parseText(text.trim());
+            default -> parseText(stored.toString().trim());
+        };
+    }
+
+    private static Optional<Instant> parseText(String text) {
+        if (EPOCH_MILLIS.matcher(text).matches()) {
+            return Optional.of(fromEpochMillis(Double.parseDouble(text)));
+        }
+        Matcher m = TEXT.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            LocalTime time = LocalTime.MIDNIGHT;
+            if (m.group(4) != null) {
+                int nanos = m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
+                time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+            }
+            return Optional.of(LocalDateTime.of(date, time).toInstant(offset(m.group(8))));
+        } catch (RuntimeException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    private static ZoneOffset offset(String zone) {
+        if (zone == null || zone.equalsIgnoreCase("Z") || zone.equals("UTC")) {
+            return ZoneOffset.UTC;
+        }
+        String digits = zone.replace(":", "");
+        int hours = Integer.parseInt(digits.substring(1, 3));
+        int minutes = digits.length() > 3 ? Integer.parseInt(digits.substring(3, 5)) : 0;
+        int sign = digits.charAt(0) == '-' ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    private static Instant fromEpochMillis(double millis) {
+        long whole = (long) Math.floor(millis);
+        long nanos = Math.round((millis - whole) * 1_000_000);
+        return Instant.ofEpochMilli(whole).plusNanos(nanos);
+    }
+}

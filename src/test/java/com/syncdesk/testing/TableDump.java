@@ -1,0 +1,51 @@
+package com.syncdesk.testing;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.syncdesk.persistence.Database;
+
+/** Every row of every SyncDesk table, as text, for comparing data before and after a schema change. */
+public final class TableDump {
+
+    private TableDump() {
+    }
+
+    public static Map<String, List<String>> of(Database database) {
+        Map<String, List<String>> dump = new LinkedHashMap<>();
+        try (Connection connection = database.connection()) {
+            for (String table : SchemaSnapshot.tables(database)) {
+                dump.put(table, rows(connection, "SELECT * FROM " + table + " ORDER BY id"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dump;
+    }
+
+    /** Rows of one query, restricted to the named columns when given. */
+    public static List<String> rows(Connection connection, String sql, String... onlyColumns) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    String column = meta.getColumnName(i);
+                    if (onlyColumns.length == 0 || List.of(onlyColumns).contains(column)) {
+                        row.append(column).append('=').append(rs.getString(i)).append(' ');
+                    }
+                }
+                rows.add(row.toString().strip());
+            }
+        }
+        return rows;
+    }
+}
