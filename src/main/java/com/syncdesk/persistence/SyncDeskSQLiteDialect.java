@@ -33,7 +33,8 @@ public class SyncDeskSQLiteDialect extends SQLiteDialect {
     private static int family(int typeCode) {
         return switch (typeCode) {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.BIT -> 1;
-            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB, Types.NVARCHAR, SqlTypes.JSON -> 2;
+            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB, Types.NVARCHAR, Types.LONGNVARCHAR, Types.NCLOB,
+                 SqlTypes.LONG32VARCHAR, SqlTypes.LONG32NVARCHAR, SqlTypes.JSON -> 2;
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC, Types.DATE -> 3;
             case Types.DECIMAL, Types.NUMERIC, Types.REAL, Types.FLOAT, Types.DOUBLE -> 4;
             default -> 0;
