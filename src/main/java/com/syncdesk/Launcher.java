@@ -1,2 +1,25 @@
 package com.syncdesk;
-public final class Launcher { public static void main(String[] a) {} }
+
+import com.syncdesk.cli.SyncDeskCli;
+import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.ui.SyncDeskApp;
+
+/**
+ * Entry point of the jar. With no arguments it opens the desktop console; with a command it runs
+ * headless. It does not extend {@code Application}, so it starts from a plain classpath.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // Before any logger exists: logs go beside the user's data, not into the working directory.
+        System.setProperty("syncdesk.logdir", AppDirectories.dataDirectory().resolve("logs").toString());
+        if (args.length == 0) {
+            SyncDeskApp.launchConsole(args);
+        } else {
+            System.exit(SyncDeskCli.run(args));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.syncdesk.cli;
+
+import java.io.Console;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.persistence.ConnectionTarget;
+import com.syncdesk.persistence.Database;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Which database a command works on: a SQLite file, a PostgreSQL URL, or the default file. */
+public final class ConnectionOptions {
+
+    /** Environment variable holding the PostgreSQL password; passwords are never accepted as arguments. */
+    public static final String PASSWORD_VARIABLE = "SYNCDESK_PASSWORD";
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Where where;
+
+    static final class Where {
+        @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file (default: syncdesk.db in the data directory).")
+        Path file;
+
+        @ArgGroup(exclusive = false)
+        Server server;
+    }
+
+    static final class Server {
+        @Option(names = "--url", required = true, paramLabel = "JDBC_URL",
+                description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://host:5432/syncdesk")
+        String url;
+
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "PostgreSQL user. The password comes from "
+                + PASSWORD_VARIABLE + " or a prompt.")
+        String user;
+    }
+
+    ConnectionTarget target() {
+        if (where != null && where.server != null) {
+            return ConnectionTarget.postgres(where.server.url, where.server.user, password());
+        }
+        return ConnectionTarget.sqlite(where != null && where.file != null ? where.file : AppDirectories.defaultDatabase());
+    }
+
+    boolean isDefaultDatabase() {
+        return where == null;
+    }
+
+    /** Opens the database; the default file (and its folder) is created on first use. */
+    Database open(Database.OpenMode mode) {
+        ConnectionTarget target = target();
+        if (isDefaultDatabase()) {
+            try {
+                Files.createDirectories(AppDirectories.dataDirectory());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Cannot create the data directory " + AppDirectories.dataDirectory() + ": " + e.getMessage(), e);
+            }
+            return Database.open(target, Database.OpenMode.CREATE_IF_MISSING);
+        }
+        return Database.open(target, mode);
+    }
+
+    private static char[] password() {
+        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
+        if (fromEnvironment != null) {
+            return fromEnvironment.toCharArray();
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("PostgreSQL password: ");
+            return typed == null ? new char[0] : typed;
+        }
+        return null;
+    }
+}
