@@ -1,0 +1,32 @@
+package com.syncdesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps SyncDesk's shape: services and repositories know nothing of JavaFX, so the CLI and tests use them directly. */
+@AnalyzeClasses(packages = "com.syncdesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses()
+            .that().resideOutsideOfPackages("com.syncdesk.ui..", "com.syncdesk")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..");
+
+    @ArchTest
+    static final ArchRule servicesDoNotDependOnTheUiOrCli = noClasses()
+            .that().resideOutsideOfPackages("com.syncdesk.ui..", "com.syncdesk.cli..", "com.syncdesk")
+            .should().dependOnClassesThat().resideInAnyPackage("com.syncdesk.ui..", "com.syncdesk.cli..");
+
+    @ArchTest
+    static final ArchRule nobodyUsesSwingOrAwtAtRuntime = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..");
+
+    @ArchTest
+    static final ArchRule logsGoThroughSlf4j = noClasses()
+            .that().resideOutsideOfPackage("com.syncdesk.cli..")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+}
