@@ -76,7 +76,7 @@ public class ConflictResolution extends TimestampedEntity {
         return syncState;
     }
 
-    public void setSyncMetadata(SyncState syncState) {
+    public void setSyncState(SyncState syncState) {
         this.syncState = syncState;
     }
 

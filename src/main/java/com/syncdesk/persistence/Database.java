@@ -45,11 +45,13 @@ public final class Database implements AutoCloseable {
     public enum OpenMode { CREATE_IF_MISSING, EXISTING_ONLY }
 
     private final ConnectionTarget target;
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final DataSource dataSource;
 
-    private Database(ConnectionTarget target, HikariDataSource dataSource) {
+    private Database(ConnectionTarget target, HikariDataSource pool) {
         this.target = target;
-        this.dataSource = dataSource;
+        this.pool = pool;
+        this.dataSource = new GuardedDataSource(pool);
     }
 
     public static Database open(ConnectionTarget target) {
@@ -78,6 +80,9 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        // Writers take the lock when they begin, so two writers queue on the busy timeout instead of
+        // one failing when its read snapshot turns stale mid-transaction.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (mode == OpenMode.EXISTING_ONLY) {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
@@ -130,6 +135,7 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("loginTimeout", "10");
         hikari.addDataSourceProperty("ApplicationName", "SyncDesk");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         return createPool(hikari, server);
     }
 
@@ -155,6 +161,41 @@ public final class Database implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /** Runs work in one transaction and commits it; any failure rolls it back and is explained. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw DatabaseErrors.translate(e, target);
+        }
+    }
+
+    /**
+     * Runs read-only work on one connection without an explicit transaction: each statement sees a
+     * consistent snapshot, and on SQLite no lock is held that would queue behind a long writer.
+     */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = connection()) {
+            return work.apply(connection);
+        } catch (SQLException | RuntimeException e) {
+            throw DatabaseErrors.translate(e, target);
+        }
+    }
+
+    /** Work on a JDBC connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
     /** Write-ahead logging lets the UI read while a sync worker writes; it is a lasting property of the file. */
@@ -198,6 +239,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 }

@@ -1,0 +1,91 @@
+package com.syncdesk.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.syncdesk.app.Workspace;
+import com.syncdesk.conflict.ConflictDetail;
+import com.syncdesk.conflict.ConflictField;
+import com.syncdesk.conflict.ConflictFilter;
+import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.conflict.FieldChoice;
+import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.persistence.Page;
+import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.syncstate.EntityType;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "conflicts", description = "List waiting conflicts or resolve them.",
+        subcommands = {ConflictsCommand.ListConflicts.class, ConflictsCommand.Resolve.class})
+final class ConflictsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a subcommand: list or resolve.");
+    }
+
+    @Command(name = "list", description = "Entities with open conflicts, oldest state first.")
+    static final class ListConflicts extends WorkspaceCommand {
+        @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Only these entity types.")
+        List<String> types = List.of();
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or field name contains TEXT.")
+        String text;
+
+        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N entities (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        int run(Workspace workspace) {
+            ConflictFilter filter = new ConflictFilter(StateFilterOptions.parse(EntityType.class, types), text);
+            Page<ConflictGroup> page = workspace.conflicts().openConflicts(filter, PageRequest.first(limit));
+            out().printf("%,d entities with open conflicts (%,d conflicting fields)%n", page.total(), workspace.conflicts().countOpen(filter));
+            out().printf("%-8s %-8s %-10s %-10s %-7s %s%n", "STATE", "TYPE", "ENTITY", "JIRA", "FIELDS", "NAMES");
+            for (ConflictGroup group : page.items()) {
+                out().printf("%-8d %-8s %-10s %-10s %-7d %s%n", group.stateId(), group.entityType().wire(), group.entityId(),
+                        group.jiraId() == null ? "" : group.jiraId(), group.openFields(), group.fieldNames());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "resolve", description = "Resolve every open conflict of one sync state with one side.")
+    static final class Resolve extends WorkspaceCommand {
+        @Option(names = "--state", required = true, paramLabel = "ID", description = "The sync state id (see conflicts list).")
+        long stateId;
+
+        @Option(names = "--take", required = true, paramLabel = "SIDE", description = "jira or local.")
+        String take;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Why, for the audit trail.")
+        String notes;
+
+        @Override
+        int run(Workspace workspace) {
+            FieldChoice choice = switch (take.toLowerCase()) {
+                case "jira", "remote" -> FieldChoice.remote();
+                case "local", "syncdesk" -> FieldChoice.local();
+                default -> throw new IllegalArgumentException("--take is jira or local, not '" + take + "'");
+            };
+            ConflictDetail detail = workspace.conflicts().detail(stateId);
+            if (detail.fields().isEmpty()) {
+                out().printf("Sync state %d has no open conflicts.%n", stateId);
+                return ExitCodes.OK;
+            }
+            Map<String, FieldChoice> choices = new LinkedHashMap<>();
+            for (ConflictField field : detail.fields()) {
+                choices.put(field.name(), choice);
+            }
+            ResolutionResult result = workspace.conflicts().resolve(stateId, detail.state().rowVersion(), choices, notes, operatorName());
+            out().printf("Resolved %d conflict(s) of %s (%s) as %s; the state is pending, next sync %s.%n", result.closedConflicts(),
+                    detail.label(), detail.state().entityType().wire(), result.strategy().wire(), result.direction().wire());
+            return ExitCodes.OK;
+        }
+    }
+}

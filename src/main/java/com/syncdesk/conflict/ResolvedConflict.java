@@ -1,0 +1,10 @@
+package com.syncdesk.conflict;
+
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.persistence.StoredInstant;
+import com.syncdesk.syncstate.EntityType;
+
+/** A conflict closed recently: who, when, how. */
+public record ResolvedConflict(long id, long stateId, EnumValue<EntityType> entityType, String entityId, String field,
+                               String strategy, String resolvedValue, String resolvedBy, StoredInstant resolvedAt, String notes) {
+}

@@ -1,0 +1,644 @@
+package com.syncdesk.demo;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.SqliteTimestamps;
+import com.syncdesk.persistence.Vendor;
+
+/**
+ * Fills an empty database with a believable picture of a sync: projects, boards, sprints and issues,
+ * a sync state for each in every status, the failures a JIRA sync really meets, open conflicts with
+ * base, local and remote values, and 30 days of sync history. The same seed gives the same data
+ * (relative to the moment it runs). Rows go in through JDBC batches with explicit ids, all in one
+ * transaction: a cancelled or killed load leaves the database as empty as it was.
+ */
+public final class DemoDataGenerator {
+
+    /** Reports rows written so far out of the total, and lets a caller cancel between chunks. */
+    public interface Progress {
+        Progress NONE = (done, total) -> true;
+
+        /** @return false to stop; the rows of the current chunk are rolled back */
+        boolean update(long done, long total);
+    }
+
+    /** What was generated and how fast. */
+    public record Summary(int projects, int boards, int sprints, int issues, int syncStates, int conflicts, int historyRuns,
+                          long rows, Duration elapsed) {
+        public double rowsPerSecond() {
+            return rows / Math.max(0.001, elapsed.toNanos() / 1e9);
+        }
+    }
+
+    static final int BATCH = 1_000;
+    static final int PROGRESS_EVERY = 50_000;
+
+    private static final String[] PROJECT_NAMES = {"Payments", "Web Shop", "Mobile App", "Data Platform", "Identity", "Search",
+            "Checkout", "Logistics", "Billing", "Analytics", "Growth", "Platform", "Support Portal", "Notifications", "Catalog",
+            "Recommendations", "Partner API", "Onboarding", "Security", "Infrastructure"};
+    private static final String[] PROJECT_KEYS = {"PAY", "WEB", "MOB", "DATA", "IAM", "SRCH", "CHK", "LOG", "BILL", "ANA",
+            "GRO", "PLAT", "SUP", "NOTI", "CAT", "REC", "PAPI", "ONB", "SEC", "INFRA"};
+    private static final String[] VERBS = {"Fix", "Add", "Refactor", "Remove", "Migrate", "Document", "Speed up", "Validate",
+            "Localise", "Audit", "Retry", "Cache", "Paginate", "Harden", "Redesign"};
+    private static final String[] OBJECTS = {"login redirect loop", "invoice PDF export", "sprint burndown chart", "webhook retries",
+            "password reset email", "currency rounding", "search relevance for SKUs", "mobile push tokens", "CSV import of customers",
+            "rate limiter for the public API", "dark mode on settings page", "timezone handling in reports", "refund workflow",
+            "session timeout warning", "address autocomplete", "audit log retention", "feature flag cleanup", "checkout 3-D Secure step",
+            "slow order history query", "broken links in help centre"};
+    private static final String[] STATUSES = {"To Do", "In Progress", "In Review", "Done"};
+    private static final String[] TYPES = {"Story", "Bug", "Task", "Spike"};
+    private static final String[] PRIORITIES = {"Highest", "High", "Medium", "Low"};
+    private static final String[] PEOPLE = {"Ana Souza", "Ben Carter", "Chloé Martin", "Dmitri Volkov", "Emeka Obi", "Fatima Zahra",
+            "Grace Lee", "Hiro Tanaka", "Ines García", "Jonas Berg", "Kavya Rao", "Liam O'Brien", "Maja Nowak", "Noah Fischer"};
+    private static final String[] GOALS = {"Ship the new checkout to 10% of users", "Cut p95 API latency below 300 ms",
+            "Close the audit findings before the release", "Make onboarding self-service", "Stabilise the nightly import",
+            "Launch partner API v2 beta"};
+    private static final String[] OPERATORS = {"alice", "bob", "carol", "dmitri"};
+    private static final String[] ERRORS = {
+            "HTTP 429 Too Many Requests: rate limit exceeded, retry after 30 seconds",
+            "HTTP 429 Too Many Requests: rate limit exceeded, retry after 60 seconds",
+            "HTTP 401 Unauthorized: the API token has expired",
+            "HTTP 404 Not Found: the issue does not exist in JIRA or you lack permission to see it",
+            "HTTP 409 Conflict: version conflict, the entity was changed in JIRA since the last sync",
+            "Read timed out after 30000 ms calling /rest/api/3/issue",
+            "HTTP 400 Bad Request: Field 'customfield_10016' cannot be set. It is not on the appropriate screen, or unknown.",
+            "HTTP 400 Bad Request: Sprint end date must be after the start date",
+            "HTTP 503 Service Unavailable: JIRA is in maintenance mode",
+            "Connection reset by peer while uploading attachment"};
+
+    private final Database database;
+
+    public DemoDataGenerator(Database database) {
+        this.database = database;
+    }
+
+    /** True when there are no sync states and no local entities: the only place demo data goes. */
+    public boolean isEmpty() {
+        return database.read(connection -> count(connection, "sync_metadata") == 0 && count(connection, "projects") == 0
+                && count(connection, "issues") == 0);
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /**
+     * Generates about {@code entities} local entities, each with a sync state.
+     *
+     * @throws DatabaseException when the database already holds data (nothing is written)
+     */
+    public Summary generate(int entities, long seed, Progress progress) {
+        if (entities < 10) {
+            throw new IllegalArgumentException("Demo data needs at least 10 entities");
+        }
+        if (!isEmpty()) {
+            throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
+                    + " already holds sync data; demo data only goes into an empty database.");
+        }
+        Instant started = Instant.now();
+        Plan plan = new Plan(entities, seed, started.truncatedTo(ChronoUnit.SECONDS));
+        try (Connection connection = database.connection()) {
+            if (database.vendor() == Vendor.SQLITE) {
+                // Connection-local settings for one big load: a large page cache, index sorts in memory, and no
+                // fsync at commit (a killed process still loses nothing; only a power cut during the load could).
+                try (Statement pragma = connection.createStatement()) {
+                    pragma.execute("PRAGMA cache_size = -524288");
+                    pragma.execute("PRAGMA temp_store = MEMORY");
+                    pragma.execute("PRAGMA synchronous = OFF");
+                }
+            }
+            connection.setAutoCommit(false);
+            Writer writer = new Writer(connection, database.vendor(), plan.totalRows(), progress);
+            try {
+                List<String> indexes = database.vendor() == Vendor.SQLITE ? dropSecondaryIndexes(connection) : List.of();
+                plan.write(writer);
+                writer.finish(indexes);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                if (database.vendor() == Vendor.SQLITE) {
+                    // The connection goes back to the pool: give it the defaults again.
+                    try (Statement pragma = connection.createStatement()) {
+                        pragma.execute("PRAGMA cache_size = -2000");
+                        pragma.execute("PRAGMA temp_store = DEFAULT");
+                        pragma.execute("PRAGMA synchronous = FULL");
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+        return new Summary(plan.projects, plan.boards, plan.sprints, plan.issues, plan.stateCount, plan.conflictRows,
+                plan.historyRuns, plan.totalRows(), Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * SQLite builds an index from sorted data far faster than it maintains one row by row, so the
+     * secondary indexes go for the load and come back with their exact DDL in the same transaction.
+     */
+    private static List<String> dropSecondaryIndexes(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> ddl = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                     + "AND tbl_name IN ('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history') ORDER BY name")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+                ddl.add(rows.getString(2));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                statement.execute("DROP INDEX " + name);
+            }
+        }
+        return ddl;
+    }
+
+    /** Batches rows into prepared statements, reporting progress; the caller commits once at the end. */
+    static final class Writer {
+        final Connection connection;
+        final Vendor vendor;
+        final long total;
+        final Progress progress;
+        long written;
+        private final List<PreparedStatement> open = new ArrayList<>();
+
+        Writer(Connection connection, Vendor vendor, long total, Progress progress) {
+            this.connection = connection;
+            this.vendor = vendor;
+            this.total = total;
+            this.progress = progress;
+        }
+
+        PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            open.add(statement);
+            return statement;
+        }
+
+        void add(PreparedStatement statement) throws SQLException {
+            statement.addBatch();
+            written++;
+            if (written % BATCH == 0) {
+                flushAll();
+            }
+            if (written % PROGRESS_EVERY == 0) {
+                if (!progress.update(written, total)) {
+                    throw new DatabaseException(Reason.FAILED, "Demo data generation was cancelled.");
+                }
+            }
+        }
+
+        /** Statements run in the order they were prepared, so parents are written before their children. */
+        void flushAll() throws SQLException {
+            for (PreparedStatement statement : open) {
+                statement.executeBatch();
+            }
+        }
+
+        void time(PreparedStatement statement, int index, long epochMicros) throws SQLException {
+            if (epochMicros == Long.MIN_VALUE) {
+                statement.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
+            } else if (vendor == Vendor.SQLITE) {
+                statement.setString(index, SqliteTimestamps.formatEpochMicros(epochMicros));
+            } else {
+                statement.setObject(index, Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC));
+            }
+        }
+
+        void json(PreparedStatement statement, int index, String json) throws SQLException {
+            if (json == null) {
+                statement.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.OTHER);
+            } else if (vendor == Vendor.SQLITE) {
+                statement.setString(index, json);
+            } else {
+                statement.setObject(index, json, Types.OTHER);
+            }
+        }
+
+        void finish(List<String> indexes) throws SQLException {
+            flushAll();
+            for (PreparedStatement statement : open) {
+                statement.close();
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : indexes) {
+                    statement.execute(ddl);
+                }
+            }
+            if (vendor == Vendor.POSTGRESQL) {
+                // Rows were inserted with explicit ids: move each identity past them.
+                try (Statement statement = connection.createStatement()) {
+                    for (String table : List.of("operators", "projects", "boards", "sprints", "issues", "sync_metadata",
+                            "conflict_resolutions", "sync_history")) {
+                        statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                                + "coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)");
+                    }
+                }
+            }
+            connection.commit();
+            progress.update(total, total);
+        }
+    }
+
+    /** Decides every row from the seed; sizes scale with the number of entities. */
+    static final class Plan {
+        final Random random;
+        final long nowMicros;
+        final int projects;
+        final int boards;
+        final int sprints;
+        final int issues;
+        final int stateCount;
+        final int historyRuns;
+        int conflictRows;
+        private final int[] sprintBoard;
+        private final int[] sprintProject;
+        private final int[] issueProject;
+
+        Plan(int entities, long seed, Instant now) {
+            random = new Random(seed);
+            nowMicros = now.getEpochSecond() * 1_000_000L;
+            projects = Math.max(3, Math.min(PROJECT_KEYS.length * 5, entities / 20_000));
+            boards = projects * 2;
+            sprints = Math.max(projects * 3, entities / 50);
+            issues = entities - projects - boards - sprints;
+            stateCount = entities;
+            historyRuns = 30 * 48 + entities / 1_000;
+            sprintBoard = new int[sprints + 1];
+            sprintProject = new int[sprints + 1];
+            issueProject = new int[issues + 1];
+        }
+
+        long totalRows() {
+            // conflicts are about 3% of states with two fields each
+            return OPERATORS.length + projects + boards + sprints + issues + stateCount + historyRuns + stateCount * 6L / 100;
+        }
+
+        String key(int project) {
+            int index = (project - 1) % PROJECT_KEYS.length;
+            int round = (project - 1) / PROJECT_KEYS.length;
+            return PROJECT_KEYS[index] + (round == 0 ? "" : String.valueOf((char) ('A' + round - 1)));
+        }
+
+        String projectName(int project) {
+            int round = (project - 1) / PROJECT_NAMES.length;
+            return PROJECT_NAMES[(project - 1) % PROJECT_NAMES.length] + (round == 0 ? "" : " " + (round + 1));
+        }
+
+        long hoursAgo(double hours) {
+            return nowMicros - (long) (hours * 3_600_000_000L);
+        }
+
+        <T> T pick(T[] values) {
+            return values[random.nextInt(values.length)];
+        }
+
+        void write(Writer w) throws SQLException {
+            PreparedStatement operators = w.prepare("INSERT INTO operators (id, username, display_name, created_at) VALUES (?, ?, ?, ?)");
+            for (int i = 0; i < OPERATORS.length; i++) {
+                operators.setInt(1, i + 1);
+                operators.setString(2, OPERATORS[i]);
+                operators.setString(3, Character.toUpperCase(OPERATORS[i].charAt(0)) + OPERATORS[i].substring(1));
+                w.time(operators, 4, hoursAgo(24 * 90));
+                w.add(operators);
+            }
+            writeProjectsAndBoards(w);
+            writeSprints(w);
+            writeIssues(w);
+            writeSyncStates(w);
+            writeHistory(w);
+        }
+
+        private void writeProjectsAndBoards(Writer w) throws SQLException {
+            PreparedStatement project = w.prepare("INSERT INTO projects (id, jira_project_id, project_key, name, project_type, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement board = w.prepare("INSERT INTO boards (id, jira_board_id, name, board_type, project_key, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            for (int p = 1; p <= projects; p++) {
+                project.setInt(1, p);
+                project.setString(2, String.valueOf(10_000 + p));
+                project.setString(3, key(p));
+                project.setString(4, projectName(p));
+                project.setString(5, p % 4 == 0 ? "business" : "software");
+                w.time(project, 6, hoursAgo(24 * 400 - p));
+                w.time(project, 7, hoursAgo(random.nextInt(24 * 30)));
+                w.add(project);
+                for (int b = 0; b < 2; b++) {
+                    int id = 2 * p - 1 + b;
+                    board.setInt(1, id);
+                    board.setInt(2, 100 + id);
+                    board.setString(3, key(p) + (b == 0 ? " Scrum" : " Kanban"));
+                    board.setString(4, b == 0 ? "scrum" : "kanban");
+                    board.setString(5, key(p));
+                    w.time(board, 6, hoursAgo(24 * 390 - id));
+                    w.time(board, 7, hoursAgo(random.nextInt(24 * 30)));
+                    w.add(board);
+                }
+            }
+        }
+
+        private void writeSprints(Writer w) throws SQLException {
+            PreparedStatement sprint = w.prepare("INSERT INTO sprints (id, jira_sprint_id, name, state, start_date, end_date, complete_date, "
+                    + "goal, board_id, origin_board_id, created_at, updated_at, jira_last_updated, sync_status, jira_board_name, "
+                    + "jira_project_key, jira_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            int perProject = Math.max(1, sprints / projects);
+            for (int s = 1; s <= sprints; s++) {
+                int project = Math.min(projects, (s - 1) / perProject + 1);
+                int number = s - (project - 1) * perProject;
+                int fromLast = perProject - number;
+                sprintProject[s] = project;
+                sprintBoard[s] = 2 * project - 1;
+                String state = fromLast < 0 || fromLast == 0 ? "active" : fromLast == -1 ? "future" : "closed";
+                if (number > perProject) {
+                    state = "future";
+                    fromLast = -1;
+                }
+                long start = hoursAgo(24.0 * 14 * fromLast + 24 * 7);
+                long end = start + 14L * 24 * 3_600_000_000L;
+                sprint.setInt(1, s);
+                sprint.setInt(2, 5_000 + s);
+                sprint.setString(3, key(project) + " Sprint " + number);
+                sprint.setString(4, state);
+                w.time(sprint, 5, start);
+                w.time(sprint, 6, end);
+                w.time(sprint, 7, state.equals("closed") ? end - 3_600_000_000L * random.nextInt(20) : Long.MIN_VALUE);
+                sprint.setString(8, pick(GOALS));
+                sprint.setInt(9, 100 + sprintBoard[s]);
+                sprint.setInt(10, 100 + sprintBoard[s]);
+                w.time(sprint, 11, start - 24 * 3_600_000_000L);
+                w.time(sprint, 12, Math.min(nowMicros, end));
+                w.time(sprint, 13, Math.min(nowMicros, end));
+                sprint.setString(14, random.nextInt(20) == 0 ? "failed" : "completed");
+                sprint.setString(15, key(project) + " Scrum");
+                sprint.setString(16, key(project));
+                sprint.setString(17, String.valueOf(1 + random.nextInt(40)));
+                w.add(sprint);
+            }
+        }
+
+        private void writeIssues(Writer w) throws SQLException {
+            PreparedStatement issue = w.prepare("INSERT INTO issues (id, jira_issue_id, issue_key, summary, status, issue_type, priority, "
+                    + "assignee, story_points, sprint_id, updated_at_remote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            int[] numbers = new int[projects + 1];
+            for (int i = 1; i <= issues; i++) {
+                int sprint = 1 + random.nextInt(sprints);
+                int project = sprintProject[sprint];
+                issueProject[i] = project;
+                boolean backlog = random.nextInt(5) == 0;
+                issue.setInt(1, i);
+                issue.setString(2, String.valueOf(100_000 + i));
+                issue.setString(3, key(project) + "-" + ++numbers[project]);
+                issue.setString(4, pick(VERBS) + " " + pick(OBJECTS));
+                issue.setString(5, pick(STATUSES));
+                issue.setString(6, pick(TYPES));
+                issue.setString(7, pick(PRIORITIES));
+                issue.setString(8, random.nextInt(8) == 0 ? null : pick(PEOPLE));
+                issue.setBigDecimal(9, random.nextInt(6) == 0 ? null : BigDecimal.valueOf(new int[] {1, 2, 3, 5, 8, 13}[random.nextInt(6)]));
+                if (backlog) {
+                    issue.setNull(10, Types.BIGINT);
+                } else {
+                    issue.setInt(10, sprint);
+                }
+                long updated = hoursAgo(random.nextDouble() * 24 * 60);
+                w.time(issue, 11, updated);
+                w.time(issue, 12, updated - (long) (random.nextDouble() * 24 * 200 * 3_600_000_000L));
+                w.time(issue, 13, updated);
+                w.add(issue);
+            }
+        }
+
+        private void writeSyncStates(Writer w) throws SQLException {
+            PreparedStatement state = w.prepare("INSERT INTO sync_metadata (id, entity_type, entity_id, jira_id, sync_status, last_sync_attempt, "
+                    + "last_successful_sync, error_count, last_error, sync_direction, sync_batch_id, content_hash, local_modified, "
+                    + "remote_modified, created_at, updated_at, resolution_strategy, sync_duration_ms, api_calls_count, conflicts, row_version) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + (w.vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "?") + ", ?)");
+            PreparedStatement conflict = w.prepare("INSERT INTO conflict_resolutions (sync_metadata_id, conflict_type, field_name, local_value, "
+                    + "remote_value, base_value, resolution_strategy, is_resolved, created_at, resolved_by, resolved_at, resolved_value, "
+                    + "resolution_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            byte[] hash = new byte[32];
+            HexFormat hex = HexFormat.of();
+            int id = 0;
+            for (String type : new String[] {"project", "board", "sprint", "issue"}) {
+                int count = switch (type) {
+                    case "project" -> projects;
+                    case "board" -> boards;
+                    case "sprint" -> sprints;
+                    default -> issues;
+                };
+                for (int entity = 1; entity <= count; entity++) {
+                    id++;
+                    int roll = random.nextInt(1000);
+                    String status = roll < 760 ? "completed" : roll < 840 ? "failed" : roll < 900 ? "pending"
+                            : roll < 920 ? "in_progress" : roll < 950 ? "skipped" : "pending";
+                    boolean conflicted = roll >= 950 && (type.equals("issue") || type.equals("sprint"));
+                    double attemptHoursAgo = status.equals("in_progress") ? random.nextDouble() * 0.1 : Math.pow(random.nextDouble(), 2) * 24 * 30;
+                    long attempt = hoursAgo(attemptHoursAgo);
+                    long success = status.equals("completed") ? attempt : hoursAgo(attemptHoursAgo + random.nextDouble() * 24 * 10);
+                    int errors = status.equals("failed") ? 1 + random.nextInt(6) : status.equals("pending") && roll % 3 == 0 ? 1 + random.nextInt(3) : 0;
+                    state.setInt(1, id);
+                    state.setString(2, type);
+                    state.setString(3, String.valueOf(entity));
+                    state.setString(4, jiraId(type, entity));
+                    state.setString(5, status);
+                    w.time(state, 6, status.equals("pending") && roll % 5 == 0 ? Long.MIN_VALUE : attempt);
+                    w.time(state, 7, success);
+                    state.setInt(8, errors);
+                    state.setString(9, errors > 0 ? pick(ERRORS) : null);
+                    int direction = random.nextInt(10);
+                    state.setString(10, direction < 7 ? "bidirectional" : direction < 9 ? "remote_to_local" : "local_to_remote");
+                    state.setString(11, "batch-" + SqliteTimestamps.formatEpochMicros(attempt).substring(0, 13).replace(' ', 'T'));
+                    random.nextBytes(hash);
+                    state.setString(12, hex.formatHex(hash));
+                    w.time(state, 13, attempt - 3_600_000_000L * random.nextInt(48));
+                    w.time(state, 14, attempt - 3_600_000_000L * random.nextInt(48));
+                    w.time(state, 15, hoursAgo(24 * 120 + random.nextInt(24 * 200)));
+                    w.time(state, 16, attempt);
+                    state.setString(17, conflicted ? "manual" : status.equals("completed") && random.nextInt(10) == 0 ? "auto" : null);
+                    if (status.equals("pending") && attemptHoursAgo > 0 && errors == 0 && !conflicted) {
+                        state.setNull(18, Types.INTEGER);
+                    } else {
+                        state.setInt(18, duration());
+                    }
+                    state.setInt(19, 1 + random.nextInt(type.equals("issue") ? 6 : 12));
+                    String conflicts = conflicted ? conflictFields(type, entity) : null;
+                    w.json(state, 20, conflicts);
+                    state.setInt(21, random.nextInt(4));
+                    w.add(state);
+                    if (conflicted) {
+                        writeConflicts(w, conflict, id, conflicts, attempt);
+                    } else if (status.equals("completed") && random.nextInt(40) == 0) {
+                        writeResolvedConflict(w, conflict, id, type, attempt);
+                    }
+                }
+            }
+        }
+
+        /** Sync durations are skewed: most are quick, a few take seconds. */
+        private int duration() {
+            double value = Math.exp(5 + random.nextGaussian() * 0.8);
+            return (int) Math.min(60_000, Math.max(20, value));
+        }
+
+        private String jiraId(String type, int entity) {
+            return switch (type) {
+                case "project" -> String.valueOf(10_000 + entity);
+                case "board" -> String.valueOf(100 + entity);
+                case "sprint" -> String.valueOf(5_000 + entity);
+                default -> String.valueOf(100_000 + entity);
+            };
+        }
+
+        /** Two or three fields on which the local side and JIRA changed the same value differently. */
+        private String conflictFields(String type, int entity) {
+            StringBuilder json = new StringBuilder("[");
+            if (type.equals("issue")) {
+                String original = pick(VERBS) + " " + pick(OBJECTS);
+                appendConflict(json, "summary", quote(original + " (local edit)"), quote(original + " for all regions"), quote(original));
+                appendConflict(json, "story_points", String.valueOf(new int[] {3, 5}[random.nextInt(2)]), "8", "2");
+                if (random.nextBoolean()) {
+                    appendConflict(json, "assignee", quote(pick(PEOPLE)), quote(pick(PEOPLE)), quote(pick(PEOPLE)));
+                }
+            } else {
+                String name = key(sprintProject[Math.min(entity, sprints)]) + " Sprint " + entity;
+                appendConflict(json, "name", quote(name), quote(name + " (extended)"), quote(name));
+                appendConflict(json, "goal", quote(pick(GOALS)), quote(pick(GOALS) + " and fix the flaky tests"), quote(pick(GOALS)));
+                if (random.nextBoolean()) {
+                    String end = SqliteTimestamps.formatEpochMicros(hoursAgo(-24 * 3)).replace(' ', 'T').substring(0, 19) + "Z";
+                    String later = SqliteTimestamps.formatEpochMicros(hoursAgo(-24 * 10)).replace(' ', 'T').substring(0, 19) + "Z";
+                    appendConflict(json, "end_date", quote(end), quote(later), quote(end));
+                }
+            }
+            return json.append(']').toString();
+        }
+
+        private static void appendConflict(StringBuilder json, String field, String local, String remote, String base) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"field\":\"").append(field).append("\",\"local\":").append(local).append(",\"remote\":").append(remote)
+                    .append(",\"base\":").append(base).append('}');
+        }
+
+        private static String quote(String text) {
+            return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+
+        private void writeConflicts(Writer w, PreparedStatement conflict, int stateId, String conflicts, long attempt) throws SQLException {
+            for (String item : conflicts.substring(2, conflicts.length() - 2).split("\\},\\{")) {
+                String field = item.substring(item.indexOf(":\"") + 2, item.indexOf("\","));
+                conflict.setInt(1, stateId);
+                conflict.setString(2, "field_conflict");
+                conflict.setString(3, field);
+                w.json(conflict, 4, valueOf(item, "\"local\":", ",\"remote\""));
+                w.json(conflict, 5, valueOf(item, "\"remote\":", ",\"base\""));
+                w.json(conflict, 6, item.substring(item.indexOf("\"base\":") + 7));
+                conflict.setString(7, "manual");
+                conflict.setBoolean(8, false);
+                w.time(conflict, 9, attempt);
+                conflict.setNull(10, Types.BIGINT);
+                w.time(conflict, 11, Long.MIN_VALUE);
+                w.json(conflict, 12, null);
+                conflict.setString(13, null);
+                w.add(conflict);
+                conflictRows++;
+            }
+        }
+
+        private void writeResolvedConflict(Writer w, PreparedStatement conflict, int stateId, String type, long attempt) throws SQLException {
+            boolean jiraWins = random.nextBoolean();
+            String field = type.equals("issue") ? "priority" : "name";
+            String local = quote(type.equals("issue") ? "High" : "Local name");
+            String remote = quote(type.equals("issue") ? "Highest" : "JIRA name");
+            conflict.setInt(1, stateId);
+            conflict.setString(2, "field_conflict");
+            conflict.setString(3, field);
+            w.json(conflict, 4, local);
+            w.json(conflict, 5, remote);
+            w.json(conflict, 6, null);
+            conflict.setString(7, jiraWins ? "jira_wins" : "local_wins");
+            conflict.setBoolean(8, true);
+            w.time(conflict, 9, attempt - 3_600_000_000L * 30);
+            conflict.setInt(10, 1 + random.nextInt(OPERATORS.length));
+            w.time(conflict, 11, attempt - 3_600_000_000L);
+            w.json(conflict, 12, jiraWins ? remote : local);
+            conflict.setString(13, jiraWins ? "JIRA is the source of truth for priorities" : "Kept the name agreed in planning");
+            w.add(conflict);
+            conflictRows++;
+        }
+
+        private static String valueOf(String item, String start, String end) {
+            return item.substring(item.indexOf(start) + start.length(), item.indexOf(end));
+        }
+
+        private void writeHistory(Writer w) throws SQLException {
+            PreparedStatement run = w.prepare("INSERT INTO sync_history (id, operation_type, entity_type, batch_id, entities_processed, "
+                    + "entities_created, entities_updated, entities_deleted, entities_skipped, conflicts_detected, conflicts_resolved, "
+                    + "api_calls_made, duration_seconds, status, error_message, sync_details, initiated_by, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + (w.vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "?") + ", ?, ?, ?)");
+            String[] types = {"issue", "sprint", "board", "project"};
+            for (int i = 1; i <= historyRuns; i++) {
+                double hoursAgo = (historyRuns - i) * (30.0 * 24 / historyRuns) + random.nextDouble() * 0.2;
+                long at = hoursAgo(hoursAgo);
+                int roll = random.nextInt(100);
+                String operation = i % 48 == 0 ? "full_sync" : roll < 20 ? "webhook_sync" : roll < 23 ? "conflict_resolution" : "incremental_sync";
+                // A rough patch ten days ago: JIRA rate-limited for a day.
+                boolean failed = random.nextInt(100) < (hoursAgo > 24 * 9 && hoursAgo < 24 * 10 ? 45 : 6);
+                boolean running = i == historyRuns;
+                int processed = operation.equals("full_sync") ? 2_000 + random.nextInt(8_000) : 5 + random.nextInt(300);
+                int created = random.nextInt(Math.max(1, processed / 20));
+                int deleted = random.nextInt(Math.max(1, processed / 100));
+                int skipped = random.nextInt(Math.max(1, processed / 50));
+                int updated = Math.max(0, processed - created - deleted - skipped - random.nextInt(Math.max(1, processed / 10)));
+                int detected = random.nextInt(4);
+                run.setInt(1, i);
+                run.setString(2, operation);
+                run.setString(3, operation.equals("full_sync") ? null : types[random.nextInt(types.length)]);
+                run.setString(4, "batch-" + SqliteTimestamps.formatEpochMicros(at).substring(0, 13).replace(' ', 'T'));
+                run.setInt(5, processed);
+                run.setInt(6, created);
+                run.setInt(7, updated);
+                run.setInt(8, deleted);
+                run.setInt(9, skipped);
+                run.setInt(10, detected);
+                run.setInt(11, operation.equals("conflict_resolution") ? detected : random.nextInt(detected + 1));
+                run.setInt(12, processed + random.nextInt(processed + 1));
+                run.setDouble(13, Math.round((processed * 0.04 + random.nextDouble() * 20) * 100) / 100.0);
+                run.setString(14, running ? "in_progress" : failed ? "failed" : "completed");
+                run.setString(15, failed && !running ? ERRORS[random.nextInt(3)] : null);
+                w.json(run, 16, "{\"jira_host\":\"example.atlassian.net\",\"worker\":\"sync-" + (1 + random.nextInt(3)) + "\"}");
+                if (operation.equals("conflict_resolution") || random.nextInt(10) == 0) {
+                    run.setInt(17, 1 + random.nextInt(OPERATORS.length));
+                } else {
+                    run.setNull(17, Types.BIGINT);
+                }
+                w.time(run, 18, at);
+                w.time(run, 19, at);
+                w.add(run);
+            }
+        }
+    }
+}

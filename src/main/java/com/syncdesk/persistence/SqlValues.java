@@ -1,0 +1,61 @@
+package com.syncdesk.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Binds and reads values the same way on both vendors, for the services' plain-JDBC paths. */
+public final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    public static void bindInstant(PreparedStatement statement, int index, Instant value, Vendor vendor) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (vendor == Vendor.SQLITE) {
+            statement.setString(index, SqliteTimestamps.format(value));
+        } else {
+            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** Reads a timestamp column; null when the column is null. */
+    public static StoredInstant readInstant(ResultSet rs, String column, Vendor vendor) throws SQLException {
+        if (vendor == Vendor.SQLITE) {
+            Object stored = rs.getObject(column);
+            return stored == null ? null : new StoredInstant(SqliteTimestamps.parse(stored).orElse(null), stored.toString());
+        }
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : new StoredInstant(value.toInstant(), value.toInstant().toString());
+    }
+
+    public static Instant readInstantValue(ResultSet rs, String column, Vendor vendor) throws SQLException {
+        StoredInstant stored = readInstant(rs, column, vendor);
+        return stored == null ? null : stored.instant();
+    }
+
+    public static Integer readInteger(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** A LIKE pattern matching {@code text} literally anywhere, with {@code \} as the escape character. */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. */
+    public static String likeOperator(Vendor vendor) {
+        return vendor == Vendor.POSTGRESQL ? "ILIKE" : "LIKE";
+    }
+
+    /** The JSON cast a bound text parameter needs (PostgreSQL stores JSON as jsonb). */
+    public static String jsonParameter(Vendor vendor) {
+        return vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "?";
+    }
+}

@@ -1,0 +1,26 @@
+package com.syncdesk.syncstate;
+
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.persistence.StoredInstant;
+
+/**
+ * One sync state as a list shows it. Values are as stored: an unknown status or an unreadable
+ * timestamp written by another client is carried as its text.
+ */
+public record SyncStateRow(long id, EnumValue<EntityType> entityType, String entityId, String jiraId,
+                           EnumValue<SyncStatus> status, StoredInstant lastSyncAttempt, StoredInstant lastSuccessfulSync,
+                           int errorCount, String lastError, EnumValue<SyncDirection> direction, String batchId,
+                           String contentHash, StoredInstant localModified, StoredInstant remoteModified,
+                           EnumValue<ResolutionStrategy> resolutionStrategy, Integer durationMs, int apiCalls,
+                           String conflictsJson, int openConflicts, int rowVersion,
+                           StoredInstant createdAt, StoredInstant updatedAt) {
+
+    public StoredConflicts conflicts() {
+        return StoredConflicts.parse(conflictsJson);
+    }
+
+    /** A failed entity that is queued again shows as "retrying", not as fixed and not as still broken. */
+    public boolean isRetrying() {
+        return status.is(SyncStatus.PENDING) && errorCount > 0;
+    }
+}

@@ -1,0 +1,454 @@
+package com.syncdesk.syncstate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
+
+import com.syncdesk.audit.AuditLog;
+import com.syncdesk.conflict.ConflictResolution;
+import com.syncdesk.conflict.ConflictType;
+import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.persistence.Json;
+import com.syncdesk.persistence.KeysetPager;
+import com.syncdesk.persistence.Page;
+import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.persistence.SqlBuilder;
+import com.syncdesk.persistence.SqlValues;
+import com.syncdesk.persistence.Vendor;
+
+import jakarta.persistence.OptimisticLockException;
+
+/**
+ * Manages {@code sync_metadata}, the single source of truth for sync state: the sync lifecycle,
+ * operator actions, paging and statistics. Every method is one transaction. Lists, counts and
+ * figures are computed in the database; bulk actions are single set-based statements.
+ */
+public final class SyncStateService {
+
+    /** The select list {@link #mapRow} reads from {@code sync_metadata s}, with each row's number of open conflicts. */
+    public static String rowColumns(Vendor vendor) {
+        return "s.id, s.entity_type, s.entity_id, s.jira_id, s.sync_status, s.last_sync_attempt, "
+                + "s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, s.content_hash, "
+                + "s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, s.conflicts, "
+                + "s.row_version, s.created_at, s.updated_at, (SELECT count(*) FROM conflict_resolutions c "
+                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts";
+    }
+
+    private final Database database;
+    private final SessionFactory sessions;
+
+    public SyncStateService(Database database, SessionFactory sessions) {
+        this.database = database;
+        this.sessions = sessions;
+    }
+
+    // ---- the sync lifecycle (what a sync worker does) ----
+
+    public SyncState createSyncState(EntityType entityType, String entityId, String jiraId) {
+        return createSyncState(entityType, entityId, jiraId, SyncDirection.BIDIRECTIONAL, null);
+    }
+
+    public SyncState createSyncState(EntityType entityType, String entityId, String jiraId, SyncDirection direction, String batchId) {
+        SyncState state = new SyncState();
+        state.setEntityType(entityType);
+        state.setEntityId(entityId);
+        state.setJiraId(jiraId);
+        state.setSyncDirection(direction);
+        state.setSyncBatchId(batchId);
+        state.setSyncStatus(SyncStatus.PENDING);
+        try {
+            sessions.inTransaction(session -> session.persist(state));
+        } catch (RuntimeException e) {
+            if (find(entityType, entityId).isPresent()) {
+                throw new DatabaseException(Reason.FAILED, entityType.wire() + " " + entityId + " already has a sync state.", e);
+            }
+            throw DatabaseErrors.translate(e, database.target());
+        }
+        return state;
+    }
+
+    public Optional<SyncState> find(EntityType entityType, String entityId) {
+        return translate(() -> sessions.fromTransaction(session -> session
+                .createSelectionQuery("from SyncState where entityType = :type and entityId = :id", SyncState.class)
+                .setParameter("type", EnumValue.of(entityType))
+                .setParameter("id", entityId)
+                .uniqueResultOptional()));
+    }
+
+    public Optional<SyncState> find(long id) {
+        return translate(() -> Optional.ofNullable(sessions.fromTransaction(session -> session.find(SyncState.class, id))));
+    }
+
+    public SyncState markInProgress(SyncState state, String batchId) {
+        return update(state, s -> {
+            s.setSyncStatus(SyncStatus.IN_PROGRESS);
+            s.setSyncBatchId(batchId);
+            s.setLastSyncAttempt(Instant.now());
+        });
+    }
+
+    public SyncState markSucceeded(SyncState state, int durationMs, int apiCalls, String contentHash, Instant remoteModified) {
+        if (durationMs < 0 || apiCalls < 0) {
+            throw new IllegalArgumentException("Duration and API calls cannot be negative");
+        }
+        return update(state, s -> {
+            Instant now = Instant.now();
+            s.setSyncStatus(SyncStatus.COMPLETED);
+            s.setLastSyncAttempt(now);
+            s.setLastSuccessfulSync(now);
+            s.setErrorCount(0);
+            s.setLastError(null);
+            s.setSyncDurationMs(durationMs);
+            s.setApiCallsCount(apiCalls);
+            s.setContentHash(contentHash);
+            s.setRemoteModified(remoteModified);
+        });
+    }
+
+    public SyncState markFailed(SyncState state, String error) {
+        return update(state, s -> {
+            s.setSyncStatus(SyncStatus.FAILED);
+            s.setErrorCount(s.getErrorCount() + 1);
+            s.setLastError(error);
+            s.setLastSyncAttempt(Instant.now());
+        });
+    }
+
+    public SyncState recordConflict(SyncState state, List<FieldConflict> conflicts) {
+        return recordConflict(state, conflicts, ResolutionStrategy.MANUAL);
+    }
+
+    /** Stores the conflicts on the state and opens one {@code conflict_resolutions} row per field (or refreshes the open one). */
+    public SyncState recordConflict(SyncState state, List<FieldConflict> conflicts, ResolutionStrategy strategy) {
+        if (conflicts.isEmpty()) {
+            throw new IllegalArgumentException("A conflict needs at least one field");
+        }
+        return update(state, s -> {
+            s.setConflicts(conflicts);
+            s.setResolutionStrategy(strategy);
+        }, (session, managed) -> {
+            for (FieldConflict conflict : conflicts) {
+                ConflictResolution open = session.createSelectionQuery(
+                                "from ConflictResolution where syncState = :state and fieldName = :field and resolved = false",
+                                ConflictResolution.class)
+                        .setParameter("state", managed).setParameter("field", conflict.field())
+                        .uniqueResultOptional().orElseGet(ConflictResolution::new);
+                open.setSyncState(managed);
+                open.setConflictType(ConflictType.FIELD_CONFLICT);
+                open.setFieldName(conflict.field());
+                open.setLocalValue(jsonOrNull(conflict.local()));
+                open.setRemoteValue(jsonOrNull(conflict.remote()));
+                open.setBaseValue(jsonOrNull(conflict.base()));
+                open.setResolutionStrategy(strategy);
+                session.persist(open);
+            }
+        });
+    }
+
+    private static String jsonOrNull(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null ? null : Json.write(node);
+    }
+
+    private SyncState update(SyncState state, Consumer<SyncState> change) {
+        return update(state, change, (session, managed) -> { });
+    }
+
+    /** Applies a change to the current row, refusing when the caller's copy is older than the database's. */
+    private SyncState update(SyncState state, Consumer<SyncState> change,
+                             java.util.function.BiConsumer<org.hibernate.Session, SyncState> alongside) {
+        try {
+            return sessions.fromTransaction(session -> {
+                SyncState managed = session.find(SyncState.class, state.getId());
+                if (managed == null) {
+                    throw new DatabaseException(Reason.STALE_DATA, "Sync state " + state.getId() + " no longer exists; reload.");
+                }
+                if (managed.getRowVersion() != state.getRowVersion()) {
+                    throw staleData(state.getId());
+                }
+                change.accept(managed);
+                alongside.accept(session, managed);
+                session.flush();
+                return managed;
+            });
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw staleData(state.getId());
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+    }
+
+    public static DatabaseException staleData(Object id) {
+        return new DatabaseException(Reason.STALE_DATA, "Sync state " + id
+                + " was changed by someone else since you read it. Reload and try again; nothing was changed.");
+    }
+
+    private <T> T translate(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+    }
+
+    // ---- lists ----
+
+    public Page<SyncStateRow> page(SyncStateFilter filter, SyncStateSort sort, PageRequest request) {
+        Vendor vendor = database.vendor();
+        KeysetPager pager = new KeysetPager("sync_metadata s", rowColumns(vendor), sort.column().sql(), sort.ascending(), "s.id");
+        SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
+        return database.read(connection -> pager.fetch(connection, where, request, row -> mapRow(row, vendor)));
+    }
+
+    /**
+     * Streams every matching row in sort order to the consumer, holding one row at a time: exports of a
+     * million rows run in constant memory (PostgreSQL needs a transaction for its cursor).
+     */
+    public long forEach(SyncStateFilter filter, SyncStateSort sort, RowConsumer consumer) {
+        Vendor vendor = database.vendor();
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        SqlBuilder query = new SqlBuilder(vendor).sql("SELECT " + rowColumns(vendor) + " FROM sync_metadata s");
+        SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
+        if (!where.isEmpty()) {
+            query.sql(" WHERE ").append(where);
+        }
+        query.sql(" ORDER BY " + sort.column().sql() + direction + ", s.id" + direction);
+        return database.inTransaction(connection -> {
+            long rows = 0;
+            try (PreparedStatement statement = query.prepare(connection)) {
+                statement.setFetchSize(500);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        consumer.accept(mapRow(row, vendor));
+                        rows++;
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Receives streamed rows; may throw I/O failures, which abort the stream. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(SyncStateRow row) throws SQLException;
+    }
+
+    public long count(SyncStateFilter filter) {
+        SqlBuilder where = filter.toSql(new SqlBuilder(database.vendor()));
+        return database.read(connection -> new KeysetPager("sync_metadata s", "s.id", "s.id", true, "s.id").count(connection, where));
+    }
+
+    public static SyncStateRow mapRow(ResultSet row, Vendor vendor) throws SQLException {
+        return new SyncStateRow(
+                row.getLong("id"),
+                EnumValue.parse(EntityType.class, row.getString("entity_type")),
+                row.getString("entity_id"),
+                row.getString("jira_id"),
+                EnumValue.parse(SyncStatus.class, row.getString("sync_status")),
+                SqlValues.readInstant(row, "last_sync_attempt", vendor),
+                SqlValues.readInstant(row, "last_successful_sync", vendor),
+                row.getInt("error_count"),
+                row.getString("last_error"),
+                EnumValue.parse(SyncDirection.class, row.getString("sync_direction")),
+                row.getString("sync_batch_id"),
+                row.getString("content_hash"),
+                SqlValues.readInstant(row, "local_modified", vendor),
+                SqlValues.readInstant(row, "remote_modified", vendor),
+                row.getString("resolution_strategy") == null ? null
+                        : EnumValue.parse(ResolutionStrategy.class, row.getString("resolution_strategy")),
+                SqlValues.readInteger(row, "sync_duration_ms"),
+                row.getInt("api_calls_count"),
+                row.getString("conflicts"),
+                row.getInt("open_conflicts"),
+                row.getInt("row_version"),
+                SqlValues.readInstant(row, "created_at", vendor),
+                SqlValues.readInstant(row, "updated_at", vendor));
+    }
+
+    // ---- operator actions: one set-based statement and one audit row each ----
+
+    /** Queues failed, skipped or completed states for another sync; states a worker holds are left alone. */
+    public ActionResult retry(Selection selection, String operator) {
+        return act("retry", selection, operator, "sync_status = 'pending'",
+                "s.sync_status IN ('failed', 'skipped', 'completed')");
+    }
+
+    /** Parks pending or failed states so the sync leaves them alone until retried. */
+    public ActionResult skip(Selection selection, String operator) {
+        return act("skip", selection, operator, "sync_status = 'skipped'", "s.sync_status IN ('pending', 'failed')");
+    }
+
+    /** Clears error counts and messages, for states a worker does not hold. */
+    public ActionResult resetErrors(Selection selection, String operator) {
+        return act("reset_errors", selection, operator, "error_count = 0, last_error = NULL",
+                "(s.error_count > 0 OR s.last_error IS NOT NULL) AND s.sync_status <> 'in_progress'");
+    }
+
+    private ActionResult act(String action, Selection selection, String operator, String assignments, String applicable) {
+        Vendor vendor = database.vendor();
+        // row_version is bumped so a worker holding an older copy fails instead of overwriting the action.
+        SqlBuilder update = new SqlBuilder(vendor).sql("UPDATE sync_metadata AS s SET " + assignments
+                + ", row_version = row_version + 1, updated_at = ? WHERE " + applicable + " AND ", Instant.now());
+        appendSelection(update, selection);
+        return database.inTransaction(connection -> {
+            int affected;
+            try (PreparedStatement statement = update.prepare(connection)) {
+                affected = statement.executeUpdate();
+            }
+            Map<String, Object> details = new LinkedHashMap<>(selection.describe());
+            details.put("affected", affected);
+            String entityId = selection instanceof Selection.Ids ids && ids.ids().size() == 1
+                    ? ids.ids().iterator().next().toString() : null;
+            AuditLog.append(connection, vendor, operator, action, "sync_state", entityId, details);
+            return new ActionResult(action, affected);
+        });
+    }
+
+    public static void appendSelection(SqlBuilder sql, Selection selection) {
+        switch (selection) {
+            case Selection.Ids ids -> sql.idIn("s.id", ids.ids());
+            case Selection.Matching matching -> {
+                SqlBuilder where = matching.filter().toSql(new SqlBuilder(sql.vendor()));
+                sql.sql("(").append(where.isEmpty() ? new SqlBuilder(sql.vendor()).sql("1 = 1") : where).sql(")");
+            }
+        }
+    }
+
+    // ---- statistics ----
+
+    public SyncStatistics statistics(EntityType type, int windowHours) {
+        Vendor vendor = database.vendor();
+        return database.read(connection -> {
+            Map<String, Map<String, Long>> byTypeAndStatus = new LinkedHashMap<>();
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            Map<String, Long> byType = new LinkedHashMap<>();
+            long total = 0;
+            SqlBuilder breakdown = ofType(new SqlBuilder(vendor).sql("SELECT s.entity_type, s.sync_status, count(*) FROM sync_metadata s WHERE 1 = 1"), type)
+                    .sql(" GROUP BY s.entity_type, s.sync_status ORDER BY s.entity_type, s.sync_status");
+            try (PreparedStatement statement = breakdown.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long count = rows.getLong(3);
+                    byTypeAndStatus.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>()).put(rows.getString(2), count);
+                    byStatus.merge(rows.getString(2), count, Long::sum);
+                    byType.merge(rows.getString(1), count, Long::sum);
+                    total += count;
+                }
+            }
+            long completed = byStatus.getOrDefault("completed", 0L);
+            long failed = byStatus.getOrDefault("failed", 0L);
+            Double successRate = completed + failed == 0 ? null : (double) completed / (completed + failed);
+
+            Double average;
+            long durations;
+            long apiCalls;
+            SqlBuilder performance = ofType(new SqlBuilder(vendor).sql("SELECT avg(s.sync_duration_ms), count(s.sync_duration_ms), "
+                    + "coalesce(sum(s.api_calls_count), 0) FROM sync_metadata s WHERE 1 = 1"), type);
+            try (PreparedStatement statement = performance.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                double avg = rows.getDouble(1);
+                average = rows.wasNull() ? null : avg;
+                durations = rows.getLong(2);
+                apiCalls = rows.getLong(3);
+            }
+            Integer p95 = percentile95(connection, vendor, type, durations);
+
+            long openConflicts;
+            long statesWithConflicts;
+            SqlBuilder conflicts = new SqlBuilder(vendor).sql("SELECT count(*), count(DISTINCT c.sync_metadata_id) FROM conflict_resolutions c "
+                    + "JOIN sync_metadata s ON s.id = c.sync_metadata_id WHERE c.is_resolved = ?", false);
+            try (PreparedStatement statement = ofType(conflicts, type).prepare(connection); ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                openConflicts = rows.getLong(1);
+                statesWithConflicts = rows.getLong(2);
+            }
+
+            long failuresInWindow;
+            SqlBuilder recentFailures = new SqlBuilder(vendor).sql("SELECT count(*) FROM sync_metadata s WHERE s.last_sync_attempt >= ? "
+                    + "AND s.sync_status = 'failed'", Instant.now().minus(Duration.ofHours(windowHours)));
+            try (PreparedStatement statement = ofType(recentFailures, type).prepare(connection); ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                failuresInWindow = rows.getLong(1);
+            }
+
+            List<SyncStatistics.ErrorCount> topErrors = errorCounts(connection, ofType(new SqlBuilder(vendor).sql(
+                    "SELECT s.last_error, count(*) AS n FROM sync_metadata s WHERE s.sync_status = 'failed' AND s.last_error IS NOT NULL"), type)
+                    .sql(" GROUP BY s.last_error ORDER BY n DESC, s.last_error LIMIT 10"));
+            List<SyncStatistics.ErrorCount> byKind = errorCounts(connection, ofType(new SqlBuilder(vendor).sql(
+                    "SELECT " + ErrorKinds.SQL_CASE + " AS kind, count(*) AS n FROM sync_metadata s WHERE s.sync_status = 'failed'"), type)
+                    .sql(" GROUP BY kind ORDER BY n DESC, kind"));
+
+            return new SyncStatistics(total, byStatus, byType, byTypeAndStatus, successRate, average, p95, apiCalls,
+                    openConflicts, statesWithConflicts, windowHours, failuresInWindow, topErrors, byKind);
+        });
+    }
+
+    private static SqlBuilder ofType(SqlBuilder query, EntityType type) {
+        return type == null ? query : query.sql(" AND s.entity_type = ?", type);
+    }
+
+    /** Nearest-rank 95th percentile, the same definition on both vendors. */
+    private static Integer percentile95(Connection connection, Vendor vendor, EntityType type, long durations) throws SQLException {
+        if (durations == 0) {
+            return null;
+        }
+        SqlBuilder query = new SqlBuilder(vendor);
+        if (vendor == Vendor.POSTGRESQL) {
+            ofType(query.sql("SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY s.sync_duration_ms) FROM sync_metadata s "
+                    + "WHERE s.sync_duration_ms IS NOT NULL"), type);
+        } else {
+            long rank = (long) Math.ceil(0.95 * durations);
+            ofType(query.sql("SELECT s.sync_duration_ms FROM sync_metadata s WHERE s.sync_duration_ms IS NOT NULL"), type)
+                    .sql(" ORDER BY s.sync_duration_ms LIMIT 1 OFFSET " + (rank - 1));
+        }
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getInt(1) : null;
+        }
+    }
+
+    private static List<SyncStatistics.ErrorCount> errorCounts(Connection connection, SqlBuilder query) throws SQLException {
+        List<SyncStatistics.ErrorCount> counts = new ArrayList<>();
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                counts.add(new SyncStatistics.ErrorCount(rows.getString(1), rows.getLong(2)));
+            }
+        }
+        return counts;
+    }
+
+    /** The seed's {@code get_sync_performance_stats}: figures over the states attempted in the last {@code hoursBack} hours. */
+    public PerformanceStats performanceStats(EntityType type, int hoursBack) {
+        Vendor vendor = database.vendor();
+        SqlBuilder query = ofType(new SqlBuilder(vendor).sql("SELECT count(*), "
+                + "coalesce(sum(CASE WHEN s.sync_status = 'completed' THEN 1 ELSE 0 END), 0), "
+                + "coalesce(sum(CASE WHEN s.sync_status = 'failed' THEN 1 ELSE 0 END), 0), "
+                + "avg(s.sync_duration_ms), coalesce(sum(s.api_calls_count), 0) "
+                + "FROM sync_metadata s WHERE s.last_sync_attempt >= ?", Instant.now().minus(Duration.ofHours(hoursBack))), type);
+        return database.read(connection -> {
+            try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
+                row.next();
+                long total = row.getLong(1);
+                long successful = row.getLong(2);
+                double avg = row.getDouble(4);
+                Double average = row.wasNull() ? null : avg;
+                return new PerformanceStats(total, successful, row.getLong(3), average, row.getLong(5),
+                        total == 0 ? 0.0 : successful * 100.0 / total);
+            }
+        });
+    }
+}
