@@ -163,7 +163,10 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
-    /** Runs work in one transaction and commits it; any failure rolls it back and is explained. */
+    /**
+     * Runs work in one transaction and commits it; any failure rolls it back. Driver failures are
+     * explained as {@link DatabaseException}s; the work's own exceptions (an invalid value, a stale row) pass unchanged.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection connection = connection()) {
             connection.setAutoCommit(false);
@@ -175,7 +178,7 @@ public final class Database implements AutoCloseable {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             throw DatabaseErrors.translate(e, target);
         }
     }
@@ -187,7 +190,7 @@ public final class Database implements AutoCloseable {
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = connection()) {
             return work.apply(connection);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             throw DatabaseErrors.translate(e, target);
         }
     }

@@ -31,7 +31,7 @@ public final class SqlBuilder {
     /** Appends text holding one {@code ?} per value. */
     public SqlBuilder sql(String text, Object... values) {
         sql.append(text);
-        params.addAll(List.of(values));
+        params.addAll(java.util.Arrays.asList(values));
         return this;
     }
 
