@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,7 +198,7 @@ class MigrationCommandsTest {
         }
         for (String[] command : List.of(new String[] {"downgrade", "--to", "4", "--yes"}, new String[] {"preview", "--to", "4"},
                 new String[] {"migrate"}, new String[] {"repair"})) {
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--db", db.toString()))
+            String[] args = Stream.concat(Arrays.stream(command), Stream.of("--db", db.toString()))
                     .toArray(String[]::new);
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(command[0]).isEqualTo(ExitCodes.REFUSED);
@@ -243,6 +245,6 @@ class MigrationCommandsTest {
     }
 
     private static String[] concat(String[] first, String[] second) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second)).toArray(String[]::new);
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
@@ -131,7 +132,7 @@ class BackupAndRestoreTest {
 
             assertThat(report.previousState()).isPresent();
             assertThat(migrations.backups()).contains(report.previousState().get());
-            try (Database previous = Database.open(com.syncdesk.persistence.ConnectionTarget.sqlite(report.previousState().get().location()))) {
+            try (Database previous = Database.open(ConnectionTarget.sqlite(report.previousState().get().location()))) {
                 assertThat(TableDump.of(previous)).isEqualTo(changed);
             }
         }

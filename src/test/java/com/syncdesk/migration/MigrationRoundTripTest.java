@@ -3,6 +3,7 @@ package com.syncdesk.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ class MigrationRoundTripTest {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
             MigrationService migrations = new MigrationService(database, "tester", tempDir.resolve("pg-backups"));
             migrations.upgrade(null, MigrationProgress.NONE);
-            List<MigrationProgress.Step> steps = new java.util.ArrayList<>();
+            List<MigrationProgress.Step> steps = new ArrayList<>();
 
             migrations.downgrade(4, BackupChoice.NO_BACKUP, steps::add);
 

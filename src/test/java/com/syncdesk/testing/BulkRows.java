@@ -1,5 +1,6 @@
 package com.syncdesk.testing;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -86,7 +87,7 @@ public final class BulkRows {
                         if (i % 3 == 0) {
                             p.setNull(9, Types.NUMERIC);
                         } else {
-                            p.setBigDecimal(9, new java.math.BigDecimal(i % 13 + ".50"));
+                            p.setBigDecimal(9, new BigDecimal(i % 13 + ".50"));
                         }
                         p.setLong(10, i);
                         time(p, 11, i, i, pg);

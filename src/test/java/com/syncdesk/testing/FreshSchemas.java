@@ -1,5 +1,6 @@
 package com.syncdesk.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ public final class FreshSchemas {
                 }
                 return SchemaSnapshot.capture(database);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
