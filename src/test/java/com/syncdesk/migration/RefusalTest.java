@@ -3,7 +3,10 @@ package com.syncdesk.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -126,6 +130,32 @@ class RefusalTest {
                 assertThat(sha256(((ConnectionTarget.SqliteFile) target).path())).isEqualTo(before);
             }
             assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void aSqliteFileAnotherProcessIsMigratingIsRefusedAndFreedWhenThatProcessIsKilled() throws Exception {
+        Path file = tempDir.resolve("shared.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(file))) {
+            new MigrationService(database, "tester").upgrade(4, MigrationProgress.NONE);
+        }
+        String before = sha256(file);
+        Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), MigrationChild.class.getName(), file.toString(), "hold")
+                .redirectErrorStream(true).start();
+        try (Database database = Database.open(ConnectionTarget.sqlite(file), Database.OpenMode.EXISTING_ONLY)) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("STARTING");
+            MigrationService migrations = new MigrationService(database, "tester");
+
+            assertThatThrownBy(() -> migrations.upgrade(null, MigrationProgress.NONE)).satisfies(refused(Reason.MIGRATION_IN_PROGRESS));
+            assertThat(sha256(file)).isEqualTo(before);
+
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(9);
+        } finally {
+            holder.destroyForcibly();
         }
     }
 
