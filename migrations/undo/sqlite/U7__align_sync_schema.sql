@@ -1,4 +1,9 @@
 -- Undo V7: rebuild sync_metadata as V4 defined it. SQLite's DROP COLUMN refuses indexed
+-- What this undo drops, for the data-loss report and the backup (a test checks it against the schema):
+-- @drops column sync_metadata.resolution_strategy
+-- @drops column sync_metadata.sync_duration_ms
+-- @drops column sync_metadata.api_calls_count
+-- @drops column sync_metadata.conflicts
 -- columns, so the table is rebuilt: create, copy every row, drop, rename, recreate indexes.
 -- The runner turns foreign keys off around this step so conflict_resolutions keeps its rows.
 DROP INDEX idx_sync_performance;

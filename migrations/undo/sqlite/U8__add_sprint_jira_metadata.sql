@@ -1,4 +1,11 @@
 -- Undo V8: rebuild sprints as V1 defined it (the new columns carry a check and indexes).
+-- What this undo drops, for the data-loss report and the backup (a test checks it against the schema):
+-- @drops column sprints.jira_last_updated
+-- @drops column sprints.sync_status
+-- @drops column sprints.sync_conflicts
+-- @drops column sprints.jira_board_name
+-- @drops column sprints.jira_project_key
+-- @drops column sprints.jira_version
 DROP INDEX idx_sprint_sync_status;
 DROP INDEX idx_sprint_project_key;
 

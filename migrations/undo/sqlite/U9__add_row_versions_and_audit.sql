@@ -1,4 +1,9 @@
 -- Undo V9: drop the audit trail, then rebuild both versioned tables as V7 left them.
+-- What this undo drops, for the data-loss report and the backup (a test checks it against the schema):
+-- @drops table audit_log
+-- @drops column sync_metadata.row_version
+-- @drops column conflict_resolutions.row_version
+-- @drops column conflict_resolutions.base_value
 DROP TABLE audit_log;
 
 CREATE TABLE sync_metadata_rebuild (

@@ -1,27 +1,25 @@
 package com.syncdesk.cli;
 
-import java.io.Console;
-
-/** Asks before an action changes many rows: on a terminal a y/N question; without one, only --yes proceeds. */
+/** The answer to "really destroy this?": given up front with --yes, asked on a terminal, or missing. */
 final class Confirmation {
 
     private Confirmation() {
     }
 
-    /** @return true to go on */
-    static boolean confirm(String question, boolean yes) {
+    /**
+     * True when the operator agreed. Without --yes and without a terminal nobody can agree, so the
+     * reason to pass --yes goes to stderr and the answer is no.
+     */
+    static boolean obtain(DatabaseCommand command, boolean yes, String question, String whyYesIsNeeded) {
         if (yes) {
             return true;
         }
-        Console console = System.console();
-        if (console == null) {
-            return false;
+        if (Terminal.isInteractive()) {
+            command.out().flush();
+            return Terminal.confirm(question);
         }
-        String answer = console.readLine("%s [y/N] ", question);
-        return answer != null && (answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes"));
-    }
-
-    static String declined(String question) {
-        return question + " Not confirmed: nothing was changed. Add --yes to run without a question.";
+        command.err().println("syncdesk: " + whyYesIsNeeded + " There is no terminal to ask on: run again with --yes to confirm. Nothing was changed.");
+        command.err().flush();
+        return false;
     }
 }

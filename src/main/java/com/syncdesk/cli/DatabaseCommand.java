@@ -46,4 +46,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    ProgressPrinter progress() {
+        return new ProgressPrinter(out(), Terminal.isInteractive());
+    }
 }

@@ -2,6 +2,7 @@ package com.syncdesk.cli;
 
 import com.syncdesk.app.Workspace;
 import com.syncdesk.demo.DemoDataGenerator;
+import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
@@ -23,12 +24,14 @@ final class DemoDataCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace workspace) {
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "Generating demo data");
+        MigrationProgress progress = progress();
+        java.time.Instant start = java.time.Instant.now();
         DemoDataGenerator.Summary summary = workspace.demoData().generate(entities, seed, (done, total) -> {
-            bar.update(done, total);
+            progress.onStep(new MigrationProgress.Step("Generating demo data: " + String.format("%,d of %,d rows", done, total),
+                    (int) (done * 100 / total), 100, done == total ? MigrationProgress.Phase.FINISHED : MigrationProgress.Phase.STARTED,
+                    java.time.Duration.between(start, java.time.Instant.now())));
             return true;
         });
-        bar.done();
         out().printf("Generated %,d projects, %,d boards, %,d sprints, %,d issues, %,d sync states, %,d conflicts, %,d history runs: "
                         + "%,d rows in %.1f s (%,.0f rows/s).%n", summary.projects(), summary.boards(), summary.sprints(), summary.issues(),
                 summary.syncStates(), summary.conflicts(), summary.historyRuns(), summary.rows(), summary.elapsed().toMillis() / 1000.0,

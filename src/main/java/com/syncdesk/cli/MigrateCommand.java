@@ -1,8 +1,7 @@
 package com.syncdesk.cli;
 
-import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
-import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.UpgradeReport;
 import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
@@ -21,18 +20,15 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(Database database) {
-        MigrationService migrations = new MigrationService(database, operatorName());
-        int before = migrations.status().currentVersion();
-        SchemaStatus after = migrations.upgrade(target, step -> {
-            if (step.phase() == MigrationProgress.Phase.FINISHED) {
-                out().printf("[%d/%d] %s done (%d ms)%n", step.index(), step.total(), step.name(), step.elapsed().toMillis());
-                out().flush();
-            }
-        });
-        if (after.currentVersion() == before) {
-            out().printf("Schema is already at version %d; nothing to do.%n", after.currentVersion());
+        UpgradeReport report = new MigrationService(database, operatorName()).upgradeWithReport(target, progress());
+        int after = report.status().currentVersion();
+        if (after == report.fromVersion()) {
+            out().printf("Schema is already at version %d; nothing to do.%n", after);
         } else {
-            out().printf("Schema upgraded from version %d to %d.%n", before, after.currentVersion());
+            out().printf("Schema upgraded from version %d to %d.%n", report.fromVersion(), after);
+        }
+        if (report.legacyRowsMerged() > 0) {
+            out().printf("Merged %d rows of the legacy sync_states table into sync_metadata.%n", report.legacyRowsMerged());
         }
         return ExitCodes.OK;
     }

@@ -39,8 +39,7 @@ abstract class StateActionCommand extends WorkspaceCommand {
         long matching = ids.isEmpty() ? workspace.syncStates().count(filter) : ids.size();
         String question = verb() + " " + String.format("%,d", matching) + " sync state(s)" + (ids.isEmpty() && !filter.isEmpty()
                 ? " matching " + filter.describe() : ids.isEmpty() ? " (all of them)" : "") + "?";
-        if (!Confirmation.confirm(question, yes)) {
-            spec.commandLine().getErr().println("syncdesk: " + Confirmation.declined(question));
+        if (!Confirmation.obtain(this, yes, question, question)) {
             return ExitCodes.DECLINED;
         }
         ActionResult result = act(workspace.syncStates(), selection, operatorName());

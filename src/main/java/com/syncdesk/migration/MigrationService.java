@@ -1,17 +1,22 @@
 package com.syncdesk.migration;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.flywaydb.core.Flyway;
@@ -28,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import com.syncdesk.migration.MigrationProgress.Phase;
 import com.syncdesk.migration.MigrationProgress.Step;
+import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException;
@@ -35,23 +41,38 @@ import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.Vendor;
 
 /**
- * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, and
- * tells where it stands. Refuses, changing nothing, to touch a schema newer than this SyncDesk,
- * another application's database, or one whose history shows a failed migration.
+ * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, previews
+ * either direction with the data it would lose, takes and restores backups, and tells where the
+ * schema stands. Refuses, changing nothing, to touch a schema newer than this SyncDesk, another
+ * application's database, one whose history shows a failed migration, or one another SyncDesk is
+ * migrating right now.
  */
 public final class MigrationService {
 
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** SyncDesk's record of downgrades: Flyway's community edition has no notion of "undone". */
     static final String UNDO_LOG_TABLE = "syncdesk_undo_log";
+    private static final int LEGACY_VERSION_MERGING_SYNC_STATES = 7;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
 
     private final Database database;
     private final String operator;
+    private final Path postgresBackupFolder;
+    /** A statement slipped into one undo script, so tests can make a step fail half-way. */
+    private UndoInjection injection;
+
+    private record UndoInjection(int version, int position, String statement) {
+    }
 
     public MigrationService(Database database, String operator) {
+        this(database, operator, AppDirectories.dataDirectory().resolve("backups"));
+    }
+
+    /** @param postgresBackupFolder where PostgreSQL backups go; SQLite backups always go beside the file */
+    public MigrationService(Database database, String operator, Path postgresBackupFolder) {
         this.database = database;
         this.operator = operator;
+        this.postgresBackupFolder = postgresBackupFolder;
     }
 
     public Database database() {
@@ -106,21 +127,29 @@ public final class MigrationService {
 
     /** Applies every pending migration up to {@code target} (the latest when null). */
     public SchemaStatus upgrade(Integer target, MigrationProgress progress) {
+        return upgradeWithReport(target, progress).status();
+    }
+
+    /** Like {@link #upgrade}, and says how many legacy sync_states rows were merged on the way. */
+    public UpgradeReport upgradeWithReport(Integer target, MigrationProgress progress) {
+        try (MigrationLock lock = MigrationLock.acquire(database)) {
+            return upgradeHoldingLock(target, progress);
+        }
+    }
+
+    private UpgradeReport upgradeHoldingLock(Integer target, MigrationProgress progress) {
         SchemaStatus before = status();
         refuseUnsafe(before);
         int goal = target == null ? before.latestVersion() : target;
-        if (goal > before.latestVersion()) {
-            throw new IllegalArgumentException("Version " + goal + " is unknown; the newest this SyncDesk knows is " + before.latestVersion() + ".");
-        }
-        if (goal < before.currentVersion()) {
-            throw new IllegalArgumentException("The database is at version " + before.currentVersion()
-                    + ", above " + goal + ". Use downgrade to go down.");
-        }
-        List<MigrationEntry> steps = before.pending().stream().filter(m -> m.version() <= goal).toList();
+        checkUpgradeTarget(before, goal);
+        List<MigrationEntry> steps = pendingUpTo(before, goal);
+        long legacyRows = steps.stream().anyMatch(m -> m.version() == LEGACY_VERSION_MERGING_SYNC_STATES)
+                ? countRowsIfTableExists("sync_states") : 0;
         if (!steps.isEmpty()) {
             Instant start = Instant.now();
             try {
-                flyway(goal).callbacks(new ProgressCallback(steps.size(), start, progress)).load().migrate();
+                // Flyway rejects a target that names no migration (a gap such as 6): aim at the last step instead.
+                flyway(steps.getLast().version()).callbacks(new ProgressCallback(steps.size(), start, progress)).load().migrate();
             } catch (FlywayException e) {
                 SchemaStatus after = status();
                 DatabaseException cause = DatabaseErrors.translate(e, database.target());
@@ -128,52 +157,262 @@ public final class MigrationService {
                         "Upgrade stopped: " + cause.getMessage() + " The database is at version " + after.currentVersion()
                                 + "; the failed step was rolled back.", e);
             }
+            if (legacyRows > 0) {
+                LOG.info("Merged {} rows of the legacy sync_states table into sync_metadata", legacyRows);
+            }
         }
         database.enableWriteAheadLog();
-        return status();
+        return new UpgradeReport(before.currentVersion(), status(), legacyRows);
+    }
+
+    private static void checkUpgradeTarget(SchemaStatus before, int goal) {
+        if (goal > before.latestVersion()) {
+            throw new IllegalArgumentException("Version " + goal + " is unknown; the newest this SyncDesk knows is " + before.latestVersion() + ".");
+        }
+        if (goal < before.currentVersion()) {
+            throw new IllegalArgumentException("The database is at version " + before.currentVersion()
+                    + ", above " + goal + ". Use downgrade to go down.");
+        }
+    }
+
+    private static List<MigrationEntry> pendingUpTo(SchemaStatus status, int goal) {
+        return status.pending().stream().filter(m -> m.version() <= goal).toList();
     }
 
     /**
      * Undoes every applied version above {@code target}, newest first. Each undo script and the removal
-     * of its history row run in one transaction, so a failure leaves the database at the last good version.
+     * of its history row run in one transaction, so a failure leaves the database at the last good
+     * version. When a step drops data, a backup is taken first unless the operator declined it.
      */
-    public SchemaStatus downgrade(int target, MigrationProgress progress) {
-        SchemaStatus before = status();
-        refuseUnsafe(before);
+    public DowngradeReport downgrade(int target, BackupChoice backupChoice, MigrationProgress progress) {
+        try (MigrationLock lock = MigrationLock.acquire(database)) {
+            SchemaStatus before = status();
+            refuseUnsafe(before);
+            checkDowngradeTarget(before, target);
+            List<UndoScript> scripts = undoScripts(before, target);
+            List<DataLoss> loss = dataLoss(scripts);
+            Optional<Backup> backup = Optional.empty();
+            if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && loss.stream().anyMatch(l -> l.values() > 0)) {
+                backup = Optional.of(backupBeforeDowngrade(before.currentVersion(), scripts, progress));
+            }
+            runUndoSteps(scripts, backup, progress);
+            return new DowngradeReport(before.currentVersion(), status(), loss, backup);
+        }
+    }
+
+    private static void checkDowngradeTarget(SchemaStatus before, int target) {
         if (target < 0 || target >= before.currentVersion()) {
             throw new IllegalArgumentException("Cannot downgrade from version " + before.currentVersion() + " to " + target
                     + ": the target must be below the current version.");
         }
-        List<MigrationEntry> steps = before.migrations().stream()
-                .filter(m -> m.version() > target)
-                .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.MISSING_TOLERATED)
-                .sorted(Comparator.comparingInt(MigrationEntry::version).reversed())
-                .toList();
+    }
+
+    private void runUndoSteps(List<UndoScript> scripts, Optional<Backup> backup, MigrationProgress progress) {
         Instant start = Instant.now();
         UndoRunner runner = new UndoRunner(database, operator);
-        for (int i = 0; i < steps.size(); i++) {
-            MigrationEntry step = steps.get(i);
-            String name = "Undo " + step.version() + " (" + step.description() + ")";
-            progress.onStep(new Step(name, i + 1, steps.size(), Phase.STARTED, Duration.between(start, Instant.now())));
-            UndoScript script = step.state() == MigrationState.MISSING_TOLERATED
-                    ? new UndoScript(step.version(), step.description(), "(history row only)", List.of())
-                    : UndoScript.load(database.vendor(), step.version(), step.description());
+        for (int i = 0; i < scripts.size(); i++) {
+            UndoScript script = scripts.get(i);
+            String name = "Undo " + script.version() + " (" + script.description() + ")";
+            progress.onStep(new Step(name, i + 1, scripts.size(), Phase.STARTED, Duration.between(start, Instant.now())));
             try {
                 runner.run(script);
             } catch (SQLException | RuntimeException e) {
                 DatabaseException cause = DatabaseErrors.translate(e, database.target());
                 throw new DatabaseException(cause.reason(), name + " failed and was rolled back: " + cause.getMessage()
-                        + " The database is at version " + step.version() + ".", e);
+                        + " The database is at version " + script.version() + "."
+                        + backup.map(b -> " The backup taken before is " + b.location() + ".").orElse(""), e);
             }
             LOG.info("{} done", name);
-            progress.onStep(new Step(name, i + 1, steps.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
+            progress.onStep(new Step(name, i + 1, scripts.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
         }
-        return status();
+    }
+
+    /** The undo scripts a downgrade to {@code target} runs, newest version first. */
+    private List<UndoScript> undoScripts(SchemaStatus status, int target) {
+        return status.migrations().stream()
+                .filter(m -> m.version() > target)
+                .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.MISSING_TOLERATED)
+                .sorted(Comparator.comparingInt(MigrationEntry::version).reversed())
+                .map(this::undoScriptFor)
+                .toList();
+    }
+
+    private UndoScript undoScriptFor(MigrationEntry entry) {
+        UndoScript script = entry.state() == MigrationState.MISSING_TOLERATED
+                ? UndoScript.historyRowOnly(entry.version(), entry.description())
+                : UndoScript.load(database.vendor(), entry.version(), entry.description());
+        if (injection != null && injection.version() == entry.version()) {
+            return script.withStatementInserted(injection.position(), injection.statement());
+        }
+        return script;
+    }
+
+    /** Test hook: the undo of {@code version} runs {@code statement} before its statement at {@code position}. */
+    void injectIntoUndo(int version, int position, String statement) {
+        injection = new UndoInjection(version, position, statement);
+    }
+
+    /**
+     * The exact statements moving to {@code target} would run, in order, and for a downgrade what each
+     * step would drop, counted in the database. Changes nothing.
+     */
+    public MigrationPlan preview(int target) {
+        SchemaStatus status = status();
+        refuseUnsafe(status);
+        int current = status.currentVersion();
+        if (target > current) {
+            checkUpgradeTarget(status, target);
+            List<PlannedStep> steps = pendingUpTo(status, target).stream()
+                    .map(m -> new PlannedStep(m.version(), m.description(), upgradeStatements(m.version())))
+                    .toList();
+            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of());
+        }
+        if (target == current) {
+            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of());
+        }
+        checkDowngradeTarget(status, target);
+        List<UndoScript> scripts = undoScripts(status, target);
+        List<PlannedStep> steps = scripts.stream().map(script -> {
+            List<String> statements = new ArrayList<>(script.statements());
+            statements.add(UndoRunner.historyRowRemoval(script.version()));
+            return new PlannedStep(script.version(), script.description(), List.copyOf(statements));
+        }).toList();
+        int reached = status.migrations().stream()
+                .filter(m -> m.version() <= target)
+                .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.MISSING_TOLERATED)
+                .mapToInt(MigrationEntry::version).max().orElse(0);
+        return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, reached, steps, dataLoss(scripts));
+    }
+
+    private List<String> upgradeStatements(int version) {
+        MigrationInfo info = Arrays.stream(flyway(null).load().info().all())
+                .filter(m -> m.getVersion() != null && m.getVersion().getVersion().equals(Integer.toString(version)))
+                .findFirst().orElseThrow();
+        String resource = "migrations/" + database.vendor().folder() + "/" + info.getScript();
+        try (InputStream in = MigrationService.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("No migration script " + resource);
+            }
+            return SqlScript.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
+    }
+
+    /** Counts, without loading rows, what each dropped table and column holds right now. */
+    private List<DataLoss> dataLoss(List<UndoScript> scripts) {
+        List<DataLoss> losses = new ArrayList<>();
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            for (UndoScript script : scripts) {
+                for (Drop drop : script.drops()) {
+                    String count = drop.isTable() ? "SELECT count(*) FROM " + drop.table()
+                            : "SELECT count(" + drop.column() + ") FROM " + drop.table();
+                    try (ResultSet result = statement.executeQuery(count)) {
+                        result.next();
+                        losses.add(new DataLoss(script.version(), drop, result.getLong(1)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+        return List.copyOf(losses);
+    }
+
+    /** Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
+    public Backup backup(MigrationProgress progress) {
+        int version = status().currentVersion();
+        if (database.vendor() == Vendor.SQLITE) {
+            return backupSqlite(version, progress);
+        }
+        return new PostgresBackups(database, postgresBackupFolder).takeEverything(version, progress);
+    }
+
+    private Backup backupBeforeDowngrade(int version, List<UndoScript> scripts, MigrationProgress progress) {
+        if (database.vendor() == Vendor.SQLITE) {
+            return backupSqlite(version, progress);
+        }
+        List<Drop> drops = scripts.stream().flatMap(s -> s.drops().stream()).toList();
+        return new PostgresBackups(database, postgresBackupFolder).takeDropped(version, drops, progress);
+    }
+
+    private Backup backupSqlite(int version, MigrationProgress progress) {
+        Instant start = Instant.now();
+        SqliteBackups backups = new SqliteBackups(database);
+        String name = "Back up to " + backups.folder();
+        progress.onStep(new Step(name, 1, 1, Phase.STARTED, Duration.ZERO));
+        Backup backup = backups.take(version);
+        progress.onStep(new Step(name, 1, 1, Phase.FINISHED, Duration.between(start, Instant.now())));
+        return backup;
+    }
+
+    /** Where this database's backups go. */
+    public Path backupFolder() {
+        return database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).folder() : postgresBackupFolder;
+    }
+
+    /** This database's backups, oldest first. */
+    public List<Backup> backups() {
+        return database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).list()
+                : new PostgresBackups(database, postgresBackupFolder).list();
+    }
+
+    /** The backup at {@code location} (a file or folder {@link #backups()} lists). */
+    public Backup backupAt(Path location) {
+        Optional<Backup> backup = database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).describe(location)
+                : new PostgresBackups(database, postgresBackupFolder).describe(location);
+        return backup.orElseThrow(() -> new IllegalArgumentException(location + " is not a SyncDesk backup of "
+                + database.target().describe() + "."));
+    }
+
+    /**
+     * Brings a backup back. SQLite: the current file is backed up too, every connection is closed, the
+     * backup takes the file's place and the pool reopens. PostgreSQL: the schema is upgraded to the
+     * backup's version, then the exported values are written back by id.
+     */
+    public RestoreReport restore(Backup backup, MigrationProgress progress) {
+        try (MigrationLock lock = MigrationLock.acquire(database)) {
+            if (database.vendor() == Vendor.SQLITE) {
+                return restoreSqlite(backup, progress);
+            }
+            return restorePostgres(backup, progress);
+        }
+    }
+
+    private RestoreReport restoreSqlite(Backup backup, MigrationProgress progress) {
+        Instant start = Instant.now();
+        SqliteBackups backups = new SqliteBackups(database);
+        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.STARTED, Duration.ZERO));
+        Backup previous = backups.take(status().currentVersion());
+        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
+        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.STARTED, Duration.between(start, Instant.now())));
+        backups.swapIn(backup);
+        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
+        progress.onStep(new Step("Reopen", 3, 3, Phase.STARTED, Duration.between(start, Instant.now())));
+        database.enableWriteAheadLog();
+        SchemaStatus status = status();
+        progress.onStep(new Step("Reopen", 3, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
+        return new RestoreReport(backup, status, Optional.of(previous));
+    }
+
+    private RestoreReport restorePostgres(Backup backup, MigrationProgress progress) {
+        SchemaStatus before = status();
+        refuseUnsafe(before);
+        if (before.currentVersion() > backup.version()) {
+            throw new IllegalArgumentException("The database is at version " + before.currentVersion() + ", above the backup's "
+                    + backup.version() + ". Downgrade to " + backup.version() + " first, then restore.");
+        }
+        if (before.currentVersion() < backup.version()) {
+            upgradeHoldingLock(backup.version(), progress);
+        }
+        new PostgresBackups(database, postgresBackupFolder).load(backup, progress);
+        return new RestoreReport(backup, status(), Optional.empty());
     }
 
     /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
     public List<String> validate() {
-        ValidateResult result = flyway(null).load().validateWithResult();
+        // A schema that is merely behind is valid: pending versions are for upgrade, not errors.
+        ValidateResult result = flyway(null).ignoreMigrationPatterns("*:missing", "*:future", "*:pending").load().validateWithResult();
         List<String> problems = new ArrayList<>();
         if (!result.validationSuccessful) {
             result.invalidMigrations.forEach(m -> problems.add("Version " + m.version + ": " + m.errorDetails.errorMessage));
@@ -190,8 +429,10 @@ public final class MigrationService {
 
     /** Removes failed entries from the history and realigns checksums, as Flyway's repair does. */
     public void repair() {
-        refuseNewer(status());
-        flyway(null).load().repair();
+        try (MigrationLock lock = MigrationLock.acquire(database)) {
+            refuseNewer(status());
+            flyway(null).load().repair();
+        }
     }
 
     private void refuseUnsafe(SchemaStatus status) {
@@ -224,6 +465,21 @@ public final class MigrationService {
                 }
             }
             return false;
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+    }
+
+    private long countRowsIfTableExists(String table) {
+        try (Connection connection = database.connection();
+             ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), table, new String[] {"TABLE"})) {
+            if (!tables.next()) {
+                return 0;
+            }
+            try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                count.next();
+                return count.getLong(1);
+            }
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
         }

@@ -56,11 +56,14 @@ final class UndoRunner {
         }
     }
 
+    /** The statement that forgets an undone version; the preview shows it as it runs. */
+    static String historyRowRemoval(int version) {
+        return "DELETE FROM " + MigrationService.HISTORY_TABLE + " WHERE version = '" + version + "'";
+    }
+
     private static void removeHistoryRow(Connection connection, int version) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM " + MigrationService.HISTORY_TABLE + " WHERE version = ?")) {
-            delete.setString(1, Integer.toString(version));
-            if (delete.executeUpdate() != 1) {
+        try (Statement delete = connection.createStatement()) {
+            if (delete.executeUpdate(historyRowRemoval(version)) != 1) {
                 throw new SQLException("The schema history has no single row for version " + version);
             }
         }

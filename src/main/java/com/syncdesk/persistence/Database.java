@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -45,13 +46,15 @@ public final class Database implements AutoCloseable {
     public enum OpenMode { CREATE_IF_MISSING, EXISTING_ONLY }
 
     private final ConnectionTarget target;
-    private final HikariDataSource pool;
+    private final Supplier<HikariDataSource> poolFactory;
+    private final ReopenableDataSource pools;
     private final DataSource dataSource;
 
-    private Database(ConnectionTarget target, HikariDataSource pool) {
+    private Database(ConnectionTarget target, Supplier<HikariDataSource> poolFactory) {
         this.target = target;
-        this.pool = pool;
-        this.dataSource = new GuardedDataSource(pool);
+        this.poolFactory = poolFactory;
+        this.pools = new ReopenableDataSource(poolFactory.get());
+        this.dataSource = new GuardedDataSource(pools);
     }
 
     public static Database open(ConnectionTarget target) {
@@ -59,11 +62,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(ConnectionTarget target, OpenMode mode) {
-        HikariDataSource pool = switch (target) {
-            case SqliteFile file -> sqlitePool(file, mode);
-            case PostgresServer server -> postgresPool(server);
+        Supplier<HikariDataSource> poolFactory = switch (target) {
+            case SqliteFile file -> () -> sqlitePool(file, mode);
+            case PostgresServer server -> () -> postgresPool(server);
         };
-        Database database = new Database(target, pool);
+        Database database = new Database(target, poolFactory);
         try (Connection connection = database.connection(); Statement probe = connection.createStatement()) {
             // SQLite opens lazily: reading the schema is what tells a database from any other file.
             probe.execute(target.vendor() == Vendor.SQLITE ? "SELECT count(*) FROM sqlite_master" : "SELECT 1");
@@ -201,6 +204,20 @@ public final class Database implements AutoCloseable {
         T apply(Connection connection) throws SQLException;
     }
 
+    /**
+     * Closes every pooled connection, runs {@code whileClosed} (e.g. swapping the SQLite file), then
+     * opens a fresh pool. Closing the pool waits until each connection is really closed, so no
+     * connection can keep reading the old file afterwards. The data source handed out before stays valid.
+     */
+    public synchronized void reopenAfter(Runnable whileClosed) {
+        pools.pool().close();
+        try {
+            whileClosed.run();
+        } finally {
+            pools.replacePool(poolFactory.get());
+        }
+    }
+
     /** Write-ahead logging lets the UI read while a sync worker writes; it is a lasting property of the file. */
     public void enableWriteAheadLog() {
         if (vendor() != Vendor.SQLITE) {
@@ -242,6 +259,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        pools.pool().close();
     }
 }

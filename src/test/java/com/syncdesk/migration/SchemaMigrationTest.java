@@ -102,7 +102,7 @@ class SchemaMigrationTest {
 
                 migrations.upgrade(version, MigrationProgress.NONE);
                 assertThat(SchemaSnapshot.capture(database)).as("V%d changes the schema", version).isNotEqualTo(schemaBefore);
-                SchemaStatus down = migrations.downgrade(previous, MigrationProgress.NONE);
+                SchemaStatus down = migrations.downgrade(previous, BackupChoice.NO_BACKUP, MigrationProgress.NONE).status();
 
                 assertThat(down.currentVersion()).isEqualTo(previous);
                 assertThat(SchemaSnapshot.capture(database)).as("schema after undoing V%d", version).isEqualTo(schemaBefore);

@@ -1,0 +1,21 @@
+package com.syncdesk.cli;
+
+import com.syncdesk.migration.MigrationService;
+import com.syncdesk.persistence.Database;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "preview", description = "Show the exact SQL moving the schema to version N would run, and for a downgrade "
+        + "how many values each dropped column or table holds. Changes nothing.")
+final class PreviewCommand extends DatabaseCommand {
+
+    @Option(names = "--to", required = true, paramLabel = "N", description = "Target version.")
+    int target;
+
+    @Override
+    int run(Database database) {
+        PlanPrinter.print(new MigrationService(database, operatorName()).preview(target), out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,13 @@
+package com.syncdesk.migration;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A backup SyncDesk took: a copy of the SQLite file, or a folder of CSV files for PostgreSQL.
+ *
+ * @param version   the schema version of the database when it was taken
+ * @param sizeBytes the size on disk
+ */
+public record Backup(Instant takenAt, int version, long sizeBytes, Path location) {
+}

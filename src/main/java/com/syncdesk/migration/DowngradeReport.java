@@ -1,0 +1,13 @@
+package com.syncdesk.migration;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of a downgrade.
+ *
+ * @param dataLoss what the steps dropped, as counted before they ran
+ * @param backup   the backup taken first, empty when none was needed or the operator declined
+ */
+public record DowngradeReport(int fromVersion, SchemaStatus status, List<DataLoss> dataLoss, Optional<Backup> backup) {
+}

@@ -1,0 +1,113 @@
+package com.syncdesk.migration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
+import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseErrors;
+
+/**
+ * Backups of a SQLite database: consistent copies made with {@code VACUUM INTO} in a {@code backups}
+ * folder beside the file, named {@code <name>-<UTC time>-v<version>.db}.
+ */
+final class SqliteBackups {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final Database database;
+    private final Path file;
+    private final String stem;
+    private final Pattern names;
+
+    SqliteBackups(Database database) {
+        this.database = database;
+        this.file = ((SqliteFile) database.target()).path();
+        String fileName = file.getFileName().toString();
+        this.stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        this.names = Pattern.compile(Pattern.quote(stem) + "-(\\d{8}-\\d{6}-\\d{3})-v(\\d+)\\.db");
+    }
+
+    Path folder() {
+        return file.resolveSibling("backups");
+    }
+
+    Backup take(int version) {
+        Path target = folder().resolve(stem + "-" + STAMP.format(Instant.now()) + "-v" + version + ".db");
+        try {
+            Files.createDirectories(folder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the backup folder " + folder() + ": " + e.getMessage(), e);
+        }
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+        return describe(target).orElseThrow();
+    }
+
+    List<Backup> list() {
+        if (!Files.isDirectory(folder())) {
+            return List.of();
+        }
+        List<Backup> backups = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder())) {
+            files.forEach(candidate -> describe(candidate).ifPresent(backups::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder() + ": " + e.getMessage(), e);
+        }
+        backups.sort(Comparator.comparing(Backup::takenAt));
+        return backups;
+    }
+
+    Optional<Backup> describe(Path candidate) {
+        Matcher m = names.matcher(candidate.getFileName().toString());
+        if (!m.matches() || !Files.isRegularFile(candidate)) {
+            return Optional.empty();
+        }
+        Instant takenAt = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")).toInstant(ZoneOffset.UTC);
+        try {
+            return Optional.of(new Backup(takenAt, Integer.parseInt(m.group(2)), Files.size(candidate),
+                    candidate.toAbsolutePath().normalize()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Puts the backup in the database's place. Every pooled connection is closed first; a copy is
+     * moved over the file in one rename, and write-ahead log files of the replaced file are removed so
+     * SQLite cannot replay them into the restored one.
+     */
+    void swapIn(Backup backup) {
+        database.reopenAfter(() -> {
+            Path incoming = file.resolveSibling(file.getFileName() + ".restoring");
+            try {
+                Files.copy(backup.location(), incoming, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(incoming, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot put " + backup.location() + " in place of " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,250 @@
+package com.syncdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.syncdesk.migration.MigrationProgress;
+import com.syncdesk.migration.MigrationService;
+import com.syncdesk.persistence.ConnectionTarget;
+import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
+import com.syncdesk.persistence.Database;
+import com.syncdesk.testing.CliRun;
+import com.syncdesk.testing.LegacyDatabase;
+import com.syncdesk.testing.SampleRows;
+import com.syncdesk.testing.TableDump;
+import com.syncdesk.testing.TestPostgres;
+
+class MigrationCommandsTest {
+
+    @TempDir
+    Path tempDir;
+
+    private Path databaseWithRows() {
+        Path db = tempDir.resolve("ops.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
+            new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+            SampleRows.insertAt(database, 9, 1);
+            SampleRows.insertAt(database, 9, 2);
+        }
+        return db;
+    }
+
+    @Test
+    void previewPrintsTheUndoStatementsNewestFirstAndTheDataLossReport() {
+        Path db = databaseWithRows();
+
+        CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
+
+        assertThat(preview.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(preview.out()).contains("Downgrade from version 9 to 4 would run")
+                .contains("-- Undo 9 (add row versions and audit)\nDROP TABLE audit_log;")
+                .contains("DELETE FROM flyway_schema_history WHERE version = '9';")
+                .contains("-- Undo 7 (align sync schema)")
+                .contains("Data loss report:")
+                .contains("table audit_log: 2 rows (undo 9)")
+                .contains("column sprints.jira_version: 2 non-null values (undo 8)")
+                .contains("column sync_metadata.conflicts: 2 non-null values (undo 7)");
+        assertThat(preview.out().indexOf("-- Undo 9")).isLessThan(preview.out().indexOf("-- Undo 8"));
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: 9 (latest)");
+    }
+
+    @Test
+    void previewOfAnUpgradeListsTheMigrationStatements() {
+        Path db = tempDir.resolve("ops.db");
+        assertThat(CliRun.of("migrate", "--to", "4", "--db", db.toString()).exitCode()).isZero();
+
+        CliRun preview = CliRun.of("preview", "--to", "9", "--db", db.toString());
+
+        assertThat(preview.out()).contains("Upgrade from version 4 to 9 would run:").contains("-- Upgrade to 8 (add sprint jira metadata)")
+                .contains("ALTER TABLE sprints ADD COLUMN jira_version VARCHAR(20);").doesNotContain("Data loss");
+    }
+
+    @Test
+    void aLossyDowngradeWithoutATerminalNeedsYesAndOtherwiseChangesNothing() {
+        Path db = databaseWithRows();
+
+        CliRun declined = CliRun.of("downgrade", "--to", "6", "--db", db.toString());
+
+        assertThat(declined.exitCode()).isEqualTo(ExitCodes.DECLINED);
+        assertThat(declined.err()).hasLineCount(1).contains("loses data").contains("run again with --yes");
+        assertThat(declined.out()).contains("table audit_log: 2 rows").contains("Downgrade declined; nothing was changed.");
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: 9");
+        assertThat(tempDir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void aConfirmedLossyDowngradeBacksUpFirstThenBackupsListsTheBackup() {
+        Path db = databaseWithRows();
+
+        CliRun downgrade = CliRun.of("downgrade", "--to", "6", "--yes", "--db", db.toString());
+
+        assertThat(downgrade.exitCode()).as(downgrade.err()).isEqualTo(ExitCodes.OK);
+        assertThat(downgrade.out()).contains("A backup will be taken first into " + tempDir.resolve("backups"))
+                .contains("[1/3] Undo 9 (add row versions and audit) done")
+                .contains("[3/3] Undo 7 (align sync schema) done")
+                .contains("Backup taken: " + tempDir.resolve("backups").resolve("ops-"))
+                .contains("Schema downgraded from version 9 to 4.");
+        CliRun backups = CliRun.of("backups", "--db", db.toString());
+        assertThat(backups.out()).containsPattern("(?m)^TAKEN +VERSION +SIZE +LOCATION$")
+                .containsPattern("(?m)^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} +9 +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v9\\.db$");
+        CliRun status = CliRun.of("status", "--db", db.toString());
+        assertThat(status.out()).contains("Schema version: 4").containsPattern("(?m)^9 +Undone +add row versions and audit");
+    }
+
+    @Test
+    void noBackupSkipsTheBackupAndADowngradeThatLosesNothingNeedsNoConfirmation() {
+        Path db = databaseWithRows();
+        CliRun withoutBackup = CliRun.of("downgrade", "--to", "8", "--yes", "--no-backup", "--db", db.toString());
+        assertThat(withoutBackup.out()).contains("No backup will be taken (--no-backup).").doesNotContain("Backup taken");
+        assertThat(tempDir.resolve("backups")).doesNotExist();
+
+        Path empty = tempDir.resolve("empty.db");
+        CliRun.of("migrate", "--db", empty.toString());
+        CliRun lossless = CliRun.of("downgrade", "--to", "2", "--db", empty.toString());
+        assertThat(lossless.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(lossless.out()).contains("Schema downgraded from version 9 to 2.");
+    }
+
+    @Test
+    void backupThenRestoreWithYesBringsTheDataBackAndKeepsTheReplacedFile() throws SQLException {
+        Path db = databaseWithRows();
+        CliRun backup = CliRun.of("backup", "--db", db.toString());
+        assertThat(backup.exitCode()).isZero();
+        Matcher location = Pattern.compile("Backup taken at schema version 9: (\\S+) \\(").matcher(backup.out());
+        assertThat(location.find()).as(backup.out()).isTrue();
+        Map<String, List<String>> before;
+        try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
+            before = TableDump.of(database);
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM audit_log");
+            }
+        }
+
+        CliRun unconfirmed = CliRun.of("restore", location.group(1), "--db", db.toString());
+        assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.DECLINED);
+        assertThat(unconfirmed.err()).hasLineCount(1).contains("--yes");
+
+        CliRun restore = CliRun.of("restore", Path.of(location.group(1)).getFileName().toString(), "--yes", "--db", db.toString());
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Restored " + location.group(1) + "; the schema is at version 9.")
+                .contains("The data as it was before is kept in ");
+        try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
+            assertThat(TableDump.of(database)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void restoringSomethingThatIsNotABackupIsAUsageErrorInOneLine() throws Exception {
+        Path db = databaseWithRows();
+        Path stray = Files.writeString(tempDir.resolve("stray.db"), "not a backup");
+        CliRun run = CliRun.of("restore", stray.toString(), "--yes", "--db", db.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).hasLineCount(1).contains("is not a SyncDesk backup of");
+    }
+
+    @Test
+    void validateAndRepairReportInPlainWords() {
+        Path db = databaseWithRows();
+        CliRun validate = CliRun.of("validate", "--db", db.toString());
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.out()).contains("matches this SyncDesk's migrations");
+        CliRun repair = CliRun.of("repair", "--db", db.toString());
+        assertThat(repair.exitCode()).isZero();
+        assertThat(repair.out()).contains("Repaired the schema history of " + db);
+    }
+
+    @Test
+    void aLegacyDatabaseShowsSixAsToleratedAndMigrateReportsTheMergedRows() throws SQLException {
+        Path db = tempDir.resolve("legacy.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
+            LegacyDatabase.craft(database);
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO sync_states (entity_type, entity_id, sync_status, created_at) VALUES "
+                        + "('issue', 'L-1', 'pending', '2025-01-01 00:00:00'), ('issue', 'L-2', 'failed', '2025-01-01 00:00:00')");
+            }
+        }
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: 6")
+                .containsPattern("(?m)^6 +Missing \\(tolerated\\) +add sync states table +\\S+ \\S+ +legacy");
+        assertThat(CliRun.of("validate", "--db", db.toString()).exitCode()).isZero();
+
+        CliRun migrate = CliRun.of("migrate", "--db", db.toString());
+
+        assertThat(migrate.exitCode()).isZero();
+        assertThat(migrate.out()).contains("Schema upgraded from version 6 to 9.")
+                .contains("Merged 2 rows of the legacy sync_states table into sync_metadata.");
+    }
+
+    @Test
+    void commandsOnANewerSchemaAreRefusedWithExitCodeThreeInOneLine() throws SQLException {
+        Path db = databaseWithRows();
+        try (Database database = Database.open(ConnectionTarget.sqlite(db)); Connection connection = database.connection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, execution_time, success) VALUES (99, '10', 'from the future', 'SQL', 'V10__f.sql', 1, 'x', 1, true)");
+        }
+        for (String[] command : List.of(new String[] {"downgrade", "--to", "4", "--yes"}, new String[] {"preview", "--to", "4"},
+                new String[] {"migrate"}, new String[] {"repair"})) {
+            String[] args = Stream.concat(Arrays.stream(command), Stream.of("--db", db.toString()))
+                    .toArray(String[]::new);
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(ExitCodes.REFUSED);
+            assertThat(run.err()).as(command[0]).hasLineCount(1).contains("newer than this SyncDesk knows (9)").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void downgradeWithoutATargetIsAUsageError() {
+        assertThat(CliRun.of("downgrade", "--db", databaseWithRows().toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.of("preview").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void onPostgresqlDowngradeBacksUpToTheBackupFolderAndRestoreLoadsTheValuesBack() throws Exception {
+        PostgresServer server = (PostgresServer) TestPostgres.freshDatabase();
+        Map<String, List<String>> before;
+        try (Database database = Database.open(server)) {
+            new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+            SampleRows.insertAt(database, 9, 1);
+            before = TableDump.of(database);
+        }
+        String[] connection = {"--url", server.jdbcUrl(), "--user", server.user()};
+        Path folder = tempDir.resolve("pg-backups");
+
+        CliRun downgrade = CliRun.of(concat(new String[] {"downgrade", "--to", "6", "--yes", "--backup-dir", folder.toString()}, connection));
+        assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
+        assertThat(downgrade.out()).contains("Backup taken: " + folder.resolve(server.jdbcUrl().substring(server.jdbcUrl().lastIndexOf('/') + 1) + "-"));
+        CliRun backups = CliRun.of(concat(new String[] {"backups", "--backup-dir", folder.toString()}, connection));
+        assertThat(backups.out()).contains("  " + folder);
+        Path backup;
+        try (var listing = Files.list(folder)) {
+            backup = listing.findFirst().orElseThrow();
+        }
+        assertThat(backup.resolve("audit_log.csv")).isRegularFile();
+
+        CliRun restore = CliRun.of(concat(new String[] {"restore", backup.toString(), "--yes", "--backup-dir", folder.toString()}, connection));
+
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("the schema is at version 9.");
+        try (Database database = Database.open(server)) {
+            assertThat(TableDump.of(database)).isEqualTo(before);
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
+    }
+}
