@@ -64,9 +64,14 @@ public final class Workspace implements AutoCloseable {
         return new DemoDataGenerator(database);
     }
 
+    /** Closes the services but leaves the database open: after a downgrade the console keeps the connection. */
+    public void closeServices() {
+        sessions.close();
+    }
+
     @Override
     public void close() {
-        sessions.close();
+        closeServices();
         database.close();
     }
 }

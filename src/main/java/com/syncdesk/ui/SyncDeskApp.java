@@ -1,29 +1,24 @@
 package com.syncdesk.ui;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.migration.MigrationService;
-import com.syncdesk.migration.SchemaStatus;
-import com.syncdesk.persistence.AppDirectories;
-import com.syncdesk.persistence.ConnectionTarget;
-import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.ui.shell.MainController;
 
-/** The desktop console: opens the default database off the JavaFX thread, migrated, and shows where it stands. */
+/** The desktop console. Opens the default database (created and migrated on first start) off the JavaFX thread. */
 public final class SyncDeskApp extends Application {
 
-    private Database database;
+    private AppContext context;
 
     public static void launchConsole(String[] args) {
         launch(args);
@@ -31,41 +26,69 @@ public final class SyncDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label connection = new Label("Opening the default database…");
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        HBox statusBar = new HBox(8, busy, connection);
-        statusBar.setPadding(new Insets(4, 8, 4, 8));
-        BorderPane root = new BorderPane(new Label("SyncDesk"));
-        root.setBottom(statusBar);
+        // The JavaFX thread never waits on a database: a slip fails at once instead of freezing the window.
+        GuardedDataSource.forbid(thread -> Platform.isFxApplicationThread());
+        Settings settings = Settings.load();
+        Theme theme = Theme.of(settings.theme);
+        theme.apply();
+        context = new AppContext(settings);
+        MainWindow window = MainWindow.create(context);
+        Scene scene = new Scene(window.root(), settings.windowWidth, settings.windowHeight);
+        theme.style(scene);
+        stage.setScene(scene);
         stage.setTitle("SyncDesk");
-        stage.setScene(new Scene(root, 1100, 720));
-        stage.show();
-
-        Task<SchemaStatus> open = new Task<>() {
-            @Override
-            protected SchemaStatus call() throws Exception {
-                Files.createDirectories(AppDirectories.dataDirectory());
-                database = Database.open(ConnectionTarget.sqlite(AppDirectories.defaultDatabase()));
-                return new MigrationService(database, System.getProperty("user.name")).upgrade(null, MigrationProgress.NONE);
+        restoreBounds(stage, settings);
+        context.windowProperty().set(stage);
+        stage.setOnCloseRequest(event -> {
+            if (!context.canClose()) {
+                event.consume();
             }
-        };
-        open.setOnSucceeded(e -> {
-            busy.setVisible(false);
-            connection.setText(database.target().describe() + " · schema version " + open.getValue().currentVersion());
         });
-        open.setOnFailed(e -> {
-            busy.setVisible(false);
-            connection.setText("Not connected");
-            new Alert(Alert.AlertType.ERROR, open.getException().getMessage()).showAndWait();
-        });
-        Thread.ofVirtual().start(open);
+        stage.show();
+        window.controller().open(AppContext.defaultTarget());
+    }
+
+    /** Puts the window where it was, unless that place is no longer on any screen. */
+    private static void restoreBounds(Stage stage, Settings settings) {
+        if (settings.windowX != null && settings.windowY != null
+                && !Screen.getScreensForRectangle(new Rectangle2D(settings.windowX, settings.windowY, 100, 100)).isEmpty()) {
+            stage.setX(settings.windowX);
+            stage.setY(settings.windowY);
+        }
+        stage.setMaximized(settings.maximized);
     }
 
     @Override
     public void stop() {
-        if (database != null) {
-            database.close();
+        if (context != null) {
+            Stage stage = (Stage) context.windowProperty().get();
+            Settings settings = context.settings();
+            if (stage != null) {
+                settings.maximized = stage.isMaximized();
+                if (!stage.isMaximized()) {
+                    settings.windowX = stage.getX();
+                    settings.windowY = stage.getY();
+                    settings.windowWidth = stage.getWidth();
+                    settings.windowHeight = stage.getHeight();
+                }
+            }
+            settings.save();
+            context.close();
+        }
+    }
+
+    /** The main window's root and controller, loaded from FXML. */
+    public record MainWindow(Parent root, MainController controller) {
+        public static MainWindow create(AppContext context) {
+            FXMLLoader loader = new FXMLLoader(SyncDeskApp.class.getResource("/com/syncdesk/ui/shell/main.fxml"));
+            try {
+                Parent root = loader.load();
+                MainController controller = loader.getController();
+                controller.init(context);
+                return new MainWindow(root, controller);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The main window's FXML is missing or broken", e);
+            }
         }
     }
 }

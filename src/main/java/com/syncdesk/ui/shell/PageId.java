@@ -1,0 +1,32 @@
+package com.syncdesk.ui.shell;
+
+/** The console's pages, in navigation order, with their icons (Feather) and shortcuts. */
+public enum PageId {
+    DASHBOARD("Dashboard", "fth-activity", "Shortcut+1"),
+    SYNC_STATES("Sync States", "fth-list", "Shortcut+2"),
+    CONFLICTS("Conflicts", "fth-git-merge", "Shortcut+3"),
+    HISTORY("Sync History", "fth-clock", "Shortcut+4"),
+    MIGRATIONS("Migrations", "fth-layers", "Shortcut+5");
+
+    private final String title;
+    private final String icon;
+    private final String shortcut;
+
+    PageId(String title, String icon, String shortcut) {
+        this.title = title;
+        this.icon = icon;
+        this.shortcut = shortcut;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String icon() {
+        return icon;
+    }
+
+    public String shortcut() {
+        return shortcut;
+    }
+}
