@@ -372,12 +372,9 @@ public final class DemoDataGenerator {
                 int fromLast = perProject - number;
                 sprintProject[s] = project;
                 sprintBoard[s] = 2 * project - 1;
-                String state = fromLast < 0 || fromLast == 0 ? "active" : fromLast == -1 ? "future" : "closed";
-                if (number > perProject) {
-                    state = "future";
-                    fromLast = -1;
-                }
-                long start = hoursAgo(24.0 * 14 * fromLast + 24 * 7);
+                // Per board: the last sprint is planned, the one before runs now, the rest are closed.
+                String state = fromLast <= 0 ? "future" : fromLast == 1 ? "active" : "closed";
+                long start = hoursAgo(24.0 * 14 * (fromLast - 1) + 24 * 7);
                 long end = start + 14L * 24 * 3_600_000_000L;
                 sprint.setInt(1, s);
                 sprint.setInt(2, 5_000 + s);
