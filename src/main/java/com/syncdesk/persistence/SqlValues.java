@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Binds and reads values the same way on both vendors, for the services' plain-JDBC paths. */
 public final class SqlValues {
@@ -20,7 +21,8 @@ public final class SqlValues {
         } else if (vendor == Vendor.SQLITE) {
             statement.setString(index, SqliteTimestamps.format(value));
         } else {
-            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+            // Truncated like on SQLite: PostgreSQL would round the nanoseconds, so the vendors would disagree.
+            statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
         }
     }
 
