@@ -1,0 +1,50 @@
+package com.syncdesk.cli;
+
+import java.util.List;
+
+import com.syncdesk.app.Workspace;
+import com.syncdesk.bench.BenchResult;
+import com.syncdesk.bench.BenchRunner;
+import com.syncdesk.persistence.Database;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = {"Measure SyncDesk against raw JDBC on the same data in one run and print a Markdown table.",
+        "An empty database is first filled with demo data (timed). Run the JVM with -Xmx256m to check the memory targets."})
+final class BenchCommand extends WorkspaceCommand {
+
+    @Option(names = "--rows", defaultValue = "1000000", paramLabel = "N", description = "Sync states to load into an empty database (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--repeat", defaultValue = "21", paramLabel = "R", description = "Measured runs per path (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Demo data seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    Database.OpenMode openMode() {
+        return Database.OpenMode.CREATE_IF_MISSING;
+    }
+
+    @Override
+    int run(Workspace workspace) throws Exception {
+        List<BenchResult> results = new BenchRunner(workspace, new BenchRunner.Options(rows, repeat, seed), line -> {
+            err().println(line);
+            err().flush();
+        }).run();
+        out().printf("Database: %s (%s), JVM max heap %d MB, %d measured runs per path%n%n", workspace.database().target().describe(),
+                workspace.database().vendor(), Runtime.getRuntime().maxMemory() >> 20, repeat);
+        out().println("| operation | SyncDesk median / p95 (ms) | reference | reference median / p95 (ms) | ratio | target | notes |");
+        out().println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (BenchResult r : results) {
+            boolean compared = r.referenceMedianMs() > 0;
+            out().printf("| %s | %s | %s | %s | %s | %s | %s |%n", r.operation(),
+                    r.syncDeskMedianMs() > 0 ? String.format("%.2f / %.2f", r.syncDeskMedianMs(), r.syncDeskP95Ms()) : "—",
+                    r.reference(), compared ? String.format("%.2f / %.2f", r.referenceMedianMs(), r.referenceP95Ms()) : "—",
+                    compared ? String.format("%.2f×", r.ratio()) : "—", r.target(), r.note());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,28 @@
+package com.syncdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.syncdesk.testing.CliRun;
+
+/** The benchmark itself runs by hand on a million rows (docs/performance.md); this checks the command works end to end. */
+class BenchCommandTest {
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void benchRunsOnATinyDatabaseAndPrintsEveryRow() {
+        CliRun bench = CliRun.of("bench", "--db", tempDir.resolve("bench.db").toString(), "--rows", "3000", "--repeat", "3");
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("| operation |")
+                .contains("demo-data load of 3000 states").contains("rows/s")
+                .contains("first page of 100").contains("dashboard statistics").contains("load-all way")
+                .contains("free-text filter").contains("CSV export of 3,000 rows").contains("paging through all 3,000 rows");
+        assertThat(bench.out()).contains("page 5,000").contains("bulk retry");
+    }
+}
