@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
@@ -131,7 +133,7 @@ public final class DemoDataGenerator {
             Writer writer = new Writer(connection, database.vendor(), plan.totalRows(), progress);
             try {
                 List<String> indexes = database.vendor() == Vendor.SQLITE ? dropSecondaryIndexes(connection) : List.of();
-                plan.write(writer);
+                writer.writeAll(plan);
                 writer.finish(indexes);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -177,14 +179,31 @@ public final class DemoDataGenerator {
         return ddl;
     }
 
-    /** Batches rows into prepared statements, reporting progress; the caller commits once at the end. */
+    /**
+     * Writes the plan's rows through JDBC batches. The plan runs on a second thread and hands over rows
+     * in chunks, so generating values and SQLite's inserting use both cores; rows reach the database in
+     * the order they were made, parents before children. The caller commits once at the end.
+     */
     static final class Writer {
+        private static final List<Row> END = List.of();
+
         final Connection connection;
         final Vendor vendor;
         final long total;
         final Progress progress;
         long written;
-        private final List<PreparedStatement> open = new ArrayList<>();
+        private final List<String> sql = new ArrayList<>();
+        private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(16);
+        private List<Row> chunk = new ArrayList<>(BATCH);
+        private volatile boolean stopped;
+
+        /** A row of one of the prepared inserts, values in parameter order. */
+        record Row(int insert, Object[] values) {
+        }
+
+        /** A value bound with an explicit SQL type: a typed NULL, or JSON text for PostgreSQL. */
+        record Typed(Object value, int sqlType) {
+        }
 
         Writer(Connection connection, Vendor vendor, long total, Progress progress) {
             this.connection = connection;
@@ -193,57 +212,128 @@ public final class DemoDataGenerator {
             this.progress = progress;
         }
 
-        PreparedStatement prepare(String sql) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            open.add(statement);
-            return statement;
+        RowBuilder prepare(String insert) {
+            sql.add(insert);
+            return new RowBuilder(sql.size() - 1, (int) insert.chars().filter(c -> c == '?').count());
         }
 
-        void add(PreparedStatement statement) throws SQLException {
-            statement.addBatch();
-            written++;
-            if (written % BATCH == 0) {
-                flushAll();
+        /** Producer side: queues the row; blocks while the database side is busy with earlier chunks. */
+        void add(RowBuilder row) {
+            chunk.add(new Row(row.insert, row.values.clone()));
+            if (chunk.size() == BATCH) {
+                handOver(chunk);
+                chunk = new ArrayList<>(BATCH);
             }
-            if (written % PROGRESS_EVERY == 0) {
-                if (!progress.update(written, total)) {
-                    throw new DatabaseException(Reason.FAILED, "Demo data generation was cancelled.");
+        }
+
+        private void handOver(List<Row> rows) {
+            try {
+                while (!stopped && !queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
+                if (stopped) {
+                    throw new java.util.concurrent.CancellationException("the database side stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        }
+
+        /** Runs the plan on a producer thread and writes what it makes, on the calling thread. */
+        void writeAll(Plan plan) throws SQLException {
+            java.util.concurrent.atomic.AtomicReference<Throwable> producerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread producer = Thread.ofPlatform().name("syncdesk-demo-data").daemon().start(() -> {
+                try {
+                    plan.write(this);
+                    handOver(chunk);
+                } catch (Throwable t) {
+                    producerFailure.set(t);
+                } finally {
+                    if (!stopped) {
+                        handOver(END);
+                    }
+                }
+            });
+            List<PreparedStatement> statements = new ArrayList<>();
+            try {
+                int current = -1;
+                for (List<Row> rows = take(); rows != END; rows = take()) {
+                    while (statements.size() < sql.size()) {
+                        statements.add(connection.prepareStatement(sql.get(statements.size())));
+                    }
+                    for (Row row : rows) {
+                        if (row.insert() != current && current >= 0) {
+                            statements.get(current).executeBatch();
+                        }
+                        current = row.insert();
+                        bind(statements.get(current), row.values());
+                        statements.get(current).addBatch();
+                        if (++written % PROGRESS_EVERY == 0 && !progress.update(written, total)) {
+                            throw new DatabaseException(Reason.FAILED, "Demo data generation was cancelled.");
+                        }
+                    }
+                    if (current >= 0) {
+                        statements.get(current).executeBatch();
+                    }
+                }
+                if (producerFailure.get() != null) {
+                    throw new IllegalStateException("Generating demo data failed: " + producerFailure.get().getMessage(), producerFailure.get());
+                }
+            } finally {
+                stopped = true;
+                queue.clear();
+                for (PreparedStatement statement : statements) {
+                    statement.close();
                 }
             }
         }
 
-        /** Statements run in the order they were prepared, so parents are written before their children. */
-        void flushAll() throws SQLException {
-            for (PreparedStatement statement : open) {
-                statement.executeBatch();
+        private List<Row> take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseException(Reason.FAILED, "Demo data generation was interrupted.");
             }
         }
 
-        void time(PreparedStatement statement, int index, long epochMicros) throws SQLException {
+        private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof Typed typed) {
+                    if (typed.value() == null) {
+                        statement.setNull(i + 1, typed.sqlType());
+                    } else {
+                        statement.setObject(i + 1, typed.value(), typed.sqlType());
+                    }
+                } else {
+                    statement.setObject(i + 1, values[i]);
+                }
+            }
+        }
+
+        /** A timestamp in epoch microseconds, or none ({@code Long.MIN_VALUE}), in the vendor's stored form. */
+        void time(RowBuilder row, int index, long epochMicros) {
             if (epochMicros == Long.MIN_VALUE) {
-                statement.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
+                row.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
             } else if (vendor == Vendor.SQLITE) {
-                statement.setString(index, SqliteTimestamps.formatEpochMicros(epochMicros));
+                row.setString(index, SqliteTimestamps.formatEpochMicros(epochMicros));
             } else {
-                statement.setObject(index, Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC));
+                row.setObject(index, Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC));
             }
         }
 
-        void json(PreparedStatement statement, int index, String json) throws SQLException {
+        void json(RowBuilder row, int index, String json) {
             if (json == null) {
-                statement.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.OTHER);
+                row.setNull(index, vendor == Vendor.SQLITE ? Types.VARCHAR : Types.OTHER);
             } else if (vendor == Vendor.SQLITE) {
-                statement.setString(index, json);
+                row.setString(index, json);
             } else {
-                statement.setObject(index, json, Types.OTHER);
+                row.values[index - 1] = new Typed(json, Types.OTHER);
             }
         }
 
         void finish(List<String> indexes) throws SQLException {
-            flushAll();
-            for (PreparedStatement statement : open) {
-                statement.close();
-            }
             try (Statement statement = connection.createStatement()) {
                 for (String ddl : indexes) {
                     statement.execute(ddl);
@@ -261,6 +351,45 @@ public final class DemoDataGenerator {
             }
             connection.commit();
             progress.update(total, total);
+        }
+    }
+
+    /** The values of one row being made, set by parameter index like a prepared statement's. */
+    static final class RowBuilder {
+        final int insert;
+        final Object[] values;
+
+        RowBuilder(int insert, int width) {
+            this.insert = insert;
+            this.values = new Object[width];
+        }
+
+        void setInt(int index, int value) {
+            values[index - 1] = value;
+        }
+
+        void setString(int index, String value) {
+            values[index - 1] = value;
+        }
+
+        void setDouble(int index, double value) {
+            values[index - 1] = value;
+        }
+
+        void setBoolean(int index, boolean value) {
+            values[index - 1] = value;
+        }
+
+        void setBigDecimal(int index, BigDecimal value) {
+            values[index - 1] = value == null ? new Writer.Typed(null, Types.DECIMAL) : value;
+        }
+
+        void setObject(int index, Object value) {
+            values[index - 1] = value;
+        }
+
+        void setNull(int index, int sqlType) {
+            values[index - 1] = new Writer.Typed(null, sqlType);
         }
     }
 
@@ -317,8 +446,8 @@ public final class DemoDataGenerator {
             return values[random.nextInt(values.length)];
         }
 
-        void write(Writer w) throws SQLException {
-            PreparedStatement operators = w.prepare("INSERT INTO operators (id, username, display_name, created_at) VALUES (?, ?, ?, ?)");
+        void write(Writer w) {
+            RowBuilder operators = w.prepare("INSERT INTO operators (id, username, display_name, created_at) VALUES (?, ?, ?, ?)");
             for (int i = 0; i < OPERATORS.length; i++) {
                 operators.setInt(1, i + 1);
                 operators.setString(2, OPERATORS[i]);
@@ -333,10 +462,10 @@ public final class DemoDataGenerator {
             writeHistory(w);
         }
 
-        private void writeProjectsAndBoards(Writer w) throws SQLException {
-            PreparedStatement project = w.prepare("INSERT INTO projects (id, jira_project_id, project_key, name, project_type, created_at, updated_at) "
+        private void writeProjectsAndBoards(Writer w) {
+            RowBuilder project = w.prepare("INSERT INTO projects (id, jira_project_id, project_key, name, project_type, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)");
-            PreparedStatement board = w.prepare("INSERT INTO boards (id, jira_board_id, name, board_type, project_key, created_at, updated_at) "
+            RowBuilder board = w.prepare("INSERT INTO boards (id, jira_board_id, name, board_type, project_key, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (int p = 1; p <= projects; p++) {
                 project.setInt(1, p);
@@ -361,8 +490,8 @@ public final class DemoDataGenerator {
             }
         }
 
-        private void writeSprints(Writer w) throws SQLException {
-            PreparedStatement sprint = w.prepare("INSERT INTO sprints (id, jira_sprint_id, name, state, start_date, end_date, complete_date, "
+        private void writeSprints(Writer w) {
+            RowBuilder sprint = w.prepare("INSERT INTO sprints (id, jira_sprint_id, name, state, start_date, end_date, complete_date, "
                     + "goal, board_id, origin_board_id, created_at, updated_at, jira_last_updated, sync_status, jira_board_name, "
                     + "jira_project_key, jira_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             int perProject = Math.max(1, sprints / projects);
@@ -397,8 +526,8 @@ public final class DemoDataGenerator {
             }
         }
 
-        private void writeIssues(Writer w) throws SQLException {
-            PreparedStatement issue = w.prepare("INSERT INTO issues (id, jira_issue_id, issue_key, summary, status, issue_type, priority, "
+        private void writeIssues(Writer w) {
+            RowBuilder issue = w.prepare("INSERT INTO issues (id, jira_issue_id, issue_key, summary, status, issue_type, priority, "
                     + "assignee, story_points, sprint_id, updated_at_remote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             int[] numbers = new int[projects + 1];
             for (int i = 1; i <= issues; i++) {
@@ -428,12 +557,12 @@ public final class DemoDataGenerator {
             }
         }
 
-        private void writeSyncStates(Writer w) throws SQLException {
-            PreparedStatement state = w.prepare("INSERT INTO sync_metadata (id, entity_type, entity_id, jira_id, sync_status, last_sync_attempt, "
+        private void writeSyncStates(Writer w) {
+            RowBuilder state = w.prepare("INSERT INTO sync_metadata (id, entity_type, entity_id, jira_id, sync_status, last_sync_attempt, "
                     + "last_successful_sync, error_count, last_error, sync_direction, sync_batch_id, content_hash, local_modified, "
                     + "remote_modified, created_at, updated_at, resolution_strategy, sync_duration_ms, api_calls_count, conflicts, row_version) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + (w.vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "?") + ", ?)");
-            PreparedStatement conflict = w.prepare("INSERT INTO conflict_resolutions (sync_metadata_id, conflict_type, field_name, local_value, "
+            RowBuilder conflict = w.prepare("INSERT INTO conflict_resolutions (sync_metadata_id, conflict_type, field_name, local_value, "
                     + "remote_value, base_value, resolution_strategy, is_resolved, created_at, resolved_by, resolved_at, resolved_value, "
                     + "resolution_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             byte[] hash = new byte[32];
@@ -544,7 +673,7 @@ public final class DemoDataGenerator {
             return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
 
-        private void writeConflicts(Writer w, PreparedStatement conflict, int stateId, String conflicts, long attempt) throws SQLException {
+        private void writeConflicts(Writer w, RowBuilder conflict, int stateId, String conflicts, long attempt) {
             for (String item : conflicts.substring(2, conflicts.length() - 2).split("\\},\\{")) {
                 String field = item.substring(item.indexOf(":\"") + 2, item.indexOf("\","));
                 conflict.setInt(1, stateId);
@@ -565,7 +694,7 @@ public final class DemoDataGenerator {
             }
         }
 
-        private void writeResolvedConflict(Writer w, PreparedStatement conflict, int stateId, String type, long attempt) throws SQLException {
+        private void writeResolvedConflict(Writer w, RowBuilder conflict, int stateId, String type, long attempt) {
             boolean jiraWins = random.nextBoolean();
             String field = type.equals("issue") ? "priority" : "name";
             String local = quote(type.equals("issue") ? "High" : "Local name");
@@ -591,8 +720,8 @@ public final class DemoDataGenerator {
             return item.substring(item.indexOf(start) + start.length(), item.indexOf(end));
         }
 
-        private void writeHistory(Writer w) throws SQLException {
-            PreparedStatement run = w.prepare("INSERT INTO sync_history (id, operation_type, entity_type, batch_id, entities_processed, "
+        private void writeHistory(Writer w) {
+            RowBuilder run = w.prepare("INSERT INTO sync_history (id, operation_type, entity_type, batch_id, entities_processed, "
                     + "entities_created, entities_updated, entities_deleted, entities_skipped, conflicts_detected, conflicts_resolved, "
                     + "api_calls_made, duration_seconds, status, error_message, sync_details, initiated_by, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + (w.vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "?") + ", ?, ?, ?)");
