@@ -47,14 +47,12 @@ public final class Database implements AutoCloseable {
 
     private final ConnectionTarget target;
     private final Supplier<HikariDataSource> poolFactory;
-    private final ReopenableDataSource pools;
-    private final DataSource dataSource;
+    private final GuardedDataSource dataSource;
 
     private Database(ConnectionTarget target, Supplier<HikariDataSource> poolFactory) {
         this.target = target;
         this.poolFactory = poolFactory;
-        this.pools = new ReopenableDataSource(poolFactory.get());
-        this.dataSource = new GuardedDataSource(pools);
+        this.dataSource = new GuardedDataSource(poolFactory.get());
     }
 
     public static Database open(ConnectionTarget target) {
@@ -210,11 +208,11 @@ public final class Database implements AutoCloseable {
      * connection can keep reading the old file afterwards. The data source handed out before stays valid.
      */
     public synchronized void reopenAfter(Runnable whileClosed) {
-        pools.pool().close();
+        dataSource.pool().close();
         try {
             whileClosed.run();
         } finally {
-            pools.replacePool(poolFactory.get());
+            dataSource.replacePool(poolFactory.get());
         }
     }
 
@@ -259,6 +257,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pools.pool().close();
+        dataSource.pool().close();
     }
 }

@@ -9,18 +9,22 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
- * Hands out pooled connections, refusing threads that must never wait on a database (the JavaFX
- * application thread). The UI installs the rule at start, so a slip shows up at once in tests.
+ * The data source a {@link Database} hands out. It forwards to the current pool, so Flyway and
+ * Hibernate keep working after the pool was closed and replaced (a SQLite restore swaps the file),
+ * and it refuses threads that must never wait on a database (the JavaFX application thread): the UI
+ * installs that rule at start, so a slip shows up at once in tests.
  */
 public final class GuardedDataSource implements DataSource {
 
     private static volatile Predicate<Thread> forbidden = thread -> false;
 
-    private final DataSource delegate;
+    private volatile HikariDataSource pool;
 
-    GuardedDataSource(DataSource delegate) {
-        this.delegate = delegate;
+    GuardedDataSource(HikariDataSource pool) {
+        this.pool = pool;
     }
 
     /** Threads matching the rule get an {@link IllegalStateException} instead of a connection. */
@@ -28,16 +32,24 @@ public final class GuardedDataSource implements DataSource {
         forbidden = rule;
     }
 
+    HikariDataSource pool() {
+        return pool;
+    }
+
+    void replacePool(HikariDataSource replacement) {
+        pool = replacement;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         check();
-        return delegate.getConnection();
+        return pool.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         check();
-        return delegate.getConnection(username, password);
+        return pool.getConnection(username, password);
     }
 
     private static void check() {
@@ -49,36 +61,36 @@ public final class GuardedDataSource implements DataSource {
 
     @Override
     public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
+        return pool.getLogWriter();
     }
 
     @Override
     public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
+        pool.setLogWriter(out);
     }
 
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
+        pool.setLoginTimeout(seconds);
     }
 
     @Override
     public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
+        return pool.getLoginTimeout();
     }
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
+        return pool.getParentLogger();
     }
 
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
+        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
+        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }
