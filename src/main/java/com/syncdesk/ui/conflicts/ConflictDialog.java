@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -52,8 +54,19 @@ public final class ConflictDialog {
             onResolved.accept(result);
         }, stage::close);
         stage.show();
+        keepOnScreen(stage);
         model.load();
         return new ConflictDialog(stage, model);
+    }
+
+    /** Centred on its owner, a wide dialog can start left of the screen; it is moved and shrunk to stay fully visible. */
+    private static void keepOnScreen(Stage stage) {
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).stream()
+                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+        stage.setX(Math.clamp(stage.getX(), screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+        stage.setY(Math.clamp(stage.getY(), screen.getMinY(), screen.getMaxY() - stage.getHeight()));
     }
 
     public Stage stage() {

@@ -105,7 +105,15 @@ public final class ConflictDialogController {
         List<FieldRowView> views = model.rows().stream().map(FieldRowView::new).toList();
         rowViews.clear();
         rowViews.addAll(views);
-        views.forEach(v -> v.addEventFilter(KeyEvent.KEY_PRESSED, e -> rowKeys(v, e)));
+        views.forEach(v -> {
+            v.addEventFilter(KeyEvent.KEY_PRESSED, e -> rowKeys(v, e));
+            // Whatever brings a field into focus (arrows, Tab, a click) also brings it into view.
+            v.focusWithinProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    scrollTo(v);
+                }
+            });
+        });
         rowsBox.getChildren().setAll(views);
         filterRows();
         FieldRowView target = rowViews.stream().filter(v -> v.model().name().equals(focusedField)).findFirst()
@@ -160,7 +168,7 @@ public final class ConflictDialogController {
             case L, J, E -> {
                 if (!inEditor) {
                     event.consume();
-                    view.pick(event.getCode() == KeyCode.L ? Side.LOCAL : event.getCode() == KeyCode.J ? Side.REMOTE : Side.CUSTOM);
+                    view.pickByKey(event.getCode() == KeyCode.L ? Side.LOCAL : event.getCode() == KeyCode.J ? Side.REMOTE : Side.CUSTOM);
                 }
             }
             default -> {
@@ -174,18 +182,24 @@ public final class ConflictDialogController {
         if (index >= 0 && index < shown.size()) {
             FieldRowView target = shown.get(index);
             target.requestFocus();
-            scrollTo(target);
         }
     }
 
+    /** Scrolls as little as needed to show the whole row. */
     private void scrollTo(Node row) {
-        double contentHeight = rowsBox.getBoundsInLocal().getHeight();
+        double content = rowsBox.getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
-        if (contentHeight <= viewport) {
+        if (content <= viewport) {
             return;
         }
+        double top = (content - viewport) * scroll.getVvalue();
         Bounds bounds = row.getBoundsInParent();
-        scroll.setVvalue(Math.clamp(bounds.getMinY() / (contentHeight - viewport), 0, 1));
+        if (bounds.getMinY() < top || bounds.getHeight() > viewport) {
+            top = bounds.getMinY();
+        } else if (bounds.getMaxY() > top + viewport) {
+            top = bounds.getMaxY() - viewport;
+        }
+        scroll.setVvalue(Math.clamp(top / (content - viewport), 0, 1));
     }
 
     private void styleMessage(MessageKind kind) {

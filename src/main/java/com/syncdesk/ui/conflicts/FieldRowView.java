@@ -11,6 +11,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -47,6 +48,7 @@ final class FieldRowView extends VBox {
     private final TextInputControl editor;
     private final Label nameLabel = new Label();
     private final Label hintLabel = new Label();
+    private boolean swallowNextTyped;
 
     FieldRowView(FieldRowViewModel model) {
         this.model = model;
@@ -100,8 +102,15 @@ final class FieldRowView extends VBox {
             editor = new TextField();
         }
         editor.getStyleClass().add("custom-editor");
+        editor.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowNextTyped) {
+                swallowNextTyped = false;
+                e.consume();
+            }
+        });
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> swallowNextTyped = false);
         editor.textProperty().bindBidirectional(model.customTextProperty());
-        editor.disableProperty().bind(editButton.selectedProperty().not());
+        editor.disableProperty().bind(model.choiceProperty().isNotEqualTo(Side.CUSTOM));
         HBox.setHgrow(editor, Priority.ALWAYS);
         HBox editLine = new HBox(10, editButton, editor);
         editLine.setAlignment(Pos.CENTER_LEFT);
@@ -122,7 +131,7 @@ final class FieldRowView extends VBox {
 
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now != null && model.choiceProperty().get() != now.getUserData()) {
-                model.choose((Side) now.getUserData());
+                pick((Side) now.getUserData());
             }
         });
         model.choiceProperty().addListener((obs, old, now) -> showChoice());
@@ -155,6 +164,12 @@ final class FieldRowView extends VBox {
             editor.requestFocus();
             editor.end();
         }
+    }
+
+    /** Like {@link #pick} for the E key: the letter typed by the same keystroke must not land in the editor. */
+    void pickByKey(Side side) {
+        swallowNextTyped = side == Side.CUSTOM;
+        pick(side);
     }
 
     private void showChoice() {
