@@ -20,7 +20,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.persistence.Json;
 import com.syncdesk.conflict.ResolvedConflict;
 import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.syncstate.EntityType;
@@ -113,12 +116,12 @@ public final class ConflictsController {
         localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
 
         resolvedTable.getColumns().setAll(java.util.List.of(
-                resolvedColumn("When", 170, r -> time(r.resolvedAt())),
+                resolvedColumn("When", 200, r -> time(r.resolvedAt())),
                 resolvedColumn("Who", 90, ResolvedConflict::resolvedBy),
                 resolvedColumn("Entity", 130, r -> FieldRowViewModel.title(r.entityType().wire()) + " " + r.entityId()),
                 resolvedColumn("Field", 120, ResolvedConflict::field),
                 resolvedColumn("How", 110, r -> ConflictsViewModel.strategyText(r.strategy())),
-                resolvedColumn("Value", 200, ResolvedConflict::resolvedValue),
+                resolvedColumn("Value", 200, r -> plainValue(r.resolvedValue())),
                 resolvedColumn("Notes", 220, ResolvedConflict::notes)));
         resolvedTable.setItems(model.resolved());
     }
@@ -193,6 +196,19 @@ public final class ConflictsController {
             confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.resolveAll(strategy, notes.getText(),
                     failure -> ErrorDialogs.show(context.windowProperty().get(), "Bulk resolution failed; nothing was changed", failure)));
         }, failure -> ErrorDialogs.show(context.windowProperty().get(), "Conflicts could not be counted", failure));
+    }
+
+    /** A stored JSON value as the operator reads it: text without quotes, anything else as written. */
+    private static String plainValue(String json) {
+        if (json == null) {
+            return "";
+        }
+        try {
+            JsonNode value = Json.read(json);
+            return value.isNull() ? "(empty)" : value.isValueNode() ? value.asText() : value.toString();
+        } catch (JsonProcessingException e) {
+            return json;
+        }
     }
 
     private String time(StoredInstant instant) {

@@ -110,7 +110,9 @@ final class FieldRowView extends VBox {
         });
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> swallowNextTyped = false);
         editor.textProperty().bindBidirectional(model.customTextProperty());
-        editor.disableProperty().bind(model.choiceProperty().isNotEqualTo(Side.CUSTOM));
+        // The editor appears once "edit" is chosen, so rows stay compact while the operator compares.
+        editor.visibleProperty().bind(model.choiceProperty().isEqualTo(Side.CUSTOM));
+        editor.managedProperty().bind(editor.visibleProperty());
         HBox.setHgrow(editor, Priority.ALWAYS);
         HBox editLine = new HBox(10, editButton, editor);
         editLine.setAlignment(Pos.CENTER_LEFT);
