@@ -22,7 +22,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import com.syncdesk.conflict.ConflictDetail;
-import com.syncdesk.conflict.ConflictField;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.conflict.EntityFields;
 import com.syncdesk.conflict.FieldChoice;
@@ -109,10 +108,6 @@ public final class ConflictDialogViewModel {
 
     public BooleanBinding canApplyProperty() {
         return canApply;
-    }
-
-    public ValueText values() {
-        return values;
     }
 
     public void load() {

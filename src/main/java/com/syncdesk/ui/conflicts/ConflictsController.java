@@ -116,7 +116,7 @@ public final class ConflictsController {
         localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
 
         resolvedTable.getColumns().setAll(java.util.List.of(
-                resolvedColumn("When", 200, r -> time(r.resolvedAt())),
+                whenColumn(),
                 resolvedColumn("Who", 90, ResolvedConflict::resolvedBy),
                 resolvedColumn("Entity", 130, r -> FieldRowViewModel.title(r.entityType().wire()) + " " + r.entityId()),
                 resolvedColumn("Field", 120, ResolvedConflict::field),
@@ -149,10 +149,6 @@ public final class ConflictsController {
         }
         openDialog = ConflictDialog.open(context.windowProperty().get(), theme(), context.tasks(), context.workspace().conflicts(),
                 context.operator(), stateId, model::resolvedOne);
-    }
-
-    ConflictDialog dialog() {
-        return openDialog;
     }
 
     private Theme theme() {
@@ -222,6 +218,13 @@ public final class ConflictsController {
         TableColumn<ConflictGroup, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** Wide enough for a full medium date and time, which the flexible columns must not squeeze. */
+    private TableColumn<ResolvedConflict, String> whenColumn() {
+        TableColumn<ResolvedConflict, String> column = resolvedColumn("When", 215, r -> time(r.resolvedAt()));
+        column.setMinWidth(215);
         return column;
     }
 

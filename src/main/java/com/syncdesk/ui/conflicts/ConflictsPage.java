@@ -54,13 +54,4 @@ public final class ConflictsPage implements Page {
     public void focusSearch() {
         controller.focusSearch();
     }
-
-    public ConflictsViewModel model() {
-        return model;
-    }
-
-    /** The dialog opened last, for tests and screenshots. */
-    public ConflictDialog dialog() {
-        return controller.dialog();
-    }
 }

@@ -4,8 +4,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,7 +41,6 @@ public final class ConflictsViewModel {
     private final ReadOnlyLongWrapper openCount = new ReadOnlyLongWrapper(this, "openCount");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private long generation;
 
     /** What a bulk resolution would touch, counted just before asking. */
@@ -85,10 +82,6 @@ public final class ConflictsViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
     public ConflictFilter filter() {
         return new ConflictFilter(type.get() == null ? Set.of() : Set.of(type.get()), text.get());
     }
@@ -108,7 +101,6 @@ public final class ConflictsViewModel {
         }
         ConflictFilter filter = filter();
         long request = ++generation;
-        loading.set(true);
         context.tasks().run("Loading conflicts", () -> new Loaded(
                 workspace.conflicts().openConflicts(filter, PageRequest.first(PAGE_SIZE)),
                 workspace.conflicts().countOpen(filter),
@@ -117,7 +109,6 @@ public final class ConflictsViewModel {
             if (request != generation) {
                 return;
             }
-            loading.set(false);
             groups.setAll(loaded.groups().items());
             resolved.setAll(loaded.resolved().items());
             openCount.set(loaded.open());
@@ -127,7 +118,6 @@ public final class ConflictsViewModel {
                     + (entities > groups.size() ? " (showing the first " + groups.size() + ")" : "") + ".");
         }, failure -> {
             if (request == generation) {
-                loading.set(false);
                 summary.set("Conflicts could not be loaded: " + ErrorDialogs.operatorMessage(failure));
             }
         });

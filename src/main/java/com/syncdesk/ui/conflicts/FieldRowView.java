@@ -155,10 +155,6 @@ final class FieldRowView extends VBox {
         return model;
     }
 
-    TextInputControl editor() {
-        return editor;
-    }
-
     /** Chooses a side from the keyboard or mouse; "edit" puts the caret into the editor. */
     void pick(Side side) {
         model.choose(side);

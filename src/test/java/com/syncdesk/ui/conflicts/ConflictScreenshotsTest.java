@@ -60,12 +60,22 @@ class ConflictScreenshotsTest {
 
     @Test
     void theDialogWithALongTextDiffADateAndATypedValue(FxRobot robot) throws Exception {
+        dialogWithChoices(robot, Theme.LIGHT, "conflict-dialog");
+    }
+
+    @Test
+    void theDialogInTheDarkTheme(FxRobot robot) throws Exception {
+        robot.interact(Theme.DARK::apply);
+        dialogWithChoices(robot, Theme.DARK, "conflict-dialog-dark");
+    }
+
+    private void dialogWithChoices(FxRobot robot, Theme theme, String name) throws Exception {
         demoData(robot);
         long stateId = sprintConflict();
         robot.interact(() -> {
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 200, 100));
             stage.show();
-            dialog = ConflictDialog.open(stage, Theme.LIGHT, fixture.context.tasks(), fixture.workspace().conflicts(), "alice", stateId, r -> { });
+            dialog = ConflictDialog.open(stage, theme, fixture.context.tasks(), fixture.workspace().conflicts(), "alice", stateId, r -> { });
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.model().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -78,7 +88,7 @@ class ConflictScreenshotsTest {
         assertThat(editor.getText()).endsWith("extended by a week");
         robot.clickOn(".conflict-footer .text-area").write("PO agreed to extend; JIRA's goal is the current one.");
         ConflictDialogTest.clickField(robot, "name", ".custom-editor");
-        robot.interact(() -> Screenshots.save(dialog.stage().getScene(), "conflict-dialog"));
+        robot.interact(() -> Screenshots.save(dialog.stage().getScene(), name));
     }
 
     /** Demo data has few sprint conflicts; one on a demo sprint shows a long goal, a name and a date side by side. */
@@ -120,6 +130,7 @@ class ConflictScreenshotsTest {
         fixture.workspace().conflicts().resolve(stateId, detail.state().rowVersion(), choices, "JIRA had the PO's latest edit", "alice");
         robot.interact(() -> fixture.context.navigate(PageId.CONFLICTS, null));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resolvedTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#groupsTable").queryAs(TableView.class).getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(stage.getScene(), "conflicts-page"));
     }
