@@ -99,6 +99,10 @@ public final class ConflictDialogController {
 
     /** Rebuilds the row views when the set of fields changes; the row view-models (and what they hold) are reused. */
     private void rebuildRows() {
+        if (rowViews.stream().map(FieldRowView::model).toList().equals(model.rows())) {
+            // A reload with the same fields: each row view follows its view-model's fresh values itself.
+            return;
+        }
         Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
         String focusedField = rowViews.stream().filter(v -> v == focused || isInside(focused, v)).map(v -> v.model().name())
                 .findFirst().orElse(null);
