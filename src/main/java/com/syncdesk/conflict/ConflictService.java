@@ -149,7 +149,7 @@ public final class ConflictService {
             if (plan.deleteLocal) {
                 execute(connection, "DELETE FROM " + table.name() + " WHERE id = ?", entityId);
             } else if (!plan.columnValues.isEmpty()) {
-                writeEntity(connection, vendor, table, entityId, plan.columnValues);
+                writeEntity(connection, vendor, table, entityId, plan.columnValues, plan.fieldNames);
             }
 
             long operatorId = Operators.idFor(connection, vendor, operator);
@@ -204,6 +204,7 @@ public final class ConflictService {
     /** What resolving one entity will write. */
     private static final class Plan {
         final Map<Field, Object> columnValues = new LinkedHashMap<>();
+        final Map<String, String> fieldNames = new HashMap<>();
         final Set<Side> sides = new LinkedHashSet<>();
         boolean deleteLocal;
         SyncDirection direction;
@@ -232,6 +233,7 @@ public final class ConflictService {
                     case CUSTOM -> choice.customValue();
                 };
                 plan.columnValues.put(column, column.toColumnValue(field.name(), value));
+                plan.fieldNames.put(column.column(), field.name());
                 if (choice.side() != Side.REMOTE) {
                     plan.direction = SyncDirection.LOCAL_TO_REMOTE;
                 }
@@ -283,8 +285,9 @@ public final class ConflictService {
         };
     }
 
-    private static void writeEntity(Connection connection, Vendor vendor, Table table, long entityId, Map<Field, Object> values)
-            throws SQLException {
+    /** @param fieldNames the conflict's name for each written column, so a refused value is reported on the field the dialog shows */
+    private static void writeEntity(Connection connection, Vendor vendor, Table table, long entityId, Map<Field, Object> values,
+                                    Map<String, String> fieldNames) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE " + table.name() + " SET ");
         values.keySet().forEach(f -> sql.append(f.column()).append(" = ?, "));
         sql.append("updated_at = ? WHERE id = ?");
@@ -300,7 +303,10 @@ public final class ConflictService {
                         + " no longer exists. Reload; nothing was changed.");
             }
         } catch (SQLException e) {
-            String field = EntityFields.fieldOfViolatedCheck(e.getMessage()).orElse(null);
+            Set<String> written = new LinkedHashSet<>();
+            values.keySet().forEach(f -> written.add(f.column()));
+            String column = EntityFields.columnOfViolatedCheck(e.getMessage(), written).orElse(null);
+            String field = column == null ? null : fieldNames.getOrDefault(column, column);
             if (field != null) {
                 throw new InvalidValueException(field, "The chosen values break a rule of " + table.name() + ": " + ruleOf(e.getMessage()));
             }

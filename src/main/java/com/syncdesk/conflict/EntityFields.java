@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,14 +134,14 @@ public final class EntityFields {
                     "name", new Field("name", Kind.REQUIRED_TEXT, 200, List.of()),
                     "project_type", new Field("project_type", Kind.TEXT, 50, List.of()))));
 
-    /** Which fields a table-wide check constraint involves, to name them when the database refuses a combination. */
-    private static final Map<String, String> CHECK_FIELDS = Map.of(
-            "valid_sprint_dates", "start_date",
-            "valid_complete_date", "complete_date",
-            "sprint_name_not_blank", "name",
-            "valid_sprint_state", "state",
-            "non_negative_story_points", "story_points",
-            "valid_board_type", "board_type");
+    /** Which columns a table-wide check constraint involves, to name the field when the database refuses a combination. */
+    private static final Map<String, List<String>> CHECK_FIELDS = Map.of(
+            "valid_sprint_dates", List.of("start_date", "end_date"),
+            "valid_complete_date", List.of("complete_date", "start_date"),
+            "sprint_name_not_blank", List.of("name"),
+            "valid_sprint_state", List.of("state"),
+            "non_negative_story_points", List.of("story_points"),
+            "valid_board_type", List.of("board_type"));
 
     private EntityFields() {
     }
@@ -149,11 +150,16 @@ public final class EntityFields {
         return TABLES.get(type);
     }
 
-    /** The field a violated check constraint concerns, if the message names one SyncDesk knows. */
-    static Optional<String> fieldOfViolatedCheck(String databaseMessage) {
+    /**
+     * The column a violated check constraint concerns, if the message names one SyncDesk knows. Of the
+     * columns a rule involves, the first one that was being written is named: that is the value the
+     * operator chose, e.g. the end date for "a sprint cannot end before it starts" when only the end changed.
+     */
+    static Optional<String> columnOfViolatedCheck(String databaseMessage, Collection<String> writtenColumns) {
         if (databaseMessage == null) {
             return Optional.empty();
         }
-        return CHECK_FIELDS.entrySet().stream().filter(e -> databaseMessage.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
+        return CHECK_FIELDS.entrySet().stream().filter(e -> databaseMessage.contains(e.getKey())).findFirst()
+                .map(e -> e.getValue().stream().filter(writtenColumns::contains).findFirst().orElse(e.getValue().getFirst()));
     }
 }

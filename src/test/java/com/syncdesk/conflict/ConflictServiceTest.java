@@ -139,7 +139,7 @@ class ConflictServiceTest {
         assertThatThrownBy(() -> conflicts.resolve(state.getId(), state.getRowVersion(),
                 Map.of("end_date", FieldChoice.custom(TextNode.valueOf("2025-12-24T10:00:00Z"))), null, "carol"))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("cannot end before it starts")
-                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("start_date");
+                .extracting(e -> ((InvalidValueException) e).field()).as("the field the operator set, which the dialog can mark").isEqualTo("end_date");
         assertThat(snapshot()).isEqualTo(before);
 
         conflicts.resolve(state.getId(), state.getRowVersion(), Map.of("end_date", FieldChoice.remote()), null, "carol");

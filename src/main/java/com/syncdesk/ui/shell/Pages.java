@@ -10,7 +10,8 @@ public final class Pages {
 
     public static Page create(PageId id, AppContext context) {
         return switch (id) {
-            case DASHBOARD, SYNC_STATES, CONFLICTS, HISTORY, MIGRATIONS -> new PlaceholderPage(id);
+            case CONFLICTS -> new com.syncdesk.ui.conflicts.ConflictsPage(context);
+            case DASHBOARD, SYNC_STATES, HISTORY, MIGRATIONS -> new PlaceholderPage(id);
         };
     }
 }

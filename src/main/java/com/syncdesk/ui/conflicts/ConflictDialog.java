@@ -1,0 +1,79 @@
+package com.syncdesk.ui.conflicts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import com.syncdesk.conflict.ConflictService;
+import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.ui.BackgroundTasks;
+import com.syncdesk.ui.Theme;
+
+/** Opens the conflict dialog for one sync state in its own window, modal to the console. */
+public final class ConflictDialog {
+
+    private final Stage stage;
+    private final ConflictDialogViewModel model;
+
+    private ConflictDialog(Stage stage, ConflictDialogViewModel model) {
+        this.stage = stage;
+        this.model = model;
+    }
+
+    public static ConflictDialog open(Window owner, Theme theme, BackgroundTasks tasks, ConflictService service, String operator,
+                                      long stateId, Consumer<ResolutionResult> onResolved) {
+        ConflictDialogViewModel model = new ConflictDialogViewModel(tasks, service, operator, ValueText.system(), stateId);
+        FXMLLoader loader = new FXMLLoader(ConflictDialog.class.getResource("/com/syncdesk/ui/conflicts/conflict-dialog.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle("Resolve conflict · SyncDesk");
+        Scene scene = new Scene(root);
+        theme.style(scene);
+        stage.setScene(scene);
+        ConflictDialogController controller = loader.getController();
+        controller.init(model, result -> {
+            stage.close();
+            onResolved.accept(result);
+        }, stage::close);
+        stage.show();
+        keepOnScreen(stage);
+        model.load();
+        return new ConflictDialog(stage, model);
+    }
+
+    /** Centred on its owner, a wide dialog can start left of the screen; it is moved and shrunk to stay fully visible. */
+    private static void keepOnScreen(Stage stage) {
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).stream()
+                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+        stage.setX(Math.clamp(stage.getX(), screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+        stage.setY(Math.clamp(stage.getY(), screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ConflictDialogViewModel model() {
+        return model;
+    }
+}

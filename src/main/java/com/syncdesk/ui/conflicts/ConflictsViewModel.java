@@ -1,0 +1,181 @@
+package com.syncdesk.ui.conflicts;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.syncdesk.app.Workspace;
+import com.syncdesk.conflict.ConflictFilter;
+import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.conflict.ResolvedConflict;
+import com.syncdesk.persistence.Page;
+import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.syncstate.EntityType;
+import com.syncdesk.syncstate.ResolutionStrategy;
+import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.ErrorDialogs;
+
+/** What the Conflicts page shows (waiting conflicts by entity, recent resolutions) and its commands. */
+public final class ConflictsViewModel {
+
+    /** Entities listed at once; the count above the table says how many match in all. */
+    static final int PAGE_SIZE = 500;
+    static final int RECENT_SIZE = 200;
+
+    private final AppContext context;
+    private final ObservableList<ConflictGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<ResolvedConflict> resolved = FXCollections.observableArrayList();
+    private final ObjectProperty<EntityType> type = new SimpleObjectProperty<>(this, "type");
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyLongWrapper openCount = new ReadOnlyLongWrapper(this, "openCount");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private long generation;
+
+    /** What a bulk resolution would touch, counted just before asking. */
+    public record BulkCount(long conflicts, long entities) {
+    }
+
+    private record Loaded(Page<ConflictGroup> groups, long open, Page<ResolvedConflict> resolved) {
+    }
+
+    public ConflictsViewModel(AppContext context) {
+        this.context = context;
+    }
+
+    public ObservableList<ConflictGroup> groups() {
+        return groups;
+    }
+
+    public ObservableList<ResolvedConflict> resolved() {
+        return resolved;
+    }
+
+    public ObjectProperty<EntityType> typeProperty() {
+        return type;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyLongProperty openCountProperty() {
+        return openCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ConflictFilter filter() {
+        return new ConflictFilter(type.get() == null ? Set.of() : Set.of(type.get()), text.get());
+    }
+
+    public boolean isConnected() {
+        return context.workspace() != null;
+    }
+
+    public void refresh() {
+        Workspace workspace = context.workspace();
+        if (workspace == null) {
+            groups.clear();
+            resolved.clear();
+            openCount.set(0);
+            summary.set("Not connected to a SyncDesk database at the latest schema.");
+            return;
+        }
+        ConflictFilter filter = filter();
+        long request = ++generation;
+        context.tasks().run("Loading conflicts", () -> new Loaded(
+                workspace.conflicts().openConflicts(filter, PageRequest.first(PAGE_SIZE)),
+                workspace.conflicts().countOpen(filter),
+                workspace.conflicts().recentlyResolved(PageRequest.first(RECENT_SIZE))), loaded -> {
+            // A slower, older load must not overwrite a newer filter's result.
+            if (request != generation) {
+                return;
+            }
+            groups.setAll(loaded.groups().items());
+            resolved.setAll(loaded.resolved().items());
+            openCount.set(loaded.open());
+            long entities = loaded.groups().total();
+            summary.set(loaded.open() == 0 ? "No conflicts wait" + (filter.equals(ConflictFilter.all()) ? "." : " that match the filter.")
+                    : plural(loaded.open(), "conflict") + " wait" + (loaded.open() == 1 ? "s" : "") + " in " + plural(entities, "entity")
+                    + (entities > groups.size() ? " (showing the first " + groups.size() + ")" : "") + ".");
+        }, failure -> {
+            if (request == generation) {
+                summary.set("Conflicts could not be loaded: " + ErrorDialogs.operatorMessage(failure));
+            }
+        });
+    }
+
+    /** Counts what the current filter matches, fresh from the database, before a bulk resolution is confirmed. */
+    public void countForBulk(Consumer<BulkCount> onCounted, Consumer<Throwable> onFailure) {
+        Workspace workspace = context.workspace();
+        ConflictFilter filter = filter();
+        context.tasks().run("Counting conflicts", () -> new BulkCount(workspace.conflicts().countOpen(filter),
+                workspace.conflicts().openConflicts(filter, PageRequest.first(1)).total()), onCounted, onFailure);
+    }
+
+    public void resolveAll(ResolutionStrategy strategy, String notes, Consumer<Throwable> onFailure) {
+        Workspace workspace = context.workspace();
+        ConflictFilter filter = filter();
+        status.set("Resolving…");
+        context.tasks().run("Resolving conflicts in bulk", () -> workspace.conflicts().resolveAll(filter, strategy,
+                notes == null || notes.isBlank() ? null : notes.strip(), context.operator()), result -> {
+            status.set(describe(result));
+            refresh();
+        }, failure -> {
+            status.set("");
+            onFailure.accept(failure);
+        });
+    }
+
+    public void resolvedOne(ResolutionResult result) {
+        status.set("Resolved " + plural(result.closedConflicts(), "conflict") + " (" + strategyText(result.strategy().wire()) + ").");
+        refresh();
+    }
+
+    static String describe(ResolutionResult result) {
+        String text = "Resolved " + plural(result.closedConflicts(), "conflict") + " in " + plural(result.states(), "entity") + " ("
+                + strategyText(result.strategy().wire()) + ").";
+        if (result.skippedStates() > 0) {
+            text += " " + plural(result.skippedStates(), "entity") + " left open: a JIRA value does not fit there; resolve "
+                    + (result.skippedStates() == 1 ? "it" : "them") + " one by one.";
+        }
+        return text;
+    }
+
+    /** Strategy wire values in plain words. */
+    static String strategyText(String wire) {
+        if (wire == null) {
+            return "";
+        }
+        return switch (wire) {
+            case "jira_wins" -> "JIRA wins";
+            case "local_wins" -> "local wins";
+            case "manual" -> "chosen by hand";
+            case "auto" -> "automatic";
+            default -> wire;
+        };
+    }
+
+    static String plural(long count, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return count + " " + (count == 1 ? noun : plural);
+    }
+}

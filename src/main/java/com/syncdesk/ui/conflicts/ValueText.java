@@ -1,0 +1,103 @@
+package com.syncdesk.ui.conflicts;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.syncdesk.conflict.EntityFields.Kind;
+import com.syncdesk.persistence.SqliteTimestamps;
+
+/**
+ * Conflict values as the operator reads and types them: dates in the operator's locale and time zone,
+ * numbers with the locale's separators, text as it is. Typed text goes back to JSON the service accepts.
+ */
+public final class ValueText {
+
+    private final Locale locale;
+    private final ZoneId zone;
+    private final DateTimeFormatter dateTime;
+
+    public ValueText(Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+    }
+
+    public static ValueText system() {
+        return new ValueText(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault());
+    }
+
+    /** The value as shown in a column; null for "no value". */
+    public String format(JsonNode value, Kind kind) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (kind == Kind.TIMESTAMP) {
+            return SqliteTimestamps.parse(value.isNumber() ? value.numberValue() : value.asText())
+                    .map(this::format).orElse(value.asText());
+        }
+        if (kind == Kind.DECIMAL && value.isNumber()) {
+            return number().format(value.decimalValue());
+        }
+        return value.isValueNode() ? value.asText() : value.toPrettyString();
+    }
+
+    public String format(Instant instant) {
+        return instant == null ? null : dateTime.format(instant);
+    }
+
+    /**
+     * What the operator typed, as JSON. Text that does not read as the field's kind is passed on as
+     * text, so the service's check names the problem in the same words as everywhere else.
+     */
+    public JsonNode parse(String typed, Kind kind) {
+        String text = typed == null ? "" : typed;
+        if (text.isBlank() && kind != Kind.REQUIRED_TEXT) {
+            return NullNode.getInstance();
+        }
+        return switch (kind) {
+            case DECIMAL -> parseNumber(text.strip());
+            case TIMESTAMP -> parseDateTime(text.strip());
+            case CHOICE -> TextNode.valueOf(text.strip());
+            case TEXT, REQUIRED_TEXT -> TextNode.valueOf(text);
+        };
+    }
+
+    private JsonNode parseNumber(String text) {
+        NumberFormat format = number();
+        if (format instanceof java.text.DecimalFormat decimal) {
+            decimal.setParseBigDecimal(true);
+        }
+        ParsePosition position = new ParsePosition(0);
+        Number parsed = format.parse(text, position);
+        if (parsed != null && position.getIndex() == text.length()) {
+            return DecimalNode.valueOf(new BigDecimal(parsed.toString()));
+        }
+        return TextNode.valueOf(text);
+    }
+
+    private JsonNode parseDateTime(String text) {
+        try {
+            return TextNode.valueOf(ZonedDateTime.parse(text, dateTime.withZone(zone)).toInstant().toString());
+        } catch (DateTimeParseException e) {
+            return SqliteTimestamps.parse(text).<JsonNode>map(i -> TextNode.valueOf(i.toString())).orElse(TextNode.valueOf(text));
+        }
+    }
+
+    private NumberFormat number() {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(6);
+        return format;
+    }
+}
