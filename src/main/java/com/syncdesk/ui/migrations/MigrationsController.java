@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,7 +37,7 @@ import com.syncdesk.ui.ErrorDialogs;
 public final class MigrationsController {
 
     @FXML
-    private VBox root;
+    private ScrollPane root;
     @FXML
     private Label databaseLabel;
     @FXML
@@ -145,6 +146,10 @@ public final class MigrationsController {
 
     private void setUpMigrationTable() {
         migrationTable.setItems(model.migrations());
+        // Every migration stays in view: the list is short, and the page scrolls instead when the window is small.
+        migrationTable.setFixedCellSize(30);
+        migrationTable.prefHeightProperty().bind(Bindings.size(migrationTable.getItems()).multiply(30).add(34));
+        migrationTable.minHeightProperty().bind(migrationTable.prefHeightProperty());
         migrationTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
@@ -359,7 +364,7 @@ public final class MigrationsController {
         return root.getScene() == null ? context.windowProperty().get() : root.getScene().getWindow();
     }
 
-    VBox root() {
+    ScrollPane root() {
         return root;
     }
 }
