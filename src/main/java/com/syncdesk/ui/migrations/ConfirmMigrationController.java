@@ -66,13 +66,16 @@ public final class ConfirmMigrationController {
         dialog.getDialogPane().setContent(controller.root);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, confirm);
         dialog.getDialogPane().setId("migration-confirm");
+        dialog.getDialogPane().setMinWidth(820);
         dialog.setResizable(true);
         Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
         confirmButton.setId("confirm-migration");
-        confirmButton.setDefaultButton(false);
-        confirmButton.getStyleClass().add(model.isDowngrade() && model.losesData() ? "danger" : "accent");
-        // A destructive run must not start from a stray Enter: Cancel stays the default.
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        // A downgrade must not start from a stray Enter: there Cancel is the default button.
+        confirmButton.setDefaultButton(!model.isDowngrade());
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(model.isDowngrade());
+        if (model.isDowngrade() && model.losesData()) {
+            confirmButton.getStyleClass().add("danger");
+        }
         dialog.setOnHidden(event -> {
             if (dialog.getResult() == confirm) {
                 onConfirm.run();
@@ -92,6 +95,7 @@ public final class ConfirmMigrationController {
         for (ConfirmMigrationViewModel.LossLine line : model.lossLines()) {
             Label label = new Label(line.text());
             label.setWrapText(true);
+            label.setMinHeight(Label.USE_PREF_SIZE);
             if (line.lossy()) {
                 label.getStyleClass().add("loss");
                 label.setGraphic(new FontIcon("fth-alert-triangle"));

@@ -28,8 +28,8 @@ final class MigrationTexts {
         return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    static String elapsed(Duration duration) {
+        return millis((int) Math.min(Integer.MAX_VALUE, duration.toMillis()));
     }
 
     static String size(long bytes) {
@@ -50,7 +50,7 @@ final class MigrationTexts {
     static String logLine(MigrationProgress.Step step) {
         return switch (step.phase()) {
             case STARTED -> "Step " + step.index() + " of " + step.total() + " started: " + step.name();
-            case FINISHED -> "Step " + step.index() + " of " + step.total() + " finished after " + seconds(step.elapsed()) + ": " + step.name();
+            case FINISHED -> "Step " + step.index() + " of " + step.total() + " finished after " + elapsed(step.elapsed()) + ": " + step.name();
         };
     }
 

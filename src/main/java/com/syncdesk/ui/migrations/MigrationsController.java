@@ -121,6 +121,7 @@ public final class MigrationsController {
         stepLabel.textProperty().bind(model.stepTextProperty());
         progressBar.progressProperty().bind(model.progressProperty());
         logList.setItems(model.log());
+        logList.setFixedCellSize(24);
         model.log().addListener((javafx.collections.ListChangeListener<String>) change -> logList.scrollTo(model.log().size() - 1));
         backupFolderLabel.textProperty().bind(Bindings.when(model.backupFolderProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("in ", model.backupFolderProperty())));
@@ -148,7 +149,7 @@ public final class MigrationsController {
         migrationTable.setItems(model.migrations());
         // Every migration stays in view: the list is short, and the page scrolls instead when the window is small.
         migrationTable.setFixedCellSize(30);
-        migrationTable.prefHeightProperty().bind(Bindings.size(migrationTable.getItems()).multiply(30).add(34));
+        migrationTable.prefHeightProperty().bind(Bindings.size(migrationTable.getItems()).multiply(30).add(46));
         migrationTable.minHeightProperty().bind(migrationTable.prefHeightProperty());
         migrationTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
