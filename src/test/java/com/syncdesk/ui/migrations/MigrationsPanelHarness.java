@@ -86,6 +86,10 @@ abstract class MigrationsPanelHarness {
     void waitUntilIdleAt(int version) {
         waitUntil(() -> !model().isRunning() && model().statusProperty().get().currentVersion() == version
                 && context.schemaProperty().get() != null && context.schemaProperty().get().currentVersion() == version);
+        // At the latest version the console reopens its services in the background; let that finish before closing.
+        if (context.schemaProperty().get().isLatest()) {
+            waitUntil(() -> context.workspace() != null);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -14,6 +14,9 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -264,6 +267,108 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model().statusProperty().get().currentVersion()).isEqualTo(4);
         assertThat(shownStates(robot)).contains("7: Pending", "9: Pending");
+    }
+
+    @Test
+    void skippingTheBackupIsAskedOnceMoreAndThenTheDowngradeTakesNone(FxRobot robot) {
+        ConnectionTarget target = ConnectionTarget.sqlite(tempDir.resolve("skip.db"));
+        try (Database database = Database.open(target)) {
+            new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+            BulkRows.fill(database, 50);
+        }
+        connect(robot, target, 9);
+
+        robot.clickOn("#downgrade-to-4");
+        dialog(robot, "migration-confirm");
+        CheckBox skip = robot.lookup("Skip the backup").queryAs(CheckBox.class);
+        robot.clickOn(skip);
+        DialogPane ask = dialog(robot, "skip-backup-confirm");
+        assertThat(ask.getContentText()).contains("cannot be brought back");
+        robot.clickOn(ask.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        assertThat(skip.isSelected()).isFalse();
+
+        robot.clickOn(skip);
+        DialogPane again = dialog(robot, "skip-backup-confirm");
+        robot.clickOn(again.lookupButton(again.getButtonTypes().stream()
+                .filter(type -> type.getText().equals("Skip the backup")).findFirst().orElseThrow()));
+        assertThat(skip.isSelected()).isTrue();
+        robot.clickOn("#confirm-migration");
+        waitUntilIdleAt(4);
+
+        assertThat(model().backups()).isEmpty();
+        assertThat(model().log()).anyMatch(line -> line.endsWith("No backup was taken."));
+    }
+
+    @Test
+    void closingDuringARunAsksFirstAndKeepsRunningWhenTheOperatorSaysSo(FxRobot robot) throws InterruptedException {
+        ConnectionTarget target = ConnectionTarget.sqlite(tempDir.resolve("close.db"));
+        try (Database database = Database.open(target)) {
+            new MigrationService(database, "tester").upgrade(4, MigrationProgress.NONE);
+        }
+        connect(robot, target, 4);
+        AtomicBoolean idleMayClose = new AtomicBoolean();
+        robot.interact(() -> idleMayClose.set(context.canClose()));
+        assertThat(idleMayClose).isTrue();
+        CountDownLatch firstStep = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        model().observeSteps(blockAtTheStartOfStep(1, firstStep, release));
+        robot.clickOn("#upgradeButton");
+        dialog(robot, "migration-confirm");
+        robot.clickOn("#confirm-migration");
+        assertThat(firstStep.await(30, TimeUnit.SECONDS)).isTrue();
+
+        AtomicBoolean mayClose = new AtomicBoolean(true);
+        javafx.application.Platform.runLater(() -> mayClose.set(context.canClose()));
+        DialogPane ask = dialog(robot, "close-during-migration");
+        assertThat(ask.getContentText()).contains("lets the current step finish");
+        robot.clickOn("Keep running");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mayClose).isFalse();
+
+        release.countDown();
+        waitUntilIdleAt(9);
+    }
+
+    @Test
+    void stoppingARunLetsTheCurrentStepFinishStartsNoOtherAndThenCloses(FxRobot robot) throws InterruptedException {
+        ConnectionTarget target = ConnectionTarget.sqlite(tempDir.resolve("stop.db"));
+        try (Database database = Database.open(target)) {
+            new MigrationService(database, "tester").upgrade(4, MigrationProgress.NONE);
+        }
+        connect(robot, target, 4);
+        CountDownLatch firstStep = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        model().observeSteps(blockAtTheStartOfStep(1, firstStep, release));
+        robot.clickOn("#upgradeButton");
+        dialog(robot, "migration-confirm");
+        robot.clickOn("#confirm-migration");
+        assertThat(firstStep.await(30, TimeUnit.SECONDS)).isTrue();
+
+        AtomicBoolean closed = new AtomicBoolean();
+        robot.interact(() -> model().stopAfterCurrentStep(() -> closed.set(true)));
+        assertThat(closed).isFalse();
+        release.countDown();
+        waitUntilIdleAt(7);
+
+        assertThat(closed).isTrue();
+        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Pending", "9: Pending");
+        assertThat(model().log()).anyMatch(line -> line.startsWith("Step 1 of 3 finished"))
+                .noneMatch(line -> line.startsWith("Step 2 of 3"))
+                .contains("Stopped before the next step, as asked; each finished step is complete.");
+    }
+
+    /** A step observer that holds the run at the start of step {@code index} until released. */
+    private static MigrationProgress blockAtTheStartOfStep(int index, CountDownLatch reached, CountDownLatch release) {
+        return step -> {
+            if (step.index() == index && step.phase() == MigrationProgress.Phase.STARTED) {
+                reached.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
