@@ -249,7 +249,7 @@ public final class MigrationsController {
     private void upgrade() {
         model.plan(null, plan -> ConfirmMigrationController.show(window(),
                         new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get())),
-                        () -> model.upgrade(failure -> showFailure("The upgrade did not complete", failure))),
+                        () -> model.upgrade(runFailure("The upgrade"))),
                 failure -> showFailure("Cannot prepare the upgrade", failure));
     }
 
@@ -262,7 +262,7 @@ public final class MigrationsController {
         model.plan(version, plan -> {
             ConfirmMigrationViewModel confirmation = new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()));
             ConfirmMigrationController.show(window(), confirmation,
-                    () -> model.downgrade(version, confirmation.backupChoice(), failure -> showFailure("The downgrade did not complete", failure)));
+                    () -> model.downgrade(version, confirmation.backupChoice(), runFailure("The downgrade")));
         }, failure -> showFailure("Cannot prepare the downgrade", failure));
     }
 
@@ -292,7 +292,7 @@ public final class MigrationsController {
         ((Button) ask.getDialogPane().lookupButton(restore)).setId("confirm-restore");
         ask.setOnHidden(event -> {
             if (ask.getResult() == restore) {
-                model.restore(backup, failure -> showFailure("The restore did not complete", failure));
+                model.restore(backup, runFailure("The restore"));
             }
         });
         ask.show();
@@ -315,6 +315,12 @@ public final class MigrationsController {
     @FXML
     private void backupNow() {
         model.backupNow(failure -> showFailure("The backup did not complete", failure));
+    }
+
+    /** The failure of a run names the step it stopped at; the message says why and at which version the database is. */
+    private java.util.function.Consumer<Throwable> runFailure(String run) {
+        return failure -> showFailure(model.lastStartedStep() == null ? run + " did not complete"
+                : run + " stopped at \u201c" + model.lastStartedStep() + "\u201d", failure);
     }
 
     /** Refusals say what SyncDesk would not do and why; real failures also carry the technical details, folded away. */

@@ -60,6 +60,7 @@ public final class MigrationsViewModel {
     private volatile boolean stopRequested;
     private Runnable afterStop = () -> { };
     private volatile MigrationProgress observer = MigrationProgress.NONE;
+    private String lastStarted;
 
     public MigrationsViewModel(AppContext context) {
         this.context = context;
@@ -220,6 +221,7 @@ public final class MigrationsViewModel {
         running.set(true);
         progressShown.set(true);
         stopRequested = false;
+        lastStarted = null;
         progress.set(-1);
         stepText.set(title + "…");
         log.setAll(MigrationTexts.time(java.time.Instant.now()) + "  " + title);
@@ -240,7 +242,15 @@ public final class MigrationsViewModel {
         });
     }
 
+    /** The step that started last in the latest run, e.g. "Upgrade to 8 (add sprint jira metadata)", or null before the first. */
+    public String lastStartedStep() {
+        return lastStarted;
+    }
+
     private void show(MigrationProgress.Step step) {
+        if (step.phase() == MigrationProgress.Phase.STARTED) {
+            lastStarted = step.name();
+        }
         double done = step.phase() == MigrationProgress.Phase.FINISHED ? step.index() : step.index() - 1;
         progress.set(done / step.total());
         stepText.set(step.name() + " · step " + step.index() + " of " + step.total());

@@ -357,6 +357,30 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
                 .contains("Stopped before the next step, as asked; each finished step is complete.");
     }
 
+    @Test
+    void aFailingStepIsReportedWithTheStepTheCauseAndTheVersionTheDatabaseIsAt(FxRobot robot) throws SQLException {
+        ConnectionTarget target = ConnectionTarget.sqlite(tempDir.resolve("failing.db"));
+        try (Database database = Database.open(target)) {
+            new MigrationService(database, "tester").upgrade(7, MigrationProgress.NONE);
+            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+                // Version 9 creates audit_log: a table of that name already there makes that step fail.
+                statement.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY)");
+            }
+        }
+        connect(robot, target, 7);
+
+        robot.clickOn("#upgradeButton");
+        dialog(robot, "migration-confirm");
+        robot.clickOn("#confirm-migration");
+        DialogPane failure = dialog(robot, "error-dialog");
+
+        assertThat(failure.getHeaderText()).isEqualTo("The upgrade stopped at \u201cUpgrade to 9 (add row versions and audit)\u201d");
+        assertThat(failure.getContentText()).contains("audit_log", "The database is at version 8");
+        robot.interact(() -> failure.getScene().getWindow().hide());
+        waitUntil(() -> !model().isRunning() && model().statusProperty().get().currentVersion() == 8);
+        assertThat(shownStates(robot)).contains("8: Applied", "9: Pending");
+    }
+
     /** A step observer that holds the run at the start of step {@code index} until released. */
     private static MigrationProgress blockAtTheStartOfStep(int index, CountDownLatch reached, CountDownLatch release) {
         return step -> {
