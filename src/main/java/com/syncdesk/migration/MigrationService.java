@@ -88,6 +88,11 @@ public final class MigrationService {
     }
 
     public SchemaStatus status() {
+        if (database.vendor() == Vendor.SQLITE) {
+            // Flyway's info begins a transaction (IMMEDIATE on our pool); on a file another program holds it
+            // fails and Flyway never hands that connection back. Refuse cleanly first instead of draining the pool.
+            MigrationLock.probeForOtherWriters(database);
+        }
         try {
             MigrationInfo[] all = flyway(null).load().info().all();
             Set<Integer> undone = undoneVersions();
