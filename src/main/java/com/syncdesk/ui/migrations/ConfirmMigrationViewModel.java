@@ -34,10 +34,6 @@ public final class ConfirmMigrationViewModel {
         return plan.direction() == MigrationPlan.Direction.DOWNGRADE;
     }
 
-    public int targetVersion() {
-        return plan.toVersion();
-    }
-
     public String heading() {
         return (isDowngrade() ? "Downgrade" : "Upgrade") + " from version " + plan.fromVersion() + " to " + plan.toVersion();
     }

@@ -1,10 +1,12 @@
 package com.syncdesk.ui.migrations;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -122,7 +124,7 @@ public final class MigrationsController {
         progressBar.progressProperty().bind(model.progressProperty());
         logList.setItems(model.log());
         logList.setFixedCellSize(24);
-        model.log().addListener((javafx.collections.ListChangeListener<String>) change -> logList.scrollTo(model.log().size() - 1));
+        model.log().addListener((ListChangeListener<String>) change -> logList.scrollTo(model.log().size() - 1));
         backupFolderLabel.textProperty().bind(Bindings.when(model.backupFolderProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("in ", model.backupFolderProperty())));
 
@@ -137,7 +139,8 @@ public final class MigrationsController {
                 () -> model.isRunning() || !model.isDowngradeTarget(migrationTable.getSelectionModel().getSelectedItem()),
                 model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty()));
         validateButton.disableProperty().bind(connected.not());
-        refreshButton.disableProperty().bind(connected.not());
+        // A read during a run would only wait for the running step's lock; the run reads the schema when it ends.
+        refreshButton.disableProperty().bind(idle.not().or(connected.not()));
         restoreButton.disableProperty().bind(idle.not().or(backupTable.getSelectionModel().selectedItemProperty().isNull()));
         openFolderButton.disableProperty().bind(model.backupFolderProperty().isEmpty());
         backupButton.disableProperty().bind(idle.not().or(connected.not()));
@@ -318,7 +321,7 @@ public final class MigrationsController {
     }
 
     /** The failure of a run names the step it stopped at; the message says why and at which version the database is. */
-    private java.util.function.Consumer<Throwable> runFailure(String run) {
+    private Consumer<Throwable> runFailure(String run) {
         return failure -> showFailure(model.lastStartedStep() == null ? run + " did not complete"
                 : run + " stopped at \u201c" + model.lastStartedStep() + "\u201d", failure);
     }

@@ -1,6 +1,7 @@
 package com.syncdesk.ui.migrations;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -224,7 +225,7 @@ public final class MigrationsViewModel {
         lastStarted = null;
         progress.set(-1);
         stepText.set(title + "…");
-        log.setAll(MigrationTexts.time(java.time.Instant.now()) + "  " + title);
+        log.setAll(MigrationTexts.time(Instant.now()) + "  " + title);
         context.tasks().run(title, (task, taskProgress) -> work.run(service, step -> {
             if (stoppable && stopRequested && step.phase() == MigrationProgress.Phase.STARTED) {
                 throw new StopRequested();

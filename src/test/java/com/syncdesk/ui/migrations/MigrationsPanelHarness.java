@@ -1,11 +1,11 @@
 package com.syncdesk.ui.migrations;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -96,7 +96,7 @@ abstract class MigrationsPanelHarness {
     static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("Timed out waiting for the panel", e);
         }
     }
@@ -106,7 +106,7 @@ abstract class MigrationsPanelHarness {
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(".migration-state").<TableCell<MigrationEntry, MigrationEntry>>queryAll().stream()
                 .filter(cell -> cell.getItem() != null && cell.isVisible())
-                .sorted(java.util.Comparator.comparingInt(cell -> cell.getItem().version()))
+                .sorted(Comparator.comparingInt(cell -> cell.getItem().version()))
                 .map(cell -> cell.getItem().version() + ": " + cell.getText())
                 .distinct()
                 .toList();
@@ -122,10 +122,5 @@ abstract class MigrationsPanelHarness {
     static List<String> texts(Node root) {
         return root.lookupAll(".label").stream().filter(Labeled.class::isInstance).map(node -> ((Labeled) node).getText())
                 .filter(text -> text != null && !text.isBlank()).toList();
-    }
-
-    static void assertShown(Node node) {
-        assertThat(node.isVisible()).isTrue();
-        assertThat(node.getScene()).isNotNull();
     }
 }

@@ -18,11 +18,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -33,6 +36,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DataLoss;
@@ -106,7 +110,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
                 "7: Applied", "8: Undone", "9: Undone");
         assertThat(robot.lookup("#detailLabel").queryAs(Label.class).getText())
                 .isEqualTo("Version 6 (add sync states table) comes from the original system: " + MigrationState.MISSING_TOLERATED.hint());
-        var legacyCell = robot.lookup(".state-missing-tolerated").queryAs(javafx.scene.control.TableCell.class);
+        TableCell<?, ?> legacyCell = robot.lookup(".state-missing-tolerated").queryAs(TableCell.class);
         assertThat(legacyCell.getTooltip().getText()).isEqualTo(MigrationState.MISSING_TOLERATED.hint());
         robot.clickOn(".state-undone");
         assertThat(robot.lookup("#detailLabel").queryAs(Label.class).getText()).endsWith("Undone: " + MigrationState.UNDONE.hint());
@@ -148,7 +152,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
             LegacyDatabase.craft(database);
             MigrationService migrations = new MigrationService(database, "tester");
             migrations.upgrade(null, MigrationProgress.NONE);
-            new com.syncdesk.demo.DemoDataGenerator(database).generate(3000, 7, com.syncdesk.demo.DemoDataGenerator.Progress.NONE);
+            new DemoDataGenerator(database).generate(3000, 7, DemoDataGenerator.Progress.NONE);
             before = TableDump.of(database);
             expected = migrations.preview(6);
         }
@@ -227,6 +231,32 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
     }
 
     @Test
+    void aFileAnotherProgramHoldsIsReportedLockedAndStaysByteIdentical(FxRobot robot) throws Exception {
+        Path file = tempDir.resolve("held.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(file))) {
+            new MigrationService(database, "tester").upgrade(4, MigrationProgress.NONE);
+        }
+        String before = sha256(file);
+        connect(robot, ConnectionTarget.sqlite(file), 4);
+
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            robot.clickOn("#upgradeButton");
+            waitUntil(() -> robot.lookup("#refusal-dialog").tryQuery().isPresent() || robot.lookup("#migration-confirm").tryQuery().isPresent());
+            if (robot.lookup("#migration-confirm").tryQuery().isPresent()) {
+                robot.clickOn("#confirm-migration");
+            }
+            DialogPane refusal = dialog(robot, "refusal-dialog");
+            assertThat(refusal.getContentText()).contains("is locked by another program");
+            robot.interact(() -> refusal.getScene().getWindow().hide());
+            waitUntil(() -> !model().isRunning());
+            statement.execute("ROLLBACK");
+        }
+        robot.interact(context::close);
+        assertThat(sha256(file)).isEqualTo(before);
+    }
+
+    @Test
     void upgradesAPostgresDatabaseFromFourToNine(FxRobot robot) {
         ConnectionTarget target = TestPostgres.freshDatabase();
         try (Database database = Database.open(target)) {
@@ -284,7 +314,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         robot.clickOn(skip);
         DialogPane ask = dialog(robot, "skip-backup-confirm");
         assertThat(ask.getContentText()).contains("cannot be brought back");
-        robot.clickOn(ask.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        robot.clickOn(ask.lookupButton(ButtonType.CANCEL));
         assertThat(skip.isSelected()).isFalse();
 
         robot.clickOn(skip);
@@ -318,7 +348,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(firstStep.await(30, TimeUnit.SECONDS)).isTrue();
 
         AtomicBoolean mayClose = new AtomicBoolean(true);
-        javafx.application.Platform.runLater(() -> mayClose.set(context.canClose()));
+        Platform.runLater(() -> mayClose.set(context.canClose()));
         DialogPane ask = dialog(robot, "close-during-migration");
         assertThat(ask.getContentText()).contains("lets the current step finish");
         robot.clickOn("Keep running");
