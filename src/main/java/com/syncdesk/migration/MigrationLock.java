@@ -79,7 +79,7 @@ final class MigrationLock implements AutoCloseable {
     }
 
     /** Waits at most the busy timeout for another program's write transaction, then reports the file as locked. */
-    private static void probeForOtherWriters(Database database) {
+    static void probeForOtherWriters(Database database) {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             statement.execute("ROLLBACK");

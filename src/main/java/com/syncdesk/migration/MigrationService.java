@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,6 +88,11 @@ public final class MigrationService {
     }
 
     public SchemaStatus status() {
+        if (database.vendor() == Vendor.SQLITE) {
+            // Flyway's info begins a transaction (IMMEDIATE on our pool); on a file another program holds it
+            // fails and Flyway never hands that connection back. Refuse cleanly first instead of draining the pool.
+            MigrationLock.probeForOtherWriters(database);
+        }
         try {
             MigrationInfo[] all = flyway(null).load().info().all();
             Set<Integer> undone = undoneVersions();
@@ -103,8 +111,7 @@ public final class MigrationService {
                 if (info.getResolvedChecksum() != null) {
                     latest = Math.max(latest, version);
                 }
-                entries.add(new MigrationEntry(version, info.getDescription(), state,
-                        info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                entries.add(new MigrationEntry(version, info.getDescription(), state, installedOn(info),
                         info.getInstalledBy(), info.getExecutionTime(), info.getChecksum()));
             }
             entries.sort(Comparator.comparingInt(MigrationEntry::version));
@@ -112,6 +119,18 @@ public final class MigrationService {
         } catch (FlywayException e) {
             throw DatabaseErrors.translate(e, database.target());
         }
+    }
+
+    /**
+     * Flyway's SQLite history keeps installed_on as UTC text, which the driver reads as local time: read the
+     * wall-clock value back as UTC. PostgreSQL's driver gives the right instant already.
+     */
+    private Instant installedOn(MigrationInfo info) {
+        if (info.getInstalledOn() == null) {
+            return null;
+        }
+        Instant read = info.getInstalledOn().toInstant();
+        return database.vendor() == Vendor.SQLITE ? LocalDateTime.ofInstant(read, ZoneId.systemDefault()).toInstant(ZoneOffset.UTC) : read;
     }
 
     private static MigrationState stateOf(MigrationInfo info, boolean undone) {

@@ -187,6 +187,31 @@ class RefusalTest {
         assertThat(sha256(file)).isEqualTo(before);
     }
 
+    @Test
+    void readingTheStatusOfAFileAnotherProgramHoldsIsRefusedAsLockedAndKeepsThePoolUsable() throws Exception {
+        Path file = tempDir.resolve("held.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(file))) {
+            new MigrationService(database, "tester").upgrade(4, MigrationProgress.NONE);
+        }
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Database database = Database.open(ConnectionTarget.sqlite(file), Database.OpenMode.EXISTING_ONLY)) {
+            MigrationService migrations = new MigrationService(database, "tester");
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("BEGIN EXCLUSIVE");
+            }
+            // More attempts than the pool has connections: each failed one must hand its connection back.
+            for (int attempt = 0; attempt < 5; attempt++) {
+                assertThatThrownBy(migrations::status).satisfies(refused(Reason.LOCKED)).hasMessageContaining("is locked by another program");
+            }
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("ROLLBACK");
+            }
+            Instant start = Instant.now();
+            assertThat(migrations.status().currentVersion()).isEqualTo(4);
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
     private static Consumer<Throwable> refused(Reason reason) {
         return failure -> {
             assertThat(failure).isInstanceOf(DatabaseException.class);

@@ -132,6 +132,19 @@ class SchemaMigrationTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void statusGivesTheRealInstantEachVersionWasInstalled(Vendor vendor) {
+        // Surefire runs in Europe/Berlin, so reading UTC text as local time would be an hour off.
+        try (Database database = TestDatabases.open(vendor, tempDir)) {
+            java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+            SchemaStatus status = new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+            java.time.Instant after = java.time.Instant.now().plusSeconds(2);
+            assertThat(status.migrations()).extracting(MigrationEntry::installedOn)
+                    .hasSize(VERSIONS.size()).allSatisfy(installed -> assertThat(installed).isBetween(before, after));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void upgradeBeyondTheNewestKnownVersionIsRefused(Vendor vendor) {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
             assertThatThrownBy(() -> new MigrationService(database, "tester").upgrade(10, MigrationProgress.NONE))

@@ -1,0 +1,112 @@
+package com.syncdesk.ui.migrations;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+import com.syncdesk.migration.BackupChoice;
+import com.syncdesk.migration.DataLoss;
+import com.syncdesk.migration.MigrationPlan;
+import com.syncdesk.migration.PlannedStep;
+import com.syncdesk.persistence.Vendor;
+
+/** What the confirmation of an upgrade or downgrade says: the steps, their SQL, the data lost and the backup taken first. */
+public final class ConfirmMigrationViewModel {
+
+    /** One dropped table or column in words; {@code lossy} when it holds data. */
+    public record LossLine(String text, boolean lossy) {
+    }
+
+    private final MigrationPlan plan;
+    private final Vendor vendor;
+    private final Path backupFolder;
+    private final BooleanProperty skipBackup = new SimpleBooleanProperty(this, "skipBackup", false);
+
+    public ConfirmMigrationViewModel(MigrationPlan plan, Vendor vendor, Path backupFolder) {
+        this.plan = plan;
+        this.vendor = vendor;
+        this.backupFolder = backupFolder;
+    }
+
+    public boolean isDowngrade() {
+        return plan.direction() == MigrationPlan.Direction.DOWNGRADE;
+    }
+
+    public String heading() {
+        return (isDowngrade() ? "Downgrade" : "Upgrade") + " from version " + plan.fromVersion() + " to " + plan.toVersion();
+    }
+
+    public String confirmText() {
+        return (isDowngrade() ? "Downgrade to " : "Upgrade to ") + plan.toVersion();
+    }
+
+    public String stepsIntro() {
+        return isDowngrade()
+                ? "These versions are undone, newest first. Each step runs in one transaction: a failure leaves the database at the last good version."
+                : "These versions are applied, oldest first. Each step runs in one transaction: a failure leaves the database at the last good version.";
+    }
+
+    public List<String> steps() {
+        return plan.steps().stream()
+                .map(step -> (isDowngrade() ? "Undo version " : "Version ") + step.version() + " · " + step.description())
+                .toList();
+    }
+
+    /** Every statement, in order, under a comment naming its step, as a DBA would review it. */
+    public String sql() {
+        StringBuilder sql = new StringBuilder();
+        for (PlannedStep step : plan.steps()) {
+            if (!sql.isEmpty()) {
+                sql.append('\n');
+            }
+            sql.append("-- ").append(isDowngrade() ? "Undo " : "Upgrade to ").append(step.version()).append(" (").append(step.description()).append(")\n");
+            step.statements().forEach(statement -> sql.append(statement).append(";\n"));
+        }
+        return sql.toString();
+    }
+
+    public List<LossLine> lossLines() {
+        return plan.dataLoss().stream().map(loss -> new LossLine(MigrationTexts.loss(loss), loss.values() > 0)).toList();
+    }
+
+    public boolean losesData() {
+        return plan.losesData();
+    }
+
+    public String lossSummary() {
+        if (plan.dataLoss().isEmpty()) {
+            return "Nothing is dropped: no data is lost.";
+        }
+        return plan.losesData() ? "In all, " + MigrationTexts.count(totalLost()) + " values and rows will be lost."
+                : "Nothing that is dropped holds data: no data is lost.";
+    }
+
+    public String backupText() {
+        if (!plan.losesData()) {
+            return "No backup is needed: nothing that is dropped holds data.";
+        }
+        return vendor == Vendor.SQLITE
+                ? "Before the first step, SyncDesk copies the whole database file into " + backupFolder + "."
+                : "Before the first step, SyncDesk exports the dropped tables and columns, with their row ids, as CSV files into a new folder in "
+                + backupFolder + ".";
+    }
+
+    public String skipWarning() {
+        return "Without a backup, the " + MigrationTexts.count(totalLost())
+                + " values and rows this downgrade drops cannot be brought back, not even by upgrading again.";
+    }
+
+    private long totalLost() {
+        return plan.dataLoss().stream().mapToLong(DataLoss::values).sum();
+    }
+
+    public BooleanProperty skipBackupProperty() {
+        return skipBackup;
+    }
+
+    public BackupChoice backupChoice() {
+        return skipBackup.get() ? BackupChoice.NO_BACKUP : BackupChoice.BACKUP_IF_LOSSY;
+    }
+}

@@ -1,0 +1,354 @@
+package com.syncdesk.ui.migrations;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.syncdesk.migration.Backup;
+import com.syncdesk.migration.BackupChoice;
+import com.syncdesk.migration.DowngradeReport;
+import com.syncdesk.migration.MigrationEntry;
+import com.syncdesk.migration.MigrationPlan;
+import com.syncdesk.migration.MigrationProgress;
+import com.syncdesk.migration.MigrationService;
+import com.syncdesk.migration.MigrationState;
+import com.syncdesk.migration.RestoreReport;
+import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.UpgradeReport;
+import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Vendor;
+import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.BackgroundTasks;
+import com.syncdesk.ui.ErrorDialogs;
+
+/**
+ * The migration panel's state and commands. Every service call runs in {@link BackgroundTasks}; steps
+ * reported by the service reach the log through {@link Platform#runLater}. After any run the schema is
+ * read again and handed to {@link AppContext#schemaChanged}, so the rest of the console follows.
+ */
+public final class MigrationsViewModel {
+
+    private final AppContext context;
+    private final ReadOnlyObjectWrapper<SchemaStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ObservableList<MigrationEntry> migrations = FXCollections.observableArrayList();
+    private final ObservableList<Backup> backups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper versionText = new ReadOnlyStringWrapper(this, "versionText", "–");
+    private final ReadOnlyStringWrapper versionDetail = new ReadOnlyStringWrapper(this, "versionDetail", "Not connected");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper legacyNote = new ReadOnlyStringWrapper(this, "legacyNote", "");
+    private final ReadOnlyStringWrapper backupFolder = new ReadOnlyStringWrapper(this, "backupFolder", "");
+    private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper(this, "validation", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private volatile boolean stopRequested;
+    private Runnable afterStop = () -> { };
+    private volatile MigrationProgress observer = MigrationProgress.NONE;
+    private String lastStarted;
+
+    public MigrationsViewModel(AppContext context) {
+        this.context = context;
+        context.databaseProperty().addListener((obs, old, now) -> reload(false));
+        // The banner's "Upgrade now" or another page may move the schema; follow unless our own run did.
+        context.schemaProperty().addListener((obs, old, now) -> {
+            if (now != null && !running.get() && !now.equals(status.get())) {
+                reload(false);
+            }
+        });
+    }
+
+    /** Reads the schema status and the backups again. */
+    public void reload() {
+        reload(false);
+    }
+
+    private void reload(boolean tellContext) {
+        Database database = context.databaseProperty().get();
+        if (database == null) {
+            apply(null, List.of(), "");
+            return;
+        }
+        MigrationService service = service(database);
+        context.tasks().run("Reading the schema history", () -> new Snapshot(service.status(), service.backups(), service.backupFolder()),
+                snapshot -> {
+                    if (context.databaseProperty().get() != database) {
+                        return;
+                    }
+                    apply(snapshot.status(), snapshot.backups(), snapshot.folder().toString());
+                    if (tellContext) {
+                        context.schemaChanged(snapshot.status());
+                    }
+                },
+                failure -> notice.set("Cannot read the schema history: " + ErrorDialogs.operatorMessage(failure)));
+    }
+
+    private record Snapshot(SchemaStatus status, List<Backup> backups, Path folder) {
+    }
+
+    private void apply(SchemaStatus schema, List<Backup> backupList, String folder) {
+        status.set(schema);
+        migrations.setAll(schema == null ? List.of() : schema.migrations());
+        backups.setAll(backupList.reversed());
+        backupFolder.set(folder);
+        if (schema == null) {
+            versionText.set("–");
+            versionDetail.set("Not connected");
+            notice.set("");
+            legacyNote.set("");
+            return;
+        }
+        versionText.set("Version " + schema.currentVersion());
+        if (schema.isNewerThanApp()) {
+            versionDetail.set("newer than this SyncDesk (it knows up to " + schema.latestVersion() + ")");
+            notice.set("A newer SyncDesk upgraded this database to version " + schema.currentVersion() + ". This SyncDesk knows versions up to "
+                    + schema.latestVersion() + " and will not change the schema: use the newer SyncDesk.");
+        } else if (schema.hasFailedMigration()) {
+            versionDetail.set("a migration failed");
+            notice.set("A migration failed part-way. Restore a backup, or check the schema and run Repair from the command line.");
+        } else if (schema.isBehind()) {
+            int pending = schema.pending().size();
+            versionDetail.set(pending + (pending == 1 ? " migration" : " migrations") + " to apply · latest is " + schema.latestVersion());
+            notice.set("");
+        } else {
+            versionDetail.set("the latest this SyncDesk knows");
+            notice.set("");
+        }
+        legacyNote.set(schema.migrations().stream().filter(m -> m.state() == MigrationState.MISSING_TOLERATED)
+                .map(m -> "Version " + m.version() + " (" + m.description() + ") comes from the original system: " + m.state().hint())
+                .findFirst().orElse(""));
+    }
+
+    /** True when a downgrade to {@code entry}'s version is possible: an applied version below the current one. */
+    public boolean isDowngradeTarget(MigrationEntry entry) {
+        SchemaStatus schema = status.get();
+        return entry != null && schema != null && entry.version() < schema.currentVersion()
+                && (entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.MISSING_TOLERATED);
+    }
+
+    public boolean canUpgrade() {
+        SchemaStatus schema = status.get();
+        return schema != null && schema.isBehind() && !schema.hasFailedMigration();
+    }
+
+    /** The plan moving to {@code target} (null: the latest), with its SQL and, going down, the data-loss report. */
+    public void plan(Integer target, Consumer<MigrationPlan> onPlan, Consumer<Throwable> onFailure) {
+        MigrationService service = service(context.databaseProperty().get());
+        context.tasks().run("Preparing the preview", () -> service.preview(target == null ? service.latestVersion() : target), onPlan, onFailure);
+    }
+
+    public Vendor vendor() {
+        return context.databaseProperty().get().vendor();
+    }
+
+    public void upgrade(Consumer<Throwable> onFailure) {
+        runMigration("Upgrading the schema", true, (service, listener) -> service.upgradeWithReport(null, listener),
+                this::describe, onFailure);
+    }
+
+    public void downgrade(int target, BackupChoice backupChoice, Consumer<Throwable> onFailure) {
+        runMigration("Downgrading the schema to " + target, true, (service, listener) -> service.downgrade(target, backupChoice, listener),
+                this::describe, onFailure);
+    }
+
+    public void restore(Backup backup, Consumer<Throwable> onFailure) {
+        runMigration("Restoring the backup of " + MigrationTexts.time(backup.takenAt()), false,
+                (service, listener) -> service.restore(backup, listener), this::describe, onFailure);
+    }
+
+    public void backupNow(Consumer<Throwable> onFailure) {
+        runMigration("Backing up", false, MigrationService::backup,
+                backup -> "Backup taken: " + backup.location() + " (" + MigrationTexts.size(backup.sizeBytes()) + ")", onFailure);
+    }
+
+    public void validate(Consumer<Throwable> onFailure) {
+        MigrationService service = service(context.databaseProperty().get());
+        validation.set("Validating…");
+        context.tasks().run("Validating the schema history", service::validate, problems -> validation.set(problems.isEmpty()
+                        ? "Valid: every applied migration matches the scripts of this SyncDesk."
+                        : "Not valid: " + String.join(" ", problems)),
+                failure -> {
+                    validation.set("");
+                    onFailure.accept(failure);
+                });
+    }
+
+    private String describe(UpgradeReport report) {
+        return "Upgraded from version " + report.fromVersion() + " to " + report.status().currentVersion() + "."
+                + (report.legacyRowsMerged() > 0 ? " " + MigrationTexts.count(report.legacyRowsMerged())
+                + " rows of the legacy sync_states table were merged into sync_metadata." : "");
+    }
+
+    private String describe(DowngradeReport report) {
+        return "Downgraded from version " + report.fromVersion() + " to " + report.status().currentVersion() + "."
+                + report.backup().map(b -> " Backup taken first: " + b.location() + ".").orElse(" No backup was taken.");
+    }
+
+    private String describe(RestoreReport report) {
+        return "Restored the backup of " + MigrationTexts.time(report.restored().takenAt()) + "; the schema is at version "
+                + report.status().currentVersion() + "." + report.previousState().map(b -> " The replaced database was kept as " + b.location() + ".").orElse("");
+    }
+
+    private interface MigrationWork<R> {
+        R run(MigrationService service, MigrationProgress listener);
+    }
+
+    /** Thrown by the step listener at the start of the next step once the operator asked to stop; nothing of that step has run. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("Stopped at the operator's request before the next step.");
+        }
+    }
+
+    private <R> void runMigration(String title, boolean stoppable, MigrationWork<R> work, Function<R, String> outcome,
+                                  Consumer<Throwable> onFailure) {
+        MigrationService service = service(context.databaseProperty().get());
+        running.set(true);
+        progressShown.set(true);
+        stopRequested = false;
+        lastStarted = null;
+        progress.set(-1);
+        stepText.set(title + "…");
+        log.setAll(MigrationTexts.time(Instant.now()) + "  " + title);
+        context.tasks().run(title, (task, taskProgress) -> work.run(service, step -> {
+            if (stoppable && stopRequested && step.phase() == MigrationProgress.Phase.STARTED) {
+                throw new StopRequested();
+            }
+            taskProgress.update(step.phase() == MigrationProgress.Phase.FINISHED ? step.index() : step.index() - 1, step.total(), step.name());
+            Platform.runLater(() -> show(step));
+            observer.onStep(step);
+        }), result -> finish(outcome.apply(result), 1), failure -> {
+            if (stopRequested) {
+                finish("Stopped before the next step, as asked; each finished step is complete.", progress.get());
+                return;
+            }
+            finish("Stopped: " + ErrorDialogs.operatorMessage(failure), progress.get());
+            onFailure.accept(failure);
+        });
+    }
+
+    /** The step that started last in the latest run, e.g. "Upgrade to 8 (add sprint jira metadata)", or null before the first. */
+    public String lastStartedStep() {
+        return lastStarted;
+    }
+
+    private void show(MigrationProgress.Step step) {
+        if (step.phase() == MigrationProgress.Phase.STARTED) {
+            lastStarted = step.name();
+        }
+        double done = step.phase() == MigrationProgress.Phase.FINISHED ? step.index() : step.index() - 1;
+        progress.set(done / step.total());
+        stepText.set(step.name() + " · step " + step.index() + " of " + step.total());
+        log.add(MigrationTexts.logLine(step));
+    }
+
+    private void finish(String outcome, double finalProgress) {
+        running.set(false);
+        progress.set(finalProgress);
+        stepText.set(outcome);
+        log.add(outcome);
+        reload(true);
+        if (stopRequested) {
+            afterStop.run();
+        }
+    }
+
+    /**
+     * Lets the running step finish (or roll back) as a whole, starts no further one, then runs {@code then}
+     * (e.g. closes the window). A step is never interrupted: each is one transaction in the service.
+     */
+    public void stopAfterCurrentStep(Runnable then) {
+        afterStop = Objects.requireNonNull(then);
+        if (!running.get()) {
+            then.run();
+            return;
+        }
+        stopRequested = true;
+        stepText.set("Stopping after the current step…");
+    }
+
+    /** Test hook: sees every step on the background thread after the panel has been told, and may block it. */
+    void observeSteps(MigrationProgress stepObserver) {
+        observer = stepObserver;
+    }
+
+    private MigrationService service(Database database) {
+        return new MigrationService(database, context.operator());
+    }
+
+    public ReadOnlyObjectProperty<SchemaStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<MigrationEntry> migrations() {
+        return FXCollections.unmodifiableObservableList(migrations);
+    }
+
+    public ObservableList<Backup> backups() {
+        return FXCollections.unmodifiableObservableList(backups);
+    }
+
+    public ObservableList<String> log() {
+        return FXCollections.unmodifiableObservableList(log);
+    }
+
+    public ReadOnlyStringProperty versionTextProperty() {
+        return versionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty versionDetailProperty() {
+        return versionDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty legacyNoteProperty() {
+        return legacyNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backupFolderProperty() {
+        return backupFolder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty validationProperty() {
+        return validation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public ReadOnlyBooleanProperty progressShownProperty() {
+        return progressShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTextProperty() {
+        return stepText.getReadOnlyProperty();
+    }
+}
