@@ -172,7 +172,7 @@ public final class MigrationService {
             } catch (FlywayException e) {
                 SchemaStatus after = status();
                 DatabaseException cause = DatabaseErrors.translate(e, database.target());
-                throw new DatabaseException(cause.reason() == Reason.FAILED ? Reason.FAILED : cause.reason(),
+                throw new DatabaseException(cause.reason(),
                         "Upgrade stopped: " + cause.getMessage() + " The database is at version " + after.currentVersion()
                                 + "; the failed step was rolled back.", e);
             }

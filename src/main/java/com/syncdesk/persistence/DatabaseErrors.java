@@ -42,7 +42,7 @@ public final class DatabaseErrors {
                         + ": nothing answered on that host and port. Check that the server runs and the address is right.", failure);
             }
         }
-        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + deepestMessage(failure), failure);
+        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + sentence(deepestMessage(failure)), failure);
     }
 
     private static DatabaseException sqlite(SQLiteException e, String where, Throwable failure) {
@@ -68,7 +68,7 @@ public final class DatabaseErrors {
         if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
             return new DatabaseException(Reason.DISK_FULL, "The disk holding " + where + " is full; the change was rolled back.", failure);
         }
-        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + deepestMessage(failure), failure);
+        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + sentence(deepestMessage(failure)), failure);
     }
 
     private static DatabaseException postgres(SQLException e, String where, Throwable failure) {
@@ -96,6 +96,11 @@ public final class DatabaseErrors {
             }
         }
         return firstLine(message == null ? failure.getClass().getSimpleName() : message);
+    }
+
+    /** Ends a driver's message as a sentence, so SyncDesk can add the next one after it. */
+    static String sentence(String message) {
+        return message.isEmpty() || ".!?".indexOf(message.charAt(message.length() - 1)) >= 0 ? message : message + ".";
     }
 
     private static String firstLine(String message) {
