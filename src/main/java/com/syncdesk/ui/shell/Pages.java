@@ -10,7 +10,10 @@ public final class Pages {
 
     public static Page create(PageId id, AppContext context) {
         return switch (id) {
-            case DASHBOARD, SYNC_STATES, CONFLICTS, HISTORY, MIGRATIONS -> new PlaceholderPage(id);
+            case DASHBOARD -> com.syncdesk.ui.dashboard.DashboardController.create(context);
+            case SYNC_STATES -> com.syncdesk.ui.syncstates.SyncStatesController.create(context);
+            case HISTORY -> com.syncdesk.ui.history.HistoryController.create(context);
+            case CONFLICTS, MIGRATIONS -> new PlaceholderPage(id);
         };
     }
 }
