@@ -13,6 +13,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.ui.connection.ConnectionDialog;
 import com.syncdesk.ui.shell.MainController;
 
 /** The desktop console. Opens the default database (created and migrated on first start) off the JavaFX thread. */
@@ -44,6 +45,8 @@ public final class SyncDeskApp extends Application {
                 event.consume();
             }
         });
+        window.controller().setConnectionDialog(recent ->
+                ConnectionDialog.show(context, stage, recent, target -> window.controller().open(target)));
         stage.show();
         window.controller().open(AppContext.defaultTarget());
     }
