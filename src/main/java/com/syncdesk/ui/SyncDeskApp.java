@@ -45,8 +45,6 @@ public final class SyncDeskApp extends Application {
                 event.consume();
             }
         });
-        window.controller().setConnectionDialog(recent ->
-                ConnectionDialog.show(context, stage, recent, target -> window.controller().open(target)));
         stage.show();
         window.controller().open(AppContext.defaultTarget());
     }
@@ -88,6 +86,8 @@ public final class SyncDeskApp extends Application {
                 Parent root = loader.load();
                 MainController controller = loader.getController();
                 controller.init(context);
+                controller.setConnectionDialog(recent ->
+                        ConnectionDialog.show(context, context.windowProperty().get(), recent, controller::open));
                 return new MainWindow(root, controller);
             } catch (IOException e) {
                 throw new UncheckedIOException("The main window's FXML is missing or broken", e);
