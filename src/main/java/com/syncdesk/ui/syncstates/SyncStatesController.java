@@ -140,6 +140,8 @@ public final class SyncStatesController implements Page {
     private void init(AppContext context, SyncStatesViewModel model) {
         this.context = context;
         this.model = model;
+        // Lets tests reach the page's controller from its view.
+        root.setUserData(this);
         model.setOnFailure(failure -> ErrorDialogs.show(window(), "The sync states could not be loaded or changed", failure));
         buildFilterBar();
         buildTable();
@@ -162,7 +164,7 @@ public final class SyncStatesController implements Page {
     }
 
     /** Tests replace the file chooser, which a headless run cannot show. */
-    void setExportFileChooser(Function<Window, File> chooser) {
+    public void setExportFileChooser(Function<Window, File> chooser) {
         this.exportFileChooser = chooser;
     }
 
