@@ -97,6 +97,8 @@ public final class ConnectionDialog {
         kindGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.kindProperty().set((ConnectionViewModel.Kind) now.getUserData());
+                // The two forms differ in height: fit the window to the one shown.
+                javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
             }
         });
         sqlitePane.visibleProperty().bind(model.kindProperty().isEqualTo(ConnectionViewModel.Kind.SQLITE));
@@ -135,6 +137,7 @@ public final class ConnectionDialog {
         dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Connect to a database");
+        dialog.setResizable(true);
         dialog.setHeaderText("Which SyncDesk database should the console open?");
         dialog.getDialogPane().setContent(root);
         dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
