@@ -28,7 +28,7 @@ public final class StatusBadge {
 
     public static String text(EnumValue<SyncStatus> status, int errorCount) {
         if (status.is(SyncStatus.PENDING) && errorCount > 0) {
-            return "retrying · " + errorCount + (errorCount == 1 ? " failure" : " failures");
+            return "retrying · failed " + errorCount + "×";
         }
         return status.isKnown() ? status.known().wire().replace('_', ' ') : status.wire() + " (unknown)";
     }

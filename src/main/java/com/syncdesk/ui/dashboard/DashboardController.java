@@ -34,6 +34,11 @@ import com.syncdesk.ui.shell.Page;
 /** The dashboard: figure cards, breakdown charts, runs per day and the most frequent errors. */
 public final class DashboardController implements Page {
 
+    /** The badges' colours, so a slice reads like the status badge in the tables. */
+    private static final Map<String, String> STATUS_COLOURS = Map.of("pending", "-color-neutral-emphasis",
+            "in_progress", "-color-accent-emphasis", "completed", "-color-success-emphasis", "failed", "-color-danger-emphasis",
+            "skipped", "-color-base-3");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
 
     @FXML
@@ -144,9 +149,9 @@ public final class DashboardController implements Page {
         figureCards.getChildren().setAll(
                 figure("success-rate", "Success rate", stats.successRate() == null ? "—" : percent(stats.successRate()),
                         "completed ÷ (completed + failed)"),
-                figure("average-duration", "Average sync duration", stats.averageDurationMs() == null ? "—"
+                figure("average-duration", "Average duration", stats.averageDurationMs() == null ? "—"
                         : String.format(Locale.ROOT, "%,.0f ms", stats.averageDurationMs()), "over syncs with a recorded duration"),
-                figure("p95-duration", "95th percentile duration", stats.p95DurationMs() == null ? "—"
+                figure("p95-duration", "p95 duration", stats.p95DurationMs() == null ? "—"
                         : String.format(Locale.ROOT, "%,d ms", stats.p95DurationMs()), "95% of syncs were at least this fast"),
                 figure("api-calls", "JIRA API calls", count(stats.totalApiCalls()), "by the last sync of every entity"),
                 figure("open-conflicts", "Open conflicts", count(stats.openConflicts()),
@@ -174,7 +179,8 @@ public final class DashboardController implements Page {
         byStatus.forEach((status, n) -> {
             PieChart.Data slice = new PieChart.Data(status.replace('_', ' ') + " (" + count(n) + ")", n);
             statusChart.getData().add(slice);
-            slice.getNode().getStyleClass().add("status-slice-" + status);
+            // Inline, because the chart's own default-colorN classes outrank a stylesheet rule.
+            slice.getNode().setStyle("-fx-pie-color: " + STATUS_COLOURS.getOrDefault(status, "-color-fg-muted") + ";");
             Tooltip.install(slice.getNode(), new Tooltip(status + ": " + count(n)));
         });
     }

@@ -75,12 +75,11 @@ public final class HistoryController implements Page {
             model.firstPage();
         });
         table.setItems(model.rows());
-        column("Started (UTC)", 150, r -> time(r.startedAt()));
-        column("Operation", 130, r -> r.operation().wire().replace('_', ' '));
+        column("Started (UTC)", 165, r -> time(r.startedAt()));
+        column("Operation", 140, r -> r.operation().wire().replace('_', ' '));
         column("Type", 70, SyncHistoryRow::entityType);
-        column("Batch", 110, SyncHistoryRow::batchId);
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");
-        status.setPrefWidth(110);
+        status.setPrefWidth(120);
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
@@ -97,16 +96,19 @@ public final class HistoryController implements Page {
             }
         });
         table.getColumns().add(status);
-        column("Processed", 75, r -> count(r.processed()));
-        column("Created", 65, r -> count(r.created()));
-        column("Updated", 65, r -> count(r.updated()));
-        column("Deleted", 60, r -> count(r.deleted()));
-        column("Skipped", 60, r -> count(r.skipped()));
-        column("Conflicts found / resolved", 100, r -> r.conflictsDetected() + " / " + r.conflictsResolved());
-        column("API calls", 70, r -> count(r.apiCalls()));
-        column("Duration", 80, r -> r.durationSeconds() == null ? null : String.format(Locale.ROOT, "%,.1f s", r.durationSeconds()));
-        column("Error", 260, SyncHistoryRow::errorMessage);
-        column("By", 70, SyncHistoryRow::initiatedBy);
+        column("Error", 220, SyncHistoryRow::errorMessage);
+        column("Processed", 100, r -> count(r.processed()));
+        column("Created", 85, r -> count(r.created()));
+        column("Updated", 90, r -> count(r.updated()));
+        column("Deleted", 85, r -> count(r.deleted()));
+        column("Skipped", 85, r -> count(r.skipped()));
+        column("Conflicts", 115, r -> r.conflictsDetected() + " / " + r.conflictsResolved())
+                .setGraphic(hint("found / resolved"));
+        column("API calls", 90, r -> count(r.apiCalls()));
+        column("Duration", 90, r -> r.durationSeconds() == null ? null : String.format(Locale.ROOT, "%,.1f s", r.durationSeconds()));
+        // Less often needed; the table's menu button shows them.
+        column("Batch", 120, SyncHistoryRow::batchId).setVisible(false);
+        column("By", 80, SyncHistoryRow::initiatedBy).setVisible(false);
         // The history is always newest first; the table sorts nothing in memory.
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -122,11 +124,19 @@ public final class HistoryController implements Page {
         nextButton.disableProperty().bind(model.hasNextProperty().not());
     }
 
-    private void column(String title, double width, Function<SyncHistoryRow, String> value) {
+    private TableColumn<SyncHistoryRow, String> column(String title, double width, Function<SyncHistoryRow, String> value) {
         TableColumn<SyncHistoryRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         table.getColumns().add(column);
+        return column;
+    }
+
+    private static Label hint(String text) {
+        Label icon = new Label();
+        icon.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-info"));
+        icon.setTooltip(new Tooltip(text));
+        return icon;
     }
 
     private static String count(int n) {

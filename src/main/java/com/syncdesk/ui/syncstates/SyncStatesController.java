@@ -308,7 +308,8 @@ public final class SyncStatesController implements Page {
         column("Entity", SyncStateColumn.ENTITY_ID, 120, SyncStateRow::entityId, s -> s);
         column("JIRA id", SyncStateColumn.JIRA_ID, 100, SyncStateRow::jiraId, s -> s);
         TableColumn<SyncStateRow, SyncStateRow> status = new TableColumn<>("Status");
-        status.setPrefWidth(150);
+        status.setPrefWidth(170);
+        status.setMinWidth(130);
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
@@ -325,9 +326,9 @@ public final class SyncStatesController implements Page {
             }
         });
         register(SyncStateColumn.STATUS, status);
-        column("Errors", SyncStateColumn.ERROR_COUNT, 60, SyncStateRow::errorCount, Object::toString);
+        column("Errors", SyncStateColumn.ERROR_COUNT, 65, SyncStateRow::errorCount, Object::toString);
         column("Last error", SyncStateColumn.LAST_ERROR, 240, SyncStateRow::lastError, s -> s);
-        column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 150, SyncStateRow::lastSyncAttempt, SyncStatesController::time);
+        column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 175, SyncStateRow::lastSyncAttempt, SyncStatesController::time);
         column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, d -> d.wire().replace('_', ' '));
         column("Batch", SyncStateColumn.BATCH, 110, SyncStateRow::batchId, s -> s);
         column("Duration", SyncStateColumn.DURATION, 80, SyncStateRow::durationMs, ms -> String.format(Locale.ROOT, "%,d ms", ms));
@@ -485,6 +486,7 @@ public final class SyncStatesController implements Page {
             return row == null || row.openConflicts() == 0;
         }, table.getSelectionModel().selectedItemProperty()).or(nothingSelected));
         exportButton.disableProperty().bind(model.connectedProperty().not().or(model.totalProperty().isEqualTo(0)));
+        exportButton.setTooltip(new Tooltip("Export every sync state matching the filter to a CSV file"));
     }
 
     @FXML

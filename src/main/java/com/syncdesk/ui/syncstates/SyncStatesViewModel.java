@@ -254,7 +254,7 @@ public final class SyncStatesViewModel {
         hasPrevious.set(page.hasPrevious());
         long pages = Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
         long current = Math.min(pages, (start + PAGE_SIZE - 1) / PAGE_SIZE + 1);
-        pageText.set(rows.isEmpty() ? "No sync states match" : String.format("Rows %,d–%,d of %,d · page %,d of %,d",
+        pageText.set(rows.isEmpty() ? "No sync states match" : String.format("%,d–%,d of %,d · page %,d/%,d",
                 start + 1, start + rows.size(), total.get(), current, pages));
     }
 
