@@ -124,7 +124,8 @@ public final class DashboardController implements Page {
     private void show(DashboardViewModel.Figures figures) {
         boolean loaded = figures != null;
         setShown(notConnected, !loaded);
-        setShown(body, loaded);
+        // An empty database has no figures worth showing: only the offer of demo data.
+        setShown(body, loaded && !figures.empty());
         setShown(demoCard, loaded && figures.empty() || model.generatingProperty().get());
         if (!loaded) {
             loadedAt.setText("");
