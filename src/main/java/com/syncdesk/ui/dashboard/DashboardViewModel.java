@@ -15,7 +15,6 @@ import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 
 import com.syncdesk.app.Workspace;
-import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.history.DailyRuns;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatistics;
