@@ -262,8 +262,9 @@ class SyncStatesPageTest {
     }
 
     /**
-     * What a header click does to the table: its sort order changes and its sort policy runs. (A robot click on
-     * a column header left the sort order unchanged in the headless run, so the test sets it directly.)
+     * What a header click does to the table: its sort order changes and its sort policy runs. A robot click on a
+     * column header does not sort on the headless glass platform (it does on GTK under Xvfb), so the test sets
+     * the order directly.
      */
     private void sortBy(FxRobot robot, String columnId, TableColumn.SortType type) throws Exception {
         TableColumn<SyncStateRow, ?> column = table.getColumns().stream().filter(c -> columnId.equals(c.getId())).findFirst().orElseThrow();
