@@ -13,6 +13,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.ui.connection.ConnectionDialog;
 import com.syncdesk.ui.shell.MainController;
 
 /** The desktop console. Opens the default database (created and migrated on first start) off the JavaFX thread. */
@@ -85,6 +86,8 @@ public final class SyncDeskApp extends Application {
                 Parent root = loader.load();
                 MainController controller = loader.getController();
                 controller.init(context);
+                controller.setConnectionDialog(recent ->
+                        ConnectionDialog.show(context, context.windowProperty().get(), recent, controller::open));
                 return new MainWindow(root, controller);
             } catch (IOException e) {
                 throw new UncheckedIOException("The main window's FXML is missing or broken", e);

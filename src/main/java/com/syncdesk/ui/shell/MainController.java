@@ -67,7 +67,7 @@ public final class MainController {
     private final Map<PageId, ToggleButton> navButtons = new EnumMap<>(PageId.class);
     private final ToggleGroup navGroup = new ToggleGroup();
     private PageId current;
-    private Runnable connectionDialog = () -> { };
+    private java.util.function.Consumer<Settings.RecentConnection> connectionDialog = recent -> { };
 
     public void init(AppContext context) {
         this.context = context;
@@ -114,8 +114,8 @@ public final class MainController {
         show(PageId.DASHBOARD, null);
     }
 
-    /** The connection dialog, provided by the connection feature. */
-    public void setConnectionDialog(Runnable connectionDialog) {
+    /** The connection dialog, provided by the connection feature; it is given a recent connection to prefill, or null. */
+    public void setConnectionDialog(java.util.function.Consumer<Settings.RecentConnection> connectionDialog) {
         this.connectionDialog = connectionDialog;
     }
 
@@ -171,7 +171,7 @@ public final class MainController {
 
     @FXML
     private void connect() {
-        connectionDialog.run();
+        connectionDialog.accept(null);
     }
 
     @FXML
@@ -192,7 +192,7 @@ public final class MainController {
                 item.setOnAction(e -> open(ConnectionTarget.sqlite(java.nio.file.Path.of(recent.sqlitePath()))));
             } else {
                 // A password is never remembered: the dialog asks for it.
-                item.setOnAction(e -> connect());
+                item.setOnAction(e -> connectionDialog.accept(recent));
             }
             recentMenu.getItems().add(item);
         }

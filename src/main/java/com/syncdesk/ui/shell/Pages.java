@@ -2,7 +2,10 @@ package com.syncdesk.ui.shell;
 
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.conflicts.ConflictsPage;
+import com.syncdesk.ui.dashboard.DashboardController;
+import com.syncdesk.ui.history.HistoryController;
 import com.syncdesk.ui.migrations.MigrationsPage;
+import com.syncdesk.ui.syncstates.SyncStatesController;
 
 /** Creates each page of the console once, on first visit. */
 public final class Pages {
@@ -12,9 +15,11 @@ public final class Pages {
 
     public static Page create(PageId id, AppContext context) {
         return switch (id) {
+            case DASHBOARD -> DashboardController.create(context);
+            case SYNC_STATES -> SyncStatesController.create(context);
             case CONFLICTS -> new ConflictsPage(context);
+            case HISTORY -> HistoryController.create(context);
             case MIGRATIONS -> new MigrationsPage(context);
-            case DASHBOARD, SYNC_STATES, HISTORY -> new PlaceholderPage(id);
         };
     }
 }

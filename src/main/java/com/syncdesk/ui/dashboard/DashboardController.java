@@ -1,0 +1,250 @@
+package com.syncdesk.ui.dashboard;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+import com.syncdesk.history.DailyRuns;
+import com.syncdesk.syncstate.SyncStatistics;
+import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.shell.Page;
+
+/** The dashboard: figure cards, breakdown charts, runs per day and the most frequent errors. */
+public final class DashboardController implements Page {
+
+    /** The badges' colours, so a slice reads like the status badge in the tables. */
+    private static final Map<String, String> STATUS_COLOURS = Map.of("pending", "-color-neutral-emphasis",
+            "in_progress", "-color-accent-emphasis", "completed", "-color-success-emphasis", "failed", "-color-danger-emphasis",
+            "skipped", "-color-base-3");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
+
+    @FXML
+    private ScrollPane root;
+    @FXML
+    private Label loadedAt;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private Label notConnected;
+    @FXML
+    private VBox demoCard;
+    @FXML
+    private Button demoButton;
+    @FXML
+    private ProgressBar demoProgress;
+    @FXML
+    private Label demoMessage;
+    @FXML
+    private Button demoCancel;
+    @FXML
+    private VBox body;
+    @FXML
+    private TilePane figureCards;
+    @FXML
+    private PieChart statusChart;
+    @FXML
+    private BarChart<String, Number> typeChart;
+    @FXML
+    private LineChart<String, Number> runsChart;
+    @FXML
+    private VBox topErrors;
+    @FXML
+    private GridPane errorKinds;
+
+    private DashboardViewModel model;
+
+    public static DashboardController create(AppContext context) {
+        DashboardController controller = Fxml.load("/com/syncdesk/ui/dashboard/dashboard.fxml");
+        controller.init(context, new DashboardViewModel(context));
+        return controller;
+    }
+
+    private void init(AppContext context, DashboardViewModel model) {
+        this.model = model;
+        model.setOnFailure(failure -> ErrorDialogs.show(context.windowProperty().get(), "The dashboard could not be loaded", failure));
+        refreshButton.disableProperty().bind(model.loadingProperty());
+        demoButton.disableProperty().bind(model.generatingProperty());
+        demoProgress.visibleProperty().bind(model.generatingProperty());
+        demoCancel.visibleProperty().bind(model.generatingProperty());
+        demoMessage.visibleProperty().bind(model.generatingProperty());
+        demoProgress.progressProperty().bind(model.demoProgressProperty());
+        demoMessage.textProperty().bind(model.demoMessageProperty());
+        model.figuresProperty().addListener((obs, old, figures) -> show(figures));
+        show(null);
+    }
+
+    public DashboardViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    @FXML
+    public void refresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void generateDemoData() {
+        model.generateDemoData();
+    }
+
+    @FXML
+    private void cancelDemoData() {
+        model.cancelDemoData();
+    }
+
+    private void show(DashboardViewModel.Figures figures) {
+        boolean loaded = figures != null;
+        setShown(notConnected, !loaded);
+        // An empty database has no figures worth showing: only the offer of demo data.
+        setShown(body, loaded && !figures.empty());
+        setShown(demoCard, loaded && figures.empty() || model.generatingProperty().get());
+        if (!loaded) {
+            loadedAt.setText("");
+            return;
+        }
+        SyncStatistics stats = figures.statistics();
+        loadedAt.setText("Loaded at " + LocalTime.now().withNano(0));
+        showFigures(stats);
+        showStatuses(stats.byStatus());
+        showTypes(stats.byType());
+        showRuns(figures.runsPerDay());
+        showTopErrors(stats.topErrors());
+        showErrorKinds(stats.errorsByKind());
+    }
+
+    private static void setShown(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private void showFigures(SyncStatistics stats) {
+        figureCards.getChildren().setAll(
+                figure("success-rate", "Success rate", stats.successRate() == null ? "—" : percent(stats.successRate()),
+                        "completed ÷ (completed + failed)"),
+                figure("average-duration", "Average duration", stats.averageDurationMs() == null ? "—"
+                        : String.format(Locale.ROOT, "%,.0f ms", stats.averageDurationMs()), "over syncs with a recorded duration"),
+                figure("p95-duration", "p95 duration", stats.p95DurationMs() == null ? "—"
+                        : String.format(Locale.ROOT, "%,d ms", stats.p95DurationMs()), "95% of syncs were at least this fast"),
+                figure("api-calls", "JIRA API calls", count(stats.totalApiCalls()), "by the last sync of every entity"),
+                figure("open-conflicts", "Open conflicts", count(stats.openConflicts()),
+                        "on " + count(stats.statesWithOpenConflicts()) + " entities, waiting for a human"),
+                figure("recent-failures", "Failures, last " + stats.windowHours() + " h", count(stats.failuresInWindow()),
+                        "of " + count(stats.total()) + " sync states in all"));
+    }
+
+    private static VBox figure(String id, String label, String value, String hint) {
+        Label valueLabel = new Label(value);
+        valueLabel.getStyleClass().add("figure-value");
+        valueLabel.setId("figure-" + id);
+        Label caption = new Label(label);
+        caption.getStyleClass().add("figure-caption");
+        Label hintLabel = new Label(hint);
+        hintLabel.getStyleClass().add("figure-label");
+        hintLabel.setWrapText(true);
+        VBox card = new VBox(2, caption, valueLabel, hintLabel);
+        card.getStyleClass().addAll("card", "figure-card");
+        return card;
+    }
+
+    private void showStatuses(Map<String, Long> byStatus) {
+        statusChart.getData().clear();
+        byStatus.forEach((status, n) -> {
+            PieChart.Data slice = new PieChart.Data(status.replace('_', ' ') + " (" + count(n) + ")", n);
+            statusChart.getData().add(slice);
+            // Inline, because the chart's own default-colorN classes outrank a stylesheet rule.
+            slice.getNode().setStyle("-fx-pie-color: " + STATUS_COLOURS.getOrDefault(status, "-color-fg-muted") + ";");
+            Tooltip.install(slice.getNode(), new Tooltip(status + ": " + count(n)));
+        });
+    }
+
+    private void showTypes(Map<String, Long> byType) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName("Sync states");
+        byType.forEach((type, n) -> series.getData().add(new XYChart.Data<>(type, n)));
+        typeChart.getData().setAll(List.of(series));
+    }
+
+    private void showRuns(List<DailyRuns> days) {
+        XYChart.Series<String, Number> all = new XYChart.Series<>();
+        all.setName("All runs");
+        XYChart.Series<String, Number> failed = new XYChart.Series<>();
+        failed.setName("Failed runs");
+        for (DailyRuns day : days) {
+            String label = DAY.format(day.day());
+            all.getData().add(new XYChart.Data<>(label, day.runs()));
+            failed.getData().add(new XYChart.Data<>(label, day.failed()));
+        }
+        runsChart.getData().setAll(List.of(all, failed));
+    }
+
+    private void showTopErrors(List<SyncStatistics.ErrorCount> errors) {
+        topErrors.getChildren().clear();
+        if (errors.isEmpty()) {
+            topErrors.getChildren().add(new Label("No failed sync states."));
+        }
+        for (SyncStatistics.ErrorCount error : errors) {
+            Label n = new Label(count(error.count()));
+            n.getStyleClass().add("error-count");
+            n.setMinWidth(60);
+            Hyperlink link = new Hyperlink(error.message());
+            link.getStyleClass().add("top-error");
+            link.setWrapText(true);
+            link.setTooltip(new Tooltip("Show the failed sync states with this error"));
+            link.setOnAction(e -> model.showFailuresWith(error.message()));
+            HBox.setHgrow(link, Priority.ALWAYS);
+            topErrors.getChildren().add(new HBox(8, n, link));
+        }
+    }
+
+    private void showErrorKinds(List<SyncStatistics.ErrorCount> kinds) {
+        errorKinds.getChildren().clear();
+        long most = kinds.stream().mapToLong(SyncStatistics.ErrorCount::count).max().orElse(1);
+        int row = 0;
+        for (SyncStatistics.ErrorCount kind : kinds) {
+            ProgressBar bar = new ProgressBar((double) kind.count() / most);
+            bar.setPrefWidth(160);
+            bar.getStyleClass().add("error-kind-bar");
+            errorKinds.addRow(row++, new Label(kind.message()), bar, new Label(count(kind.count())));
+        }
+        if (kinds.isEmpty()) {
+            errorKinds.add(new Label("No failed sync states."), 0, 0);
+        }
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+}

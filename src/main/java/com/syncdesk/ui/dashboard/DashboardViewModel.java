@@ -1,0 +1,140 @@
+package com.syncdesk.ui.dashboard;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
+
+import com.syncdesk.app.Workspace;
+import com.syncdesk.history.DailyRuns;
+import com.syncdesk.syncstate.SyncStateFilter;
+import com.syncdesk.syncstate.SyncStatistics;
+import com.syncdesk.syncstate.SyncStatus;
+import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.shell.PageId;
+
+/** The dashboard's figures as loaded from the services; nothing is computed here. */
+public final class DashboardViewModel {
+
+    /** Failures "recently" means within this many hours. */
+    public static final int WINDOW_HOURS = 24;
+    public static final int HISTORY_DAYS = 30;
+    public static final int DEMO_ENTITIES = 5_000;
+
+    /** Everything the dashboard shows, loaded together so the figures agree with each other. */
+    public record Figures(SyncStatistics statistics, List<DailyRuns> runsPerDay, boolean empty) {
+    }
+
+    private final AppContext context;
+    private final ReadOnlyObjectWrapper<Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(this, "generating");
+    private final ReadOnlyDoubleWrapper demoProgress = new ReadOnlyDoubleWrapper(this, "demoProgress", -1);
+    private final ReadOnlyStringWrapper demoMessage = new ReadOnlyStringWrapper(this, "demoMessage", "");
+    private Task<?> demoTask;
+    private Consumer<Throwable> onFailure = failure -> { };
+
+    public DashboardViewModel(AppContext context) {
+        this.context = context;
+    }
+
+    /** Where load failures go (the controller shows them in a dialog). */
+    public void setOnFailure(Consumer<Throwable> onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    public void refresh() {
+        Workspace workspace = context.workspace();
+        if (workspace == null) {
+            figures.set(null);
+            return;
+        }
+        loading.set(true);
+        context.tasks().run("Loading the dashboard", () -> new Figures(
+                        workspace.syncStates().statistics(null, WINDOW_HOURS),
+                        workspace.history().runsPerDay(HISTORY_DAYS),
+                        workspace.demoData().isEmpty()),
+                loaded -> {
+                    loading.set(false);
+                    if (workspace == context.workspace()) {
+                        figures.set(loaded);
+                    }
+                },
+                failure -> {
+                    loading.set(false);
+                    onFailure.accept(failure);
+                });
+    }
+
+    /** Fills an empty database with demo data in the background; cancelling rolls the load back. */
+    public void generateDemoData() {
+        Workspace workspace = context.workspace();
+        if (workspace == null || generating.get()) {
+            return;
+        }
+        generating.set(true);
+        demoProgress.set(-1);
+        demoMessage.set("Preparing demo data…");
+        long seed = System.currentTimeMillis();
+        demoTask = context.tasks().run("Generating demo data", (task, progress) -> workspace.demoData().generate(DEMO_ENTITIES, seed,
+                        (done, total) -> {
+                            progress.update(done, total, String.format("%,d of %,d rows written", done, total));
+                            return !progress.isCancelled();
+                        }),
+                summary -> {
+                    generating.set(false);
+                    refresh();
+                },
+                failure -> {
+                    generating.set(false);
+                    onFailure.accept(failure);
+                });
+        demoProgress.bind(demoTask.progressProperty());
+        demoMessage.bind(demoTask.messageProperty());
+        // Added beside BackgroundTasks' own handler, which must still run.
+        demoTask.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            generating.set(false);
+            refresh();
+        });
+    }
+
+    public void cancelDemoData() {
+        if (demoTask != null) {
+            demoTask.cancel();
+        }
+    }
+
+    /** Opens the Sync States page on the failed states that carry this error. */
+    public void showFailuresWith(String error) {
+        context.navigate(PageId.SYNC_STATES, SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withText(error));
+    }
+
+    public ReadOnlyObjectProperty<Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty generatingProperty() {
+        return generating.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty demoProgressProperty() {
+        return demoProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty demoMessageProperty() {
+        return demoMessage.getReadOnlyProperty();
+    }
+}
