@@ -31,34 +31,45 @@ public record KeysetPager(String from, String columns, String sortColumn, boolea
         boolean backwards = request.before() != null;
         boolean scanAscending = ascending != backwards;
         Cursor cursor = backwards ? request.before() : request.after();
-
-        SqlBuilder query = new SqlBuilder(vendor).sql("SELECT " + columns + ", " + sortColumn + " AS sort_key, " + idColumn
-                + " AS row_id FROM " + from + " WHERE 1 = 1");
-        if (!where.isEmpty()) {
-            query.sql(" AND (").append(where).sql(")");
-        }
-        if (cursor != null) {
-            query.sql(" AND ").append(keysetCondition(vendor, cursor, scanAscending));
-        }
         String direction = scanAscending ? " ASC" : " DESC";
-        query.sql(" ORDER BY " + sortColumn + direction + ", " + idColumn + direction);
-        query.sql(" LIMIT " + (request.size() + 1));
-        if (cursor == null && request.offset() > 0) {
-            query.sql(" OFFSET " + request.offset());
-        }
+        String order = " ORDER BY " + sortColumn + direction + ", " + idColumn + direction;
+        int wanted = request.size() + 1;
 
         List<T> items = new ArrayList<>();
         List<Cursor> cursors = new ArrayList<>();
-        boolean more = false;
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (items.size() == request.size()) {
-                    more = true;
-                    break;
+        if (cursor == null) {
+            read(connection, select(where, null).sql(order + " LIMIT " + wanted + (request.offset() > 0 ? " OFFSET " + request.offset() : "")),
+                    wanted, mapper, items, cursors);
+        } else {
+            // The scan runs through two parts, the rows with a value and the NULLs, in the vendor's order.
+            // Each part is read with its own index-friendly condition: an OR across both parts makes
+            // SQLite sort everything after the cursor instead of walking the index.
+            boolean nullsFirst = scanAscending == (vendor == Vendor.SQLITE);
+            String op = scanAscending ? ">" : "<";
+            SqlBuilder rest;
+            SqlBuilder nextPart = null;
+            if (cursor.sortValue() == null) {
+                rest = select(where, new SqlBuilder(vendor).sql(sortColumn + " IS NULL AND " + idColumn + " " + op + " ?", cursor.id()));
+                if (nullsFirst) {
+                    nextPart = select(where, new SqlBuilder(vendor).sql(sortColumn + " IS NOT NULL")).sql(order);
                 }
-                items.add(mapper.map(rows));
-                cursors.add(new Cursor(rows.getObject("sort_key"), rows.getLong("row_id")));
+            } else {
+                // "col >= v AND (col > v OR id > i)" keeps an index range on col usable by both planners.
+                rest = select(where, new SqlBuilder(vendor).sql(sortColumn + " " + op + "= ? AND (" + sortColumn + " " + op + " ? OR "
+                        + idColumn + " " + op + " ?)", cursor.sortValue(), cursor.sortValue(), cursor.id()));
+                if (!nullsFirst) {
+                    nextPart = select(where, new SqlBuilder(vendor).sql(sortColumn + " IS NULL")).sql(" ORDER BY " + idColumn + direction);
+                }
             }
+            read(connection, rest.sql(order + " LIMIT " + wanted), wanted, mapper, items, cursors);
+            if (nextPart != null && items.size() < wanted) {
+                read(connection, nextPart.sql(" LIMIT " + (wanted - items.size())), wanted, mapper, items, cursors);
+            }
+        }
+        boolean more = items.size() > request.size();
+        if (more) {
+            items.removeLast();
+            cursors.removeLast();
         }
         if (backwards) {
             Collections.reverse(items);
@@ -71,6 +82,28 @@ public record KeysetPager(String from, String columns, String sortColumn, boolea
                 cursors.isEmpty() ? null : cursors.getFirst(), cursors.isEmpty() ? null : cursors.getLast(), hasNext, hasPrevious);
     }
 
+    private SqlBuilder select(SqlBuilder where, SqlBuilder position) {
+        SqlBuilder query = new SqlBuilder(where.vendor()).sql("SELECT " + columns + ", " + sortColumn + " AS sort_key, " + idColumn
+                + " AS row_id FROM " + from + " WHERE 1 = 1");
+        if (!where.isEmpty()) {
+            query.sql(" AND (").append(where).sql(")");
+        }
+        if (position != null) {
+            query.sql(" AND ").append(position);
+        }
+        return query;
+    }
+
+    private static <T> void read(Connection connection, SqlBuilder query, int wanted, RowMapper<T> mapper, List<T> items,
+                                 List<Cursor> cursors) throws SQLException {
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (items.size() < wanted && rows.next()) {
+                items.add(mapper.map(rows));
+                cursors.add(new Cursor(rows.getObject("sort_key"), rows.getLong("row_id")));
+            }
+        }
+    }
+
     public long count(Connection connection, SqlBuilder where) throws SQLException {
         SqlBuilder count = new SqlBuilder(where.vendor()).sql("SELECT count(*) FROM " + from);
         if (!where.isEmpty()) {
@@ -80,26 +113,5 @@ public record KeysetPager(String from, String columns, String sortColumn, boolea
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private SqlBuilder keysetCondition(Vendor vendor, Cursor cursor, boolean scanAscending) {
-        boolean nullsSmallest = vendor == Vendor.SQLITE;
-        boolean nullsComeFirst = scanAscending == nullsSmallest;
-        String op = scanAscending ? ">" : "<";
-        SqlBuilder condition = new SqlBuilder(vendor);
-        if (cursor.sortValue() == null) {
-            condition.sql(nullsComeFirst
-                    ? "((" + sortColumn + " IS NULL AND " + idColumn + " " + op + " ?) OR " + sortColumn + " IS NOT NULL)"
-                    : "(" + sortColumn + " IS NULL AND " + idColumn + " " + op + " ?)", cursor.id());
-        } else {
-            // "col >= v AND (col > v OR id > i)" keeps an index range on col usable by both planners.
-            condition.sql("((" + sortColumn + " " + op + "= ? AND (" + sortColumn + " " + op + " ? OR " + idColumn + " " + op + " ?))",
-                    cursor.sortValue(), cursor.sortValue(), cursor.id());
-            // On SQLite a plain "OR col IS NULL" makes the planner fetch both index ranges and sort every row
-            // after the cursor (13 s for the next page of a million rows); the unary + keeps that term off the
-            // index, so it walks the sort index in order and stops after one page.
-            condition.sql(nullsComeFirst ? ")" : " OR " + (vendor == Vendor.SQLITE ? "+" : "") + sortColumn + " IS NULL)");
-        }
-        return condition;
     }
 }
