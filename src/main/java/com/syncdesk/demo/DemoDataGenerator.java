@@ -134,7 +134,7 @@ public final class DemoDataGenerator {
                 plan.write(writer);
                 writer.finish(indexes);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Database.rollbackQuietly(connection, e);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);

@@ -78,8 +78,11 @@ public final class DatabaseErrors {
                     "PostgreSQL at " + where + " refused the user name or password.", failure);
             case "3D000" -> new DatabaseException(Reason.UNKNOWN_DATABASE,
                     "PostgreSQL at " + where + " has no such database.", failure);
-            case "08001", "08004", "08006", "57P01", "57P02", "57P03" -> new DatabaseException(Reason.UNREACHABLE,
-                    "Lost or could not make the connection to " + where + ": " + firstLine(e.getMessage()), failure);
+            case "08001", "08004" -> new DatabaseException(Reason.UNREACHABLE,
+                    "Could not connect to " + where + ": " + firstLine(e.getMessage()), failure);
+            case "08006", "08003", "57P01", "57P02", "57P03" -> new DatabaseException(Reason.UNREACHABLE,
+                    "Lost the connection to " + where + " (" + firstLine(e.getMessage()) + "). The server rolled back "
+                            + "whatever had not been committed; reconnect and check before trying again.", failure);
             case "55P03", "40P01" -> new DatabaseException(Reason.LOCKED,
                     where + " is busy: another session holds a lock. Try again.", failure);
             case "53100" -> new DatabaseException(Reason.DISK_FULL,
@@ -88,7 +91,7 @@ public final class DatabaseErrors {
         };
     }
 
-    static String deepestMessage(Throwable failure) {
+    public static String deepestMessage(Throwable failure) {
         String message = failure.getMessage();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
