@@ -89,6 +89,8 @@ class OperatorInputTest {
         CliAssert.oneLine(CliRun.of("retry", "--yes", "--db", db.toString(), "--status", "failed'; DROP TABLE x; --"), ExitCodes.USAGE,
                 "Unknown SyncStatus");
         CliAssert.oneLine(CliRun.of("export", "--db", db.toString(), "--format", "xml"), ExitCodes.USAGE, "Unknown Format");
+        CliAssert.oneLine(CliRun.of("export", "--db", db.toString(), "--out", tempDir.resolve("no-such-folder").resolve("x.csv").toString()),
+                ExitCodes.USAGE, "does not exist");
         assertThat(com.syncdesk.testing.Fingerprints.sha256(db)).isEqualTo(before);
     }
 

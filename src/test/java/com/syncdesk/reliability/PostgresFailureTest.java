@@ -52,7 +52,7 @@ class PostgresFailureTest {
         CliAssert.oneLine(wrong, ExitCodes.REFUSED, "refused the user name or password");
         assertThat(wrong.err()).doesNotContain("not-the-password");
         CliAssert.oneLine(CliRun.of("stats", "--url", url, "--user", PasswordPostgres.USER), ExitCodes.REFUSED,
-                "refused the user name or password");
+                "asks for a password and none was given", "SYNCDESK_PASSWORD");
 
         assertThatThrownBy(() -> Database.open(PasswordPostgres.target(name, "wrong")))
                 .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED));

@@ -41,6 +41,7 @@ class SecretsTest {
         Path logConfig = debugLogConfig();
         Map<String, String> withPassword = Map.of("SYNCDESK_PASSWORD", password);
 
+        Files.createDirectories(home.resolve("exports"));
         List<String> outputs = new ArrayList<>();
         outputs.add(run(home, logConfig, withPassword, 0, "migrate", "--url", url, "--user", user));
         outputs.add(run(home, logConfig, withPassword, 0, "demo-data", "--url", url, "--user", user, "--entities", "200"));
