@@ -333,6 +333,10 @@ public final class ConflictService {
      * entity whose JIRA value does not fit its column is left open and counted as skipped.
      */
     public ResolutionResult resolveAll(ConflictFilter filter, ResolutionStrategy strategy, String notes, String operator) {
+        if (notes != null && notes.length() > MAX_NOTES) {
+            throw new IllegalArgumentException("The notes are " + notes.length() + " characters long; at most " + MAX_NOTES
+                    + " fit. Nothing was changed.");
+        }
         if (strategy != ResolutionStrategy.JIRA_WINS && strategy != ResolutionStrategy.LOCAL_WINS) {
             throw new IllegalArgumentException("Bulk resolution takes JIRA's or the local side: jira_wins or local_wins");
         }
