@@ -168,7 +168,7 @@ public final class Database implements AutoCloseable {
     /**
      * SQLite records the database size in pages in its header, valid when the change counter matches the
      * version-valid-for number. A file shorter than that lost its end. Only judged without a write-ahead
-     * log beside the file, since a log may hold pages the file does not have yet.
+     * log or a rollback journal beside the file, since either may still change the file's size.
      */
     private static boolean isShorterThanItsHeaderSays(Path path, byte[] header) {
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(header);
@@ -178,8 +178,9 @@ public final class Database implements AutoCloseable {
         boolean sizeValid = bytes.getInt(24) == bytes.getInt(92) && pages > 0;
         try {
             Path wal = path.resolveSibling(path.getFileName() + "-wal");
-            if (!sizeValid || (Files.exists(wal) && Files.size(wal) > 0)) {
-                return false;
+            Path journal = path.resolveSibling(path.getFileName() + "-journal");
+            if (!sizeValid || (Files.exists(wal) && Files.size(wal) > 0) || Files.exists(journal)) {
+                return false; // a log or a hot journal beside the file may still change its size
             }
             return Files.size(path) < pages * pageSizeBytes;
         } catch (IOException e) {
