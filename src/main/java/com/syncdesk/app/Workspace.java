@@ -35,11 +35,15 @@ public final class Workspace implements AutoCloseable {
     /** Wraps a database whose schema is at the latest version; Hibernate validates every mapping against it. */
     public static Workspace open(Database database) {
         SchemaStatus status = new MigrationService(database, "syncdesk").status();
+        if (status.hasFailedMigration()) {
+            throw new DatabaseException(Reason.FAILED_MIGRATION, "The history of " + database.target().describe()
+                    + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
+        }
         if (!status.isLatest()) {
-            throw new DatabaseException(status.isNewerThanApp() ? Reason.NEWER_SCHEMA : Reason.FAILED,
+            throw new DatabaseException(status.isNewerThanApp() ? Reason.NEWER_SCHEMA : Reason.SCHEMA_BEHIND,
                     "The schema of " + database.target().describe() + " is at version " + status.currentVersion()
-                            + (status.isNewerThanApp() ? ", newer than this SyncDesk knows (" + status.latestVersion() + ")."
-                            : "; upgrade it to " + status.latestVersion() + " first (migrate)."));
+                            + (status.isNewerThanApp() ? ", newer than this SyncDesk knows (" + status.latestVersion() + "). Use a newer SyncDesk; nothing was changed."
+                            : "; upgrade it to " + status.latestVersion() + " first (migrate). Nothing was changed."));
         }
         return new Workspace(database, database.buildSessionFactory(Entities.ALL, true));
     }

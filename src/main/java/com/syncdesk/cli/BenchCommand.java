@@ -24,6 +24,11 @@ final class BenchCommand extends WorkspaceCommand {
     long seed;
 
     @Override
+    boolean createsSchema() {
+        return true;
+    }
+
+    @Override
     Database.OpenMode openMode() {
         return Database.OpenMode.CREATE_IF_MISSING;
     }

@@ -68,7 +68,9 @@ public final class ConnectionOptions {
         if (fromEnvironment != null) {
             return fromEnvironment.toCharArray();
         }
-        Console console = System.console();
+        // Since Java 22 System.console() exists without a terminal too; prompting there reads an empty
+        // password from a closed stdin and hides a password given in the URL.
+        Console console = Terminal.isInteractive() ? System.console() : null;
         if (console != null) {
             char[] typed = console.readPassword("PostgreSQL password: ");
             return typed == null ? new char[0] : typed;

@@ -23,6 +23,11 @@ final class DemoDataCommand extends WorkspaceCommand {
     }
 
     @Override
+    boolean createsSchema() {
+        return true;
+    }
+
+    @Override
     int run(Workspace workspace) {
         MigrationProgress progress = progress();
         java.time.Instant start = java.time.Instant.now();

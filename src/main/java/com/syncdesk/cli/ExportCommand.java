@@ -38,6 +38,10 @@ final class ExportCommand extends WorkspaceCommand {
             stdout.flush();
             return ExitCodes.OK;
         }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("The folder " + folder + " does not exist; create it or choose another --out.");
+        }
         // Written beside the target and moved at the end, so a failed export never leaves half a file.
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
         long rows;

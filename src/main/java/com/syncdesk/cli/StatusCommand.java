@@ -17,7 +17,12 @@ final class StatusCommand extends DatabaseCommand {
 
     @Override
     int run(Database database) {
-        SchemaStatus status = new MigrationService(database, operatorName()).status();
+        MigrationService migrations = new MigrationService(database, operatorName());
+        SchemaStatus status = migrations.status();
+        if (status.currentVersion() == 0) {
+            // Version 0 with another application's tables is not "a SyncDesk database waiting for migrate".
+            migrations.checkSafeToMigrate();
+        }
         out().printf("Database: %s (%s)%n", database.target().describe(), database.vendor() == com.syncdesk.persistence.Vendor.SQLITE ? "SQLite" : "PostgreSQL");
         out().printf("Schema version: %d %s%n", status.currentVersion(), summary(status));
         out().printf("%-8s %-20s %-28s %-20s %-12s %8s %12s%n", "VERSION", "STATE", "DESCRIPTION", "INSTALLED ON", "BY", "TIME", "CHECKSUM");

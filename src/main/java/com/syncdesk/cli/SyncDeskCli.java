@@ -55,6 +55,19 @@ public final class SyncDeskCli implements Runnable {
     }
 
     private static String message(Throwable failure) {
+        // File-system failures carry only the path as their message; say what went wrong with it.
+        switch (failure) {
+            case java.nio.file.NoSuchFileException e -> {
+                return "No such file or folder: " + e.getFile() + " (nothing was written there)";
+            }
+            case java.nio.file.AccessDeniedException e -> {
+                return "Permission denied: " + e.getFile();
+            }
+            case java.nio.file.FileSystemException e -> {
+                return "Cannot use " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason());
+            }
+            default -> { }
+        }
         String message = failure.getMessage();
         return (message == null || message.isBlank() ? failure.getClass().getSimpleName() : message).lines().findFirst().orElse("");
     }

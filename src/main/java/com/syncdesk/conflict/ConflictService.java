@@ -48,6 +48,9 @@ import com.syncdesk.syncstate.SyncStateService;
  */
 public final class ConflictService {
 
+    /** The longest resolution note SyncDesk records. */
+    public static final int MAX_NOTES = 10_000;
+
     private final Database database;
 
     public ConflictService(Database database) {
@@ -121,6 +124,10 @@ public final class ConflictService {
      * field when a value does not fit; in both cases nothing is written.
      */
     public ResolutionResult resolve(long stateId, int expectedRowVersion, Map<String, FieldChoice> choices, String notes, String operator) {
+        if (notes != null && notes.length() > MAX_NOTES) {
+            throw new IllegalArgumentException("The notes are " + notes.length() + " characters long; at most " + MAX_NOTES
+                    + " fit. Nothing was changed.");
+        }
         Vendor vendor = database.vendor();
         return database.inTransaction(connection -> {
             SyncStateRow state = loadState(connection, vendor, stateId);
@@ -332,6 +339,10 @@ public final class ConflictService {
      * entity whose JIRA value does not fit its column is left open and counted as skipped.
      */
     public ResolutionResult resolveAll(ConflictFilter filter, ResolutionStrategy strategy, String notes, String operator) {
+        if (notes != null && notes.length() > MAX_NOTES) {
+            throw new IllegalArgumentException("The notes are " + notes.length() + " characters long; at most " + MAX_NOTES
+                    + " fit. Nothing was changed.");
+        }
         if (strategy != ResolutionStrategy.JIRA_WINS && strategy != ResolutionStrategy.LOCAL_WINS) {
             throw new IllegalArgumentException("Bulk resolution takes JIRA's or the local side: jira_wins or local_wins");
         }

@@ -24,6 +24,12 @@ import com.syncdesk.syncstate.EntityType;
  */
 public final class EntityFields {
 
+    /**
+     * The longest text SyncDesk writes into a column without a declared length (a sprint goal): a pasted
+     * megabyte is a mistake, not a goal, and is refused before anything is written.
+     */
+    public static final int MAX_UNBOUNDED_TEXT = 65_535;
+
     /** The kinds of value a resolvable column holds. */
     public enum Kind { TEXT, REQUIRED_TEXT, DECIMAL, TIMESTAMP, CHOICE }
 
@@ -57,9 +63,10 @@ public final class EntityFields {
             if (kind == Kind.REQUIRED_TEXT && text.isBlank()) {
                 throw new InvalidValueException(fieldName, fieldName + " cannot be blank.");
             }
-            if (maxLength > 0 && text.length() > maxLength) {
+            int limit = maxLength > 0 ? maxLength : MAX_UNBOUNDED_TEXT;
+            if (text.length() > limit) {
                 throw new InvalidValueException(fieldName, fieldName + " is " + text.length() + " characters long; at most "
-                        + maxLength + " fit.");
+                        + limit + " fit.");
             }
             return text;
         }

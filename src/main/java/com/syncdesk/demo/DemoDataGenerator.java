@@ -136,7 +136,7 @@ public final class DemoDataGenerator {
                 writer.writeAll(plan);
                 writer.finish(indexes);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Database.rollbackQuietly(connection, e);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);

@@ -58,7 +58,8 @@ final class MigrationLock implements AutoCloseable {
         try {
             channel = FileChannel.open(lockFileOf(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new DatabaseException(Reason.READ_ONLY, "Cannot create the lock file beside " + file + ": " + e.getMessage(), e);
+            throw new DatabaseException(Reason.READ_ONLY, file + " cannot be changed: its folder is read-only (the lock file "
+                    + lockFileOf(file).getFileName() + " cannot be created beside it). Nothing was changed.", e);
         }
         try {
             lock = channel.tryLock();

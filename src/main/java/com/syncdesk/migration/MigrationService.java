@@ -430,9 +430,17 @@ public final class MigrationService {
 
     /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
     public List<String> validate() {
+        List<String> problems = new ArrayList<>(damage());
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         // A schema that is merely behind is valid: pending versions are for upgrade, not errors.
-        ValidateResult result = flyway(null).ignoreMigrationPatterns("*:missing", "*:future", "*:pending").load().validateWithResult();
-        List<String> problems = new ArrayList<>();
+        ValidateResult result;
+        try {
+            result = flyway(null).ignoreMigrationPatterns("*:missing", "*:future", "*:pending").load().validateWithResult();
+        } catch (FlywayException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
         if (!result.validationSuccessful) {
             result.invalidMigrations.forEach(m -> problems.add("Version " + m.version + ": " + m.errorDetails.errorMessage));
             if (problems.isEmpty() && result.errorDetails != null) {
@@ -446,6 +454,37 @@ public final class MigrationService {
         return problems;
     }
 
+    /**
+     * SQLite only: what {@code PRAGMA quick_check} finds wrong with the file's pages and indexes, in
+     * words; empty when the file is sound. Reads only.
+     */
+    public List<String> damage() {
+        if (database.vendor() != Vendor.SQLITE) {
+            return List.of();
+        }
+        List<String> findings = new ArrayList<>();
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA quick_check(20)")) {
+            while (rows.next()) {
+                // One row may carry several findings, one per line, under a "*** in database main ***" heading.
+                rows.getString(1).lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.equalsIgnoreCase("ok") && !line.startsWith("***"))
+                        .forEach(findings::add);
+            }
+        } catch (SQLException e) {
+            DatabaseException translated = DatabaseErrors.translate(e, database.target());
+            if (translated.reason() != Reason.CORRUPT) {
+                throw translated;
+            }
+            findings.add(DatabaseErrors.deepestMessage(e));
+        }
+        if (findings.isEmpty()) {
+            return List.of();
+        }
+        return List.of(database.target().describe() + " is damaged: SQLite's integrity check reports " + (findings.size() >= 20 ? "20 or more" : findings.size())
+                + " problem(s), the first: " + findings.getFirst() + ". Restore it from a backup; SyncDesk has not changed it.");
+    }
+
     /** Removes failed entries from the history and realigns checksums, as Flyway's repair does. */
     public void repair() {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
@@ -454,11 +493,19 @@ public final class MigrationService {
         }
     }
 
+    /**
+     * Throws the refusal an upgrade would meet (newer schema, failed migration, another application's
+     * tables) without taking a lock or changing anything.
+     */
+    public void checkSafeToMigrate() {
+        refuseUnsafe(status());
+    }
+
     private void refuseUnsafe(SchemaStatus status) {
         refuseNewer(status);
         if (status.hasFailedMigration()) {
-            throw new DatabaseException(Reason.FAILED, "The history of " + database.target().describe()
-                    + " shows a failed migration. Check the schema (or restore a backup), then run repair.");
+            throw new DatabaseException(Reason.FAILED_MIGRATION, "The history of " + database.target().describe()
+                    + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
         }
         if (status.currentVersion() == 0 && hasForeignTables()) {
             throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()

@@ -221,7 +221,7 @@ final class PostgresBackups {
                 }
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
+                Database.rollbackQuietly(connection, e);
                 throw e;
             }
         } catch (SQLException e) {

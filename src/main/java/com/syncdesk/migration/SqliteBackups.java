@@ -56,12 +56,29 @@ final class SqliteBackups {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the backup folder " + folder() + ": " + e.getMessage(), e);
         }
+        // Written under a name backups() does not list and renamed when complete: a process killed
+        // half-way leaves no half-written file that passes for a backup.
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
+            Files.deleteIfExists(partial);
+            statement.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException e) {
+            deleteQuietly(partial);
             throw DatabaseErrors.translate(e, database.target());
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("Cannot write the backup " + target + ": " + e.getMessage(), e);
         }
         return describe(target).orElseThrow();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover .partial file is never listed as a backup
+        }
     }
 
     List<Backup> list() {
@@ -102,9 +119,12 @@ final class SqliteBackups {
             Path incoming = file.resolveSibling(file.getFileName() + ".restoring");
             try {
                 Files.copy(backup.location(), incoming, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(incoming, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // The old file's log goes before the swap: a process killed right after the rename must not
+                // leave a log that SQLite would replay into the restored file. Every connection is closed,
+                // so what the log held is in the old file already (and in the backup taken before).
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+                Files.move(incoming, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot put " + backup.location() + " in place of " + file + ": " + e.getMessage(), e);
             }

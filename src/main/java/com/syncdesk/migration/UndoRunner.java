@@ -45,7 +45,7 @@ final class UndoRunner {
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Database.rollbackQuietly(connection, e);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);

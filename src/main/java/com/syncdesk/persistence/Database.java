@@ -87,14 +87,47 @@ public final class Database implements AutoCloseable {
         if (mode == OpenMode.EXISTING_ONLY) {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
+        String url = "jdbc:sqlite:" + path;
+        boolean readOnlyStorage = Files.exists(path) && isOnReadOnlyStorage(path);
+        // Any write transaction on an empty file makes SQLite write its first page: an empty file opened for
+        // reading (status) is opened read-only so that it stays 0 bytes.
+        boolean emptyForReading = mode == OpenMode.EXISTING_ONLY && isEmptyFile(path);
+        if (readOnlyStorage || emptyForReading) {
+            config.setReadOnly(true);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        }
+        if (readOnlyStorage) {
+            // A file on read-only storage (a read-only mount, a write-protected medium) can still be read:
+            // opened immutable, SQLite needs no lock or log files beside it. Writes fail as READ_ONLY.
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            url = "jdbc:sqlite:" + path.toUri() + "?immutable=1";
+        }
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
-        sqlite.setUrl("jdbc:sqlite:" + path);
+        sqlite.setUrl(url);
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(sqlite);
         hikari.setPoolName("sqlite");
+        hikari.setReadOnly(readOnlyStorage || emptyForReading);
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
         return createPool(hikari, file);
+    }
+
+    private static boolean isEmptyFile(Path path) {
+        try {
+            return Files.isRegularFile(path) && Files.size(path) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True when nothing can be written beside or into the file: its file system is mounted read-only. */
+    static boolean isOnReadOnlyStorage(Path path) {
+        try {
+            return Files.getFileStore(path).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void checkSqliteFile(SqliteFile file, OpenMode mode) {
@@ -111,14 +144,45 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
-        byte[] header = new byte[SQLITE_HEADER.length];
+        byte[] header = new byte[100];
+        int read;
         try (InputStream in = Files.newInputStream(path)) {
-            int read = in.readNBytes(header, 0, header.length);
-            if (read > 0 && (read < header.length || !Arrays.equals(header, SQLITE_HEADER))) {
-                throw new DatabaseException(Reason.NOT_A_DATABASE, path + " is not a SQLite database. Choose a SyncDesk database file.");
-            }
+            read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
             throw new DatabaseException(Reason.NOT_FOUND, "Cannot read " + path + ": " + e.getMessage(), e);
+        }
+        if (read == 0) {
+            return; // an empty file is an empty database: SQLite writes its header with the first table
+        }
+        if (read < SQLITE_HEADER.length || !Arrays.equals(Arrays.copyOf(header, SQLITE_HEADER.length), SQLITE_HEADER)) {
+            throw new DatabaseException(Reason.NOT_A_DATABASE, path + " is not a SQLite database. Choose a SyncDesk database file.");
+        }
+        if (read < header.length || isShorterThanItsHeaderSays(path, header)) {
+            throw new DatabaseException(Reason.CORRUPT, path + " is damaged: the file is shorter than its own header says "
+                    + "(it was cut off, perhaps by an interrupted copy). Restore it from a backup; SyncDesk has not changed it.");
+        }
+    }
+
+    /**
+     * SQLite records the database size in pages in its header, valid when the change counter matches the
+     * version-valid-for number. A file shorter than that lost its end. Only judged without a write-ahead
+     * log or a rollback journal beside the file, since either may still change the file's size.
+     */
+    private static boolean isShorterThanItsHeaderSays(Path path, byte[] header) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(header);
+        int pageSize = Short.toUnsignedInt(bytes.getShort(16));
+        long pageSizeBytes = pageSize == 1 ? 65_536 : pageSize;
+        long pages = Integer.toUnsignedLong(bytes.getInt(28));
+        boolean sizeValid = bytes.getInt(24) == bytes.getInt(92) && pages > 0;
+        try {
+            Path wal = path.resolveSibling(path.getFileName() + "-wal");
+            Path journal = path.resolveSibling(path.getFileName() + "-journal");
+            if (!sizeValid || (Files.exists(wal) && Files.size(wal) > 0) || Files.exists(journal)) {
+                return false; // a log or a hot journal beside the file may still change its size
+            }
+            return Files.size(path) < pages * pageSizeBytes;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -176,11 +240,24 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, target);
+        }
+    }
+
+    /**
+     * Rolls back after a failure without hiding it: SQLite has often rolled back by itself already (a
+     * full disk, an I/O error), and a lost PostgreSQL connection cannot roll back at all; the original
+     * failure is what the operator must see.
+     */
+    public static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
         }
     }
 

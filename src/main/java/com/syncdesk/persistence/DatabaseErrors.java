@@ -25,6 +25,16 @@ public final class DatabaseErrors {
         }
         String where = target.describe();
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            // The network's own verdict first: the driver wraps it in a generic "connection attempt failed".
+            if (t instanceof UnknownHostException) {
+                return new DatabaseException(Reason.UNREACHABLE, "Cannot reach " + where + ": the host name is unknown.", failure);
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return new DatabaseException(Reason.UNREACHABLE, "Cannot reach " + where
+                        + ": nothing answered on that host and port. Check that the server runs and the address is right.", failure);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException sqlite) {
                 return sqlite(sqlite, where, failure);
             }
@@ -78,8 +88,15 @@ public final class DatabaseErrors {
                     "PostgreSQL at " + where + " refused the user name or password.", failure);
             case "3D000" -> new DatabaseException(Reason.UNKNOWN_DATABASE,
                     "PostgreSQL at " + where + " has no such database.", failure);
-            case "08001", "08004", "08006", "57P01", "57P02", "57P03" -> new DatabaseException(Reason.UNREACHABLE,
-                    "Lost or could not make the connection to " + where + ": " + firstLine(e.getMessage()), failure);
+            case "08004" -> e.getMessage() != null && e.getMessage().contains("password")
+                    ? new DatabaseException(Reason.AUTHENTICATION_FAILED, "PostgreSQL at " + where + " asks for a password and none was given: "
+                            + "set SYNCDESK_PASSWORD, or run on a terminal to be asked.", failure)
+                    : new DatabaseException(Reason.UNREACHABLE, "Could not connect to " + where + ": " + firstLine(e.getMessage()), failure);
+            case "08001" -> new DatabaseException(Reason.UNREACHABLE,
+                    "Could not connect to " + where + ": " + firstLine(e.getMessage()), failure);
+            case "08006", "08003", "57P01", "57P02", "57P03" -> new DatabaseException(Reason.UNREACHABLE,
+                    "Lost the connection to " + where + " (" + firstLine(e.getMessage()) + "). The server rolled back "
+                            + "whatever had not been committed; reconnect and check before trying again.", failure);
             case "55P03", "40P01" -> new DatabaseException(Reason.LOCKED,
                     where + " is busy: another session holds a lock. Try again.", failure);
             case "53100" -> new DatabaseException(Reason.DISK_FULL,
@@ -88,7 +105,7 @@ public final class DatabaseErrors {
         };
     }
 
-    static String deepestMessage(Throwable failure) {
+    public static String deepestMessage(Throwable failure) {
         String message = failure.getMessage();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

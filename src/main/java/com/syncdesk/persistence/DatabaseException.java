@@ -11,6 +11,10 @@ public class DatabaseException extends RuntimeException {
         LOCKED(true),
         READ_ONLY(true),
         NEWER_SCHEMA(true),
+        /** The schema is older than this SyncDesk's (or absent); it must be migrated first. */
+        SCHEMA_BEHIND(true),
+        /** The schema history records a failed migration; the schema needs checking and a repair first. */
+        FAILED_MIGRATION(true),
         FOREIGN_SCHEMA(true),
         MIGRATION_IN_PROGRESS(true),
         AUTHENTICATION_FAILED(true),

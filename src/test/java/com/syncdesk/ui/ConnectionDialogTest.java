@@ -30,7 +30,6 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.testing.PasswordPostgres;
 import com.syncdesk.testing.TestDatabases;
-import com.syncdesk.testing.TestPostgres;
 import com.syncdesk.ui.connection.ConnectionDialog;
 
 @ExtendWith(ApplicationExtension.class)
@@ -66,15 +65,15 @@ class ConnectionDialogTest {
     private void fillPostgres(FxRobot robot, String database, String password) {
         robot.clickOn("PostgreSQL server");
         type(robot, "#host", "localhost");
-        type(robot, "#port", String.valueOf(TestPostgres.server().getPort()));
+        type(robot, "#port", String.valueOf(PasswordPostgres.server().getPort()));
         type(robot, "#database", database);
-        type(robot, "#user", PasswordPostgres.ROLE);
+        type(robot, "#user", PasswordPostgres.USER);
         type(robot, "#password", password);
     }
 
     @Test
     void aWrongPostgresPasswordIsRejectedInPlainWordsAndTheRightOneConnects(FxRobot robot) throws Exception {
-        String database = PasswordPostgres.database();
+        String database = PasswordPostgres.freshDatabase();
         openDialog(robot);
         fillPostgres(robot, database, "not the password");
 
@@ -82,8 +81,8 @@ class ConnectionDialogTest {
         console.settle();
 
         Label result = robot.lookup("#testResult").queryAs(Label.class);
-        assertThat(result.getText()).isEqualTo("PostgreSQL at localhost:" + TestPostgres.server().getPort() + "/" + database + " as "
-                + PasswordPostgres.ROLE + " refused the user name or password.");
+        assertThat(result.getText()).isEqualTo("PostgreSQL at localhost:" + PasswordPostgres.server().getPort() + "/" + database + " as "
+                + PasswordPostgres.USER + " refused the user name or password.");
         assertThat(result.getStyleClass()).contains("failure");
 
         type(robot, "#password", PasswordPostgres.PASSWORD);
@@ -104,7 +103,7 @@ class ConnectionDialogTest {
         assertThat(console.context.connectionLabelProperty().get()).startsWith("PostgreSQL · localhost:");
 
         String saved = Files.readString(Settings.file());
-        assertThat(saved).contains(PasswordPostgres.ROLE).contains("sslmode=prefer").doesNotContain(PasswordPostgres.PASSWORD);
+        assertThat(saved).contains(PasswordPostgres.USER).contains("sslmode=prefer").doesNotContain(PasswordPostgres.PASSWORD);
         console.assertNothingWentWrong();
     }
 

@@ -1,0 +1,105 @@
+package com.syncdesk.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.persistence.ConnectionTarget;
+import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
+import com.syncdesk.testing.ChildCli;
+import com.syncdesk.testing.PasswordPostgres;
+import com.syncdesk.ui.Settings;
+
+/**
+ * Connects to a PostgreSQL that checks passwords, with the password from SYNCDESK_PASSWORD and
+ * inside the JDBC URL, with every logger SyncDesk ships (its own, Flyway, Hikari, Hibernate, pgjdbc)
+ * raised to DEBUG, then scans every file SyncDesk wrote for the password.
+ */
+class SecretsTest {
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void noFileSyncDeskWritesAndNoOutputHoldsThePassword() throws Exception {
+        String database = PasswordPostgres.freshDatabase();
+        String url = PasswordPostgres.jdbcUrl(database);
+        String user = PasswordPostgres.USER;
+        String password = PasswordPostgres.PASSWORD;
+        Path home = tempDir.resolve("home");
+        Path logConfig = debugLogConfig();
+        Map<String, String> withPassword = Map.of("SYNCDESK_PASSWORD", password);
+
+        Files.createDirectories(home.resolve("exports"));
+        List<String> outputs = new ArrayList<>();
+        outputs.add(run(home, logConfig, withPassword, 0, "migrate", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 0, "demo-data", "--url", url, "--user", user, "--entities", "200"));
+        outputs.add(run(home, logConfig, withPassword, 0, "stats", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 0, "export", "--url", url, "--user", user, "--format", "json",
+                "--out", home.resolve("exports").resolve("states.json").toString()));
+        outputs.add(run(home, logConfig, withPassword, 0, "backup", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 0, "downgrade", "--to", "8", "--yes", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, Map.of(), 0, "status", "--url", url + "?password=" + password + "&ApplicationName=ops", "--user", user));
+        outputs.add(run(home, logConfig, Map.of(), 3, "status", "--url", url + "?ssl=false&password=" + password + "x", "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 0, "migrate", "--url", url, "--user", user, "--verbose"));
+
+        // What the console remembers about the connection.
+        System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
+        try {
+            PostgresServer server = (PostgresServer) ConnectionTarget.postgres(url + "?password=" + password, user, null);
+            Settings settings = new Settings();
+            settings.remember(Settings.RecentConnection.postgres(server.jdbcUrl(), server.user()));
+            settings.save();
+            assertThat(server.toString()).doesNotContain(password);
+        } finally {
+            System.clearProperty(AppDirectories.HOME_PROPERTY);
+        }
+
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(home)) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(written).extracting(p -> home.relativize(p).toString())
+                .contains("settings.json", "logs/syncdesk.log", "exports/states.json")
+                .anyMatch(name -> name.startsWith("backups/"));
+        String log = Files.readString(home.resolve("logs").resolve("syncdesk.log"));
+        assertThat(log).as("the DEBUG configuration took effect").contains("DEBUG").contains("HikariConfig");
+        for (Path file : written) {
+            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(content).as(home.relativize(file).toString()).doesNotContain(password);
+        }
+        assertThat(outputs).allSatisfy(output -> assertThat(output).doesNotContain(password));
+    }
+
+    private Path debugLogConfig() throws Exception {
+        String shipped = Files.readString(Path.of("resources", "logback.xml"));
+        String debug = shipped.replaceAll("level=\"(INFO|WARN)\"", "level=\"DEBUG\"")
+                .replace("<root level=\"DEBUG\">", "<logger name=\"org.postgresql\" level=\"TRACE\"/>\n  <root level=\"DEBUG\">");
+        assertThat(debug).doesNotContain("level=\"INFO\"").doesNotContain("level=\"WARN\"");
+        Path config = tempDir.resolve("logback-debug.xml");
+        Files.writeString(config, debug);
+        return config;
+    }
+
+    private static String run(Path home, Path logConfig, Map<String, String> environment, int expectedExit, String... args) throws Exception {
+        Process process = ChildCli.builder(home, List.of("-Dlogback.configurationFile=" + logConfig), environment, args)
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String text = new String(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(String.join(" ", args) + "\n" + text).isEqualTo(expectedExit);
+        return text;
+    }
+}
