@@ -1,11 +1,8 @@
 package com.syncdesk.persistence;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -17,7 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * and it refuses threads that must never wait on a database (the JavaFX application thread): the UI
  * installs that rule at start, so a slip shows up at once in tests.
  */
-public final class GuardedDataSource implements DataSource {
+public final class GuardedDataSource extends ForwardingDataSource {
 
     private static volatile Predicate<Thread> forbidden = thread -> false;
 
@@ -41,15 +38,20 @@ public final class GuardedDataSource implements DataSource {
     }
 
     @Override
+    DataSource target() {
+        return pool;
+    }
+
+    @Override
     public Connection getConnection() throws SQLException {
         check();
-        return pool.getConnection();
+        return super.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         check();
-        return pool.getConnection(username, password);
+        return super.getConnection(username, password);
     }
 
     private static void check() {
@@ -57,40 +59,5 @@ public final class GuardedDataSource implements DataSource {
         if (forbidden.test(current)) {
             throw new IllegalStateException("Database access on thread '" + current.getName() + "' is not allowed");
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }

@@ -64,7 +64,7 @@ class LockedReadOnlyAndFullDiskTest {
     }
 
     @Test
-    void aFileLockedByAnotherProgramPastTheBusyTimeoutIsRefusedAsLockedAndReadsStillWork() throws Exception {
+    void aFileLockedByAnotherProgramPastTheBusyTimeoutIsRefusedAsLockedAndLeftUnchanged() throws Exception {
         Path db = tempDir.resolve("locked.db");
         Files.copy(atNine, db);
         Map<String, List<String>> before;
@@ -82,9 +82,8 @@ class LockedReadOnlyAndFullDiskTest {
                 assertThat(took).as(command[0]).isGreaterThanOrEqualTo(Duration.ofMillis(Database.SQLITE_BUSY_TIMEOUT_MS - 500))
                         .isLessThan(Duration.ofSeconds(20));
             }
-            CliRun status = CliRun.of("status", "--db", db.toString());
-            assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(status.out()).contains("Schema version: 9 (latest)");
+            // Reading the schema history needs a transaction too: refused as locked, within the busy timeout.
+            CliAssert.oneLine(CliRun.of("status", "--db", db.toString()), ExitCodes.REFUSED, "is locked by another program");
             statement.execute("ROLLBACK");
         }
         try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
