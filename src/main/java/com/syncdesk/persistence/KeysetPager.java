@@ -75,7 +75,7 @@ public record KeysetPager(String from, String columns, String sortColumn, boolea
             Collections.reverse(items);
             Collections.reverse(cursors);
         }
-        long total = count(connection, where);
+        long total = request.countTotal() ? count(connection, where) : -1;
         boolean hasNext = backwards || more;
         boolean hasPrevious = backwards ? more : cursor != null || request.offset() > 0;
         return new Page<>(List.copyOf(items), total,

@@ -3,7 +3,7 @@ package com.syncdesk.persistence;
 import java.util.List;
 
 /**
- * One page of rows and the total number of rows that match.
+ * One page of rows and the total number of rows that match ({@code -1} when the request did not ask for it).
  *
  * @param first cursor of the first row, to ask for the page before
  * @param last  cursor of the last row, to ask for the page after

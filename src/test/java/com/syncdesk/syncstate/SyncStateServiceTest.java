@@ -154,6 +154,10 @@ class SyncStateServiceTest {
         }
         assertThat(back.hasPrevious()).isFalse();
 
+        Page<SyncStateRow> uncounted = service.page(filter, SyncStateSort.DEFAULT, PageRequest.after(pages.getFirst().last(), 25).withoutTotal());
+        assertThat(uncounted.total()).isEqualTo(-1);
+        assertThat(uncounted.items()).isEqualTo(pages.get(1).items());
+
         Page<SyncStateRow> third = service.page(filter, SyncStateSort.DEFAULT, PageRequest.page(2, 25));
         assertThat(third.items()).extracting(SyncStateRow::id).isEqualTo(expected.subList(50, 75));
     }

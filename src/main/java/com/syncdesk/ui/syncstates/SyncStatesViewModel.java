@@ -163,13 +163,13 @@ public final class SyncStatesViewModel {
 
     public void nextPage() {
         if (page.hasNext() && page.last() != null) {
-            load(PageRequest.after(page.last(), PAGE_SIZE), Position.NEXT);
+            load(PageRequest.after(page.last(), PAGE_SIZE).withoutTotal(), Position.NEXT);
         }
     }
 
     public void previousPage() {
         if (page.hasPrevious() && page.first() != null) {
-            load(PageRequest.before(page.first(), PAGE_SIZE), Position.PREVIOUS);
+            load(PageRequest.before(page.first(), PAGE_SIZE).withoutTotal(), Position.PREVIOUS);
         }
     }
 
@@ -187,9 +187,12 @@ public final class SyncStatesViewModel {
         }
     }
 
-    /** Reloads the page being shown (after an action, or F5): the same request again, so the operator stays where they were. */
+    /**
+     * Reloads the page being shown (after an action, or F5): the same request again, so the operator stays
+     * where they were, and the total counted afresh.
+     */
     public void reload() {
-        load(currentRequest, currentPosition, true);
+        load(currentRequest.withTotal(), currentPosition, true);
     }
 
     private enum Position { FIRST, NEXT, PREVIOUS, LAST }
@@ -236,8 +239,10 @@ public final class SyncStatesViewModel {
                 case PREVIOUS -> Math.max(0, firstRow.get() - fetched.items().size());
                 case LAST -> Math.max(0, fetched.total() - fetched.items().size());
             };
-            page = fetched;
-            total.set(fetched.total());
+            // Walking on through an unchanged filter does not recount: the total of the first page still holds.
+            page = fetched.total() >= 0 ? fetched : new Page<>(fetched.items(), total.get(), fetched.first(), fetched.last(),
+                    fetched.hasNext(), fetched.hasPrevious());
+            total.set(page.total());
             rows.setAll(fetched.items());
             updatePaging(fetched.hasPrevious() ? start : 0);
         }, failure -> {
