@@ -67,6 +67,7 @@ public final class BenchRunner {
         results.add(loadDemoData());
         SyncStateFilter filter = SyncStateFilter.all().withStatuses(SyncStatus.COMPLETED).withTypes(EntityType.ISSUE);
         results.add(firstPage(filter));
+        results.add(total(filter));
         results.add(deepPage(filter));
         results.add(statistics());
         results.add(freeText());
@@ -107,9 +108,17 @@ public final class BenchRunner {
     private BenchResult firstPage(SyncStateFilter filter) throws Exception {
         String sql = pageSql("", "");
         return compare("first page of 100, status + type, by last attempt", "same SQL by raw JDBC",
-                () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.first(PAGE)).items().size(),
-                () -> rawPageAndCount(sql, COUNT_SQL, new Object[0]),
+                () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.first(PAGE).withoutTotal()).items().size(),
+                () -> rawPage(sql, new Object[0]),
                 "≤ 1.5× and < 50 ms on SQLite");
+    }
+
+    /** The total the view shows beside the page: counted in a second query, after the page is on screen. */
+    private BenchResult total(SyncStateFilter filter) throws Exception {
+        return compare("total of that filter (count, shown after the page)", "same count by raw JDBC",
+                () -> (int) workspace.syncStates().count(filter),
+                () -> (int) rawCount(COUNT_SQL, new Object[0]),
+                "≤ 1.5×");
     }
 
     private BenchResult deepPage(SyncStateFilter filter) throws Exception {
@@ -121,8 +130,8 @@ public final class BenchRunner {
         }
         String offsetSql = pageSql("", " OFFSET " + offset);
         return compare("page 5,000 of that filter (keyset)", "raw JDBC with OFFSET",
-                () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.after(cursor, PAGE)).items().size(),
-                () -> rawPageAndCount(offsetSql, COUNT_SQL, new Object[0]),
+                () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.after(cursor, PAGE).withoutTotal()).items().size(),
+                () -> rawPage(offsetSql, new Object[0]),
                 "faster than OFFSET");
     }
 
@@ -137,8 +146,8 @@ public final class BenchRunner {
         });
     }
 
-    /** A page and its total, as SyncDesk's page does: the rows read column by column, then the count. */
-    private int rawPageAndCount(String sql, String countSql, Object[] params) {
+    /** A page read column by column, as SyncDesk's mapper reads it. */
+    private int rawPage(String sql, Object[] params) {
         return database.read(connection -> {
             int n = 0;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -153,14 +162,19 @@ public final class BenchRunner {
                     }
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(countSql)) {
+            return n;
+        });
+    }
+
+    private long rawCount(String sql, Object[] params) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, params);
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
-                    row.getLong(1);
+                    return row.getLong(1);
                 }
             }
-            return n;
         });
     }
 
@@ -177,12 +191,11 @@ public final class BenchRunner {
         String where = "(s.entity_id " + like + " ? ESCAPE '\\' OR s.jira_id " + like + " ? ESCAPE '\\' OR s.last_error " + like + " ? ESCAPE '\\')";
         String sql = "SELECT s.*, (SELECT count(*) FROM conflict_resolutions c WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + open
                 + ") AS open_conflicts FROM sync_metadata s WHERE " + where + " ORDER BY s.last_sync_attempt DESC, s.id DESC LIMIT " + PAGE;
-        String countSql = "SELECT count(*) FROM sync_metadata s WHERE " + where;
         Object[] params = {"%token expired%", "%token expired%", "%token expired%"};
         return compare("free-text filter (entity id, JIRA id, last error)", "raw JDBC LIKE",
-                () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.first(PAGE)).items().size(),
-                () -> rawPageAndCount(sql, countSql, params),
-                "≤ 1.5×");
+                () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.first(PAGE).withoutTotal()).items().size(),
+                () -> rawPage(sql, params),
+                "≤ 1.5× (the page; its count scans every row, see notes)");
     }
 
     // ---- statistics ----

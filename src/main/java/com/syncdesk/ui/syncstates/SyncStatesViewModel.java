@@ -216,9 +216,12 @@ public final class SyncStatesViewModel {
         SyncStateSort requested = position == Position.LAST ? new SyncStateSort(sort.get().column(), !sort.get().ascending()) : sort.get();
         long ticket = ++generation;
         loading.set(true);
+        // A new first page shows at once; its total (a count over every matching row) follows in a second task.
+        boolean countLater = position == Position.FIRST && request.countTotal();
+        PageRequest fetch = countLater ? request.withoutTotal() : request;
         context.tasks().run("Loading sync states", () -> {
             long started = System.nanoTime();
-            Page<SyncStateRow> fetched = workspace.syncStates().page(filter, requested, request);
+            Page<SyncStateRow> fetched = workspace.syncStates().page(filter, requested, fetch);
             LOG.debug("Sync states page ({}, {}) loaded in {} ms", position, requested, (System.nanoTime() - started) / 1_000_000);
             if (position != Position.LAST) {
                 return fetched;
@@ -240,11 +243,14 @@ public final class SyncStatesViewModel {
                 case LAST -> Math.max(0, fetched.total() - fetched.items().size());
             };
             // Walking on through an unchanged filter does not recount: the total of the first page still holds.
-            page = fetched.total() >= 0 ? fetched : new Page<>(fetched.items(), total.get(), fetched.first(), fetched.last(),
-                    fetched.hasNext(), fetched.hasPrevious());
-            total.set(page.total());
+            long known = fetched.total() >= 0 ? fetched.total() : countLater ? -1 : total.get();
+            page = withTotal(fetched, known);
+            total.set(known);
             rows.setAll(fetched.items());
             updatePaging(fetched.hasPrevious() ? start : 0);
+            if (countLater) {
+                countTotal(ticket, workspace, filter);
+            }
         }, failure -> {
             if (ticket == generation) {
                 loading.set(false);
@@ -253,10 +259,32 @@ public final class SyncStatesViewModel {
         });
     }
 
+    private void countTotal(long ticket, Workspace workspace, SyncStateFilter filter) {
+        context.tasks().run("Counting sync states", () -> workspace.syncStates().count(filter), counted -> {
+            if (ticket == generation) {
+                page = withTotal(page, counted);
+                total.set(counted);
+                updatePaging(firstRow.get());
+            }
+        }, failure -> {
+            if (ticket == generation) {
+                onFailure.accept(failure);
+            }
+        });
+    }
+
+    private static Page<SyncStateRow> withTotal(Page<SyncStateRow> page, long total) {
+        return page.total() == total ? page : new Page<>(page.items(), total, page.first(), page.last(), page.hasNext(), page.hasPrevious());
+    }
+
     private void updatePaging(long start) {
         firstRow.set(start);
         hasNext.set(page.hasNext());
         hasPrevious.set(page.hasPrevious());
+        if (total.get() < 0) {
+            pageText.set(rows.isEmpty() ? "No sync states match" : String.format("%,d–%,d · counting…", start + 1, start + rows.size()));
+            return;
+        }
         long pages = Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
         long current = Math.min(pages, (start + PAGE_SIZE - 1) / PAGE_SIZE + 1);
         pageText.set(rows.isEmpty() ? "No sync states match" : String.format("%,d–%,d of %,d · page %,d/%,d",
