@@ -185,13 +185,13 @@ public final class BenchRunner {
     }
 
     private BenchResult freeText() throws Exception {
-        SyncStateFilter filter = SyncStateFilter.all().withText("token expired");
+        SyncStateFilter filter = SyncStateFilter.all().withText("token has expired");
         String like = database.vendor() == Vendor.POSTGRESQL ? "ILIKE" : "LIKE";
         String open = database.vendor() == Vendor.SQLITE ? "0" : "false";
         String where = "(s.entity_id " + like + " ? ESCAPE '\\' OR s.jira_id " + like + " ? ESCAPE '\\' OR s.last_error " + like + " ? ESCAPE '\\')";
         String sql = "SELECT s.*, (SELECT count(*) FROM conflict_resolutions c WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + open
                 + ") AS open_conflicts FROM sync_metadata s WHERE " + where + " ORDER BY s.last_sync_attempt DESC, s.id DESC LIMIT " + PAGE;
-        Object[] params = {"%token expired%", "%token expired%", "%token expired%"};
+        Object[] params = {"%token has expired%", "%token has expired%", "%token has expired%"};
         return compare("free-text filter (entity id, JIRA id, last error)", "raw JDBC LIKE",
                 () -> workspace.syncStates().page(filter, SyncStateSort.DEFAULT, PageRequest.first(PAGE).withoutTotal()).items().size(),
                 () -> rawPage(sql, params),
@@ -246,9 +246,12 @@ public final class BenchRunner {
         });
     }
 
-    /** The original system's way: load every state of the entity type and compute the figures in memory. */
+    /**
+     * The original system's way: load every state of the entity type and compute the figures in memory.
+     * Read in a transaction so that PostgreSQL streams the rows by the fetch size instead of holding them all.
+     */
     private void loadEveryIssueAndCompute() {
-        database.read(connection -> {
+        database.inTransaction(connection -> {
             Map<String, Long> byStatus = new HashMap<>();
             Map<String, Long> errors = new HashMap<>();
             List<Integer> durations = new ArrayList<>();

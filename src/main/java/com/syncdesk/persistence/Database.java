@@ -257,7 +257,10 @@ public final class Database implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException | RuntimeException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            // A dead PostgreSQL connection rethrows the very failure that killed it.
+            if (rollbackFailure != failure) {
+                failure.addSuppressed(rollbackFailure);
+            }
         }
     }
 
