@@ -20,7 +20,6 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteOpenMode;
@@ -313,17 +312,19 @@ public final class Database implements AutoCloseable {
      * checks every mapped column against the schema and refuses to start on a mismatch.
      */
     public SessionFactory buildSessionFactory(Collection<Class<?>> entityClasses, boolean validate) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
                 .applySettings(Map.of(
                         AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
-                        AvailableSettings.DIALECT, vendor() == Vendor.SQLITE ? SyncDeskSQLiteDialect.class.getName()
-                                : PostgreSQLDialect.class.getName(),
                         AvailableSettings.HBM2DDL_AUTO, validate ? "validate" : "none",
                         AvailableSettings.JDBC_TIME_ZONE, "UTC",
                         AvailableSettings.STATEMENT_BATCH_SIZE, 50,
                         AvailableSettings.ORDER_UPDATES, true,
-                        AvailableSettings.ORDER_INSERTS, true))
-                .build();
+                        AvailableSettings.ORDER_INSERTS, true));
+        if (vendor() == Vendor.SQLITE) {
+            // PostgreSQL's dialect is found from the connection; SQLite needs SyncDesk's own (text timestamps).
+            settings.applySetting(AvailableSettings.DIALECT, SyncDeskSQLiteDialect.class.getName());
+        }
+        StandardServiceRegistry registry = settings.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entityClasses.forEach(sources::addAnnotatedClass);
