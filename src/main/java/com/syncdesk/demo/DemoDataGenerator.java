@@ -350,6 +350,14 @@ public final class DemoDataGenerator {
                 }
             }
             connection.commit();
+            if (vendor == Vendor.POSTGRESQL) {
+                // Until autovacuum gets round to it, the planner knows nothing of a million new rows and sorts
+                // whole filters for a first page (324 ms instead of 2 ms measured): give it statistics now.
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ANALYZE");
+                }
+            }
             progress.update(total, total);
         }
     }
