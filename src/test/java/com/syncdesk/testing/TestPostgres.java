@@ -23,21 +23,27 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
-            }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the temp cluster is removed by the OS later
-                }
-            }));
+            server = startForThisRun();
         }
         return server;
+    }
+
+    /** Starts an embedded PostgreSQL that stops when the test JVM exits. */
+    static EmbeddedPostgres startForThisRun() {
+        EmbeddedPostgres started;
+        try {
+            started = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (IOException ignored) {
+                // the JVM is exiting; the temp cluster is removed by the OS later
+            }
+        }));
+        return started;
     }
 
     /** A new empty database on the shared server. */
