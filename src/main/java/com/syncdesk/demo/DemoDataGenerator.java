@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,7 @@ import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
+import com.syncdesk.syncstate.DashboardCounts;
 
 /**
  * Fills an empty database with a believable picture of a sync: projects, boards, sprints and issues,
@@ -132,9 +134,10 @@ public final class DemoDataGenerator {
             connection.setAutoCommit(false);
             Writer writer = new Writer(connection, database.vendor(), plan.totalRows(), progress);
             try {
-                List<String> indexes = database.vendor() == Vendor.SQLITE ? dropSecondaryIndexes(connection) : List.of();
+                List<String> restore = database.vendor() == Vendor.SQLITE ? dropSecondaryIndexesAndTriggers(connection)
+                        : disableTriggers(connection);
                 writer.writeAll(plan);
-                writer.finish(indexes);
+                writer.finish(restore);
             } catch (SQLException | RuntimeException e) {
                 Database.rollbackQuietly(connection, e);
                 throw e;
@@ -159,24 +162,34 @@ public final class DemoDataGenerator {
     /**
      * SQLite builds an index from sorted data far faster than it maintains one row by row, so the
      * secondary indexes go for the load and come back with their exact DDL in the same transaction.
+     * The dashboard counts' triggers go too: one recount after the load replaces a million updates.
      */
-    private static List<String> dropSecondaryIndexes(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
+    private static List<String> dropSecondaryIndexesAndTriggers(Connection connection) throws SQLException {
+        List<String> drops = new ArrayList<>();
         List<String> ddl = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                     + "AND tbl_name IN ('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history') ORDER BY name")) {
+             ResultSet rows = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                     + "AND sql IS NOT NULL AND tbl_name IN ('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history') "
+                     + "ORDER BY type, name")) {
             while (rows.next()) {
-                names.add(rows.getString(1));
-                ddl.add(rows.getString(2));
+                drops.add("DROP " + rows.getString(1).toUpperCase(Locale.ROOT) + " " + rows.getString(2));
+                ddl.add(rows.getString(3));
             }
         }
         try (Statement statement = connection.createStatement()) {
-            for (String name : names) {
-                statement.execute("DROP INDEX " + name);
+            for (String drop : drops) {
+                statement.execute(drop);
             }
         }
         return ddl;
+    }
+
+    /** PostgreSQL keeps its indexes; the dashboard counts' triggers pause for the load, which ends with one recount. */
+    private static List<String> disableTriggers(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE sync_metadata DISABLE TRIGGER USER");
+        }
+        return List.of("ALTER TABLE sync_metadata ENABLE TRIGGER USER");
     }
 
     /**
@@ -333,12 +346,13 @@ public final class DemoDataGenerator {
             }
         }
 
-        void finish(List<String> indexes) throws SQLException {
+        void finish(List<String> restore) throws SQLException {
             try (Statement statement = connection.createStatement()) {
-                for (String ddl : indexes) {
+                for (String ddl : restore) {
                     statement.execute(ddl);
                 }
             }
+            DashboardCounts.recount(connection);
             if (vendor == Vendor.POSTGRESQL) {
                 // Rows were inserted with explicit ids: move each identity past them.
                 try (Statement statement = connection.createStatement()) {

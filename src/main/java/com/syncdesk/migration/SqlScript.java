@@ -2,9 +2,17 @@ package com.syncdesk.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Splits a plain SQL script into statements at semicolons outside quotes and comments. */
+/**
+ * Splits a plain SQL script into statements at semicolons outside quotes, dollar quotes, comments
+ * and the {@code BEGIN ... END} body of a SQLite trigger.
+ */
 final class SqlScript {
+
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$\\w*\\$");
+    private static final Pattern BLOCK_WORD = Pattern.compile("\\b(BEGIN|CASE|END)\\b", Pattern.CASE_INSENSITIVE);
 
     private SqlScript() {
     }
@@ -38,6 +46,15 @@ final class SqlScript {
                 }
                 current.append(script, i, Math.min(end + 1, n));
                 i = end + 1;
+            } else if (c == '$' && dollarTagAt(script, i) != null) {
+                String tag = dollarTagAt(script, i);
+                int close = script.indexOf(tag, i + tag.length());
+                int end = close < 0 ? n : close + tag.length();
+                current.append(script, i, end);
+                i = end;
+            } else if (c == ';' && insideTriggerBody(current)) {
+                current.append(c);
+                i++;
             } else if (c == ';') {
                 addIfNotBlank(statements, current);
                 current.setLength(0);
@@ -49,6 +66,25 @@ final class SqlScript {
         }
         addIfNotBlank(statements, current);
         return statements;
+    }
+
+    private static String dollarTagAt(String script, int index) {
+        Matcher tag = DOLLAR_TAG.matcher(script).region(index, script.length());
+        return tag.lookingAt() ? tag.group() : null;
+    }
+
+    /** True while a CREATE TRIGGER statement has opened more BEGIN/CASE blocks than it closed. */
+    private static boolean insideTriggerBody(CharSequence statement) {
+        String text = statement.toString().stripLeading();
+        if (!text.regionMatches(true, 0, "CREATE TRIGGER", 0, "CREATE TRIGGER".length())) {
+            return false;
+        }
+        int depth = 0;
+        Matcher word = BLOCK_WORD.matcher(text);
+        while (word.find()) {
+            depth += word.group(1).equalsIgnoreCase("END") ? -1 : 1;
+        }
+        return depth > 0;
     }
 
     private static void addIfNotBlank(List<String> statements, StringBuilder statement) {

@@ -332,103 +332,13 @@ public final class SyncStateService {
 
     // ---- statistics ----
 
+    /** The dashboard's figures, read from the counts the database keeps up to date (see {@link SyncStatisticsReader}). */
     public SyncStatistics statistics(EntityType type, int windowHours) {
-        Vendor vendor = database.vendor();
-        return database.read(connection -> {
-            Map<String, Map<String, Long>> byTypeAndStatus = new LinkedHashMap<>();
-            Map<String, Long> byStatus = new LinkedHashMap<>();
-            Map<String, Long> byType = new LinkedHashMap<>();
-            long total = 0;
-            SqlBuilder breakdown = ofType(new SqlBuilder(vendor).sql("SELECT s.entity_type, s.sync_status, count(*) FROM sync_metadata s WHERE 1 = 1"), type)
-                    .sql(" GROUP BY s.entity_type, s.sync_status ORDER BY s.entity_type, s.sync_status");
-            try (PreparedStatement statement = breakdown.prepare(connection); ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    long count = rows.getLong(3);
-                    byTypeAndStatus.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>()).put(rows.getString(2), count);
-                    byStatus.merge(rows.getString(2), count, Long::sum);
-                    byType.merge(rows.getString(1), count, Long::sum);
-                    total += count;
-                }
-            }
-            long completed = byStatus.getOrDefault("completed", 0L);
-            long failed = byStatus.getOrDefault("failed", 0L);
-            Double successRate = completed + failed == 0 ? null : (double) completed / (completed + failed);
-
-            Double average;
-            long durations;
-            long apiCalls;
-            SqlBuilder performance = ofType(new SqlBuilder(vendor).sql("SELECT avg(s.sync_duration_ms), count(s.sync_duration_ms), "
-                    + "coalesce(sum(s.api_calls_count), 0) FROM sync_metadata s WHERE 1 = 1"), type);
-            try (PreparedStatement statement = performance.prepare(connection); ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                double avg = rows.getDouble(1);
-                average = rows.wasNull() ? null : avg;
-                durations = rows.getLong(2);
-                apiCalls = rows.getLong(3);
-            }
-            Integer p95 = percentile95(connection, vendor, type, durations);
-
-            long openConflicts;
-            long statesWithConflicts;
-            SqlBuilder conflicts = new SqlBuilder(vendor).sql("SELECT count(*), count(DISTINCT c.sync_metadata_id) FROM conflict_resolutions c "
-                    + "JOIN sync_metadata s ON s.id = c.sync_metadata_id WHERE c.is_resolved = ?", false);
-            try (PreparedStatement statement = ofType(conflicts, type).prepare(connection); ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                openConflicts = rows.getLong(1);
-                statesWithConflicts = rows.getLong(2);
-            }
-
-            long failuresInWindow;
-            SqlBuilder recentFailures = new SqlBuilder(vendor).sql("SELECT count(*) FROM sync_metadata s WHERE s.last_sync_attempt >= ? "
-                    + "AND s.sync_status = 'failed'", Instant.now().minus(Duration.ofHours(windowHours)));
-            try (PreparedStatement statement = ofType(recentFailures, type).prepare(connection); ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                failuresInWindow = rows.getLong(1);
-            }
-
-            List<SyncStatistics.ErrorCount> topErrors = errorCounts(connection, ofType(new SqlBuilder(vendor).sql(
-                    "SELECT s.last_error, count(*) AS n FROM sync_metadata s WHERE s.sync_status = 'failed' AND s.last_error IS NOT NULL"), type)
-                    .sql(" GROUP BY s.last_error ORDER BY n DESC, s.last_error LIMIT 10"));
-            List<SyncStatistics.ErrorCount> byKind = errorCounts(connection, ofType(new SqlBuilder(vendor).sql(
-                    "SELECT " + ErrorKinds.SQL_CASE + " AS kind, count(*) AS n FROM sync_metadata s WHERE s.sync_status = 'failed'"), type)
-                    .sql(" GROUP BY kind ORDER BY n DESC, kind"));
-
-            return new SyncStatistics(total, byStatus, byType, byTypeAndStatus, successRate, average, p95, apiCalls,
-                    openConflicts, statesWithConflicts, windowHours, failuresInWindow, topErrors, byKind);
-        });
+        return new SyncStatisticsReader(database).read(type, windowHours);
     }
 
     private static SqlBuilder ofType(SqlBuilder query, EntityType type) {
         return type == null ? query : query.sql(" AND s.entity_type = ?", type);
-    }
-
-    /** Nearest-rank 95th percentile, the same definition on both vendors. */
-    private static Integer percentile95(Connection connection, Vendor vendor, EntityType type, long durations) throws SQLException {
-        if (durations == 0) {
-            return null;
-        }
-        SqlBuilder query = new SqlBuilder(vendor);
-        if (vendor == Vendor.POSTGRESQL) {
-            ofType(query.sql("SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY s.sync_duration_ms) FROM sync_metadata s "
-                    + "WHERE s.sync_duration_ms IS NOT NULL"), type);
-        } else {
-            long rank = (long) Math.ceil(0.95 * durations);
-            ofType(query.sql("SELECT s.sync_duration_ms FROM sync_metadata s WHERE s.sync_duration_ms IS NOT NULL"), type)
-                    .sql(" ORDER BY s.sync_duration_ms LIMIT 1 OFFSET " + (rank - 1));
-        }
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? rows.getInt(1) : null;
-        }
-    }
-
-    private static List<SyncStatistics.ErrorCount> errorCounts(Connection connection, SqlBuilder query) throws SQLException {
-        List<SyncStatistics.ErrorCount> counts = new ArrayList<>();
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                counts.add(new SyncStatistics.ErrorCount(rows.getString(1), rows.getLong(2)));
-            }
-        }
-        return counts;
     }
 
     /** The seed's {@code get_sync_performance_stats}: figures over the states attempted in the last {@code hoursBack} hours. */

@@ -30,13 +30,13 @@ class MigrateAndStatusCommandTest {
         CliRun migrate = CliRun.of("migrate", "--db", db.toString());
 
         assertThat(migrate.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(migrate.out()).contains("[6/6] Upgrade to 9 (add row versions and audit) done")
-                .contains("Schema upgraded from version 0 to 9.");
+        assertThat(migrate.out()).contains("[7/7] Upgrade to 10 (dashboard counts and page index) done")
+                .contains("Schema upgraded from version 0 to 10.");
         assertThat(migrate.err()).isEmpty();
 
         CliRun status = CliRun.of("status", "--db", db.toString());
         assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(status.out()).contains("Schema version: 9 (latest)")
+        assertThat(status.out()).contains("Schema version: 10 (latest)")
                 .containsPattern("(?m)^1 +Applied +initial schema")
                 .containsPattern("(?m)^9 +Applied +add row versions and audit");
     }
@@ -47,10 +47,10 @@ class MigrateAndStatusCommandTest {
         assertThat(CliRun.of("migrate", "--db", db.toString(), "--to", "4").exitCode()).isZero();
 
         CliRun status = CliRun.of("status", "--db", db.toString());
-        assertThat(status.out()).contains("Schema version: 4 (behind: 3 pending, latest is 9; run migrate)")
+        assertThat(status.out()).contains("Schema version: 4 (behind: 4 pending, latest is 10; run migrate)")
                 .containsPattern("(?m)^7 +Pending +align sync schema");
-        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("Schema upgraded from version 4 to 9.");
-        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("already at version 9");
+        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("Schema upgraded from version 4 to 10.");
+        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("already at version 10");
     }
 
     @Test
@@ -60,7 +60,7 @@ class MigrateAndStatusCommandTest {
 
         assertThat(CliRun.of("migrate").exitCode()).isZero();
         assertThat(home.resolve("syncdesk.db")).isRegularFile();
-        assertThat(CliRun.of("status").out()).contains(home.resolve("syncdesk.db").toString()).contains("Schema version: 9");
+        assertThat(CliRun.of("status").out()).contains(home.resolve("syncdesk.db").toString()).contains("Schema version: 10");
     }
 
     @Test
@@ -105,7 +105,7 @@ class MigrateAndStatusCommandTest {
         CliRun migrate = CliRun.of("migrate", "--url", server.jdbcUrl(), "--user", server.user());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         CliRun status = CliRun.of("status", "--url", server.jdbcUrl(), "--user", server.user());
-        assertThat(status.out()).contains("(PostgreSQL)").contains("Schema version: 9 (latest)");
+        assertThat(status.out()).contains("(PostgreSQL)").contains("Schema version: 10 (latest)");
     }
 
     @Test

@@ -45,9 +45,9 @@ class BackupAndRestoreTest {
             RestoreReport report = migrations.restore(backup, steps::add);
 
             assertThat(TableDump.of(database)).isEqualTo(before);
-            assertThat(report.status().currentVersion()).isEqualTo(9);
+            assertThat(report.status().currentVersion()).isEqualTo(10);
             assertThat(steps).isNotEmpty().allSatisfy(step -> assertThat(step.total()).isPositive());
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 9));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 10));
             try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO operators (username) VALUES ('after-restore')");
             }
@@ -65,7 +65,7 @@ class BackupAndRestoreTest {
 
             DowngradeReport down = migrations.downgrade(6, BackupChoice.BACKUP_IF_LOSSY, MigrationProgress.NONE);
             assertThat(down.backup()).isPresent();
-            assertThat(down.backup().get().version()).isEqualTo(9);
+            assertThat(down.backup().get().version()).isEqualTo(10);
             assertThat(migrations.backups()).contains(down.backup().get());
             migrations.upgrade(null, MigrationProgress.NONE);
             assertThat(TableDump.of(database)).isNotEqualTo(before);
@@ -73,7 +73,7 @@ class BackupAndRestoreTest {
             migrations.restore(down.backup().get(), MigrationProgress.NONE);
 
             assertThat(TableDump.of(database)).isEqualTo(before);
-            assertThat(migrations.status().currentVersion()).isEqualTo(9);
+            assertThat(migrations.status().currentVersion()).isEqualTo(10);
         }
     }
 
@@ -102,14 +102,14 @@ class BackupAndRestoreTest {
             Backup atNine = migrations.backup(MigrationProgress.NONE);
 
             assertThat(migrations.backups()).containsExactly(atFour, atNine);
-            assertThat(atNine.version()).isEqualTo(9);
+            assertThat(atNine.version()).isEqualTo(10);
             assertThat(atNine.sizeBytes()).isPositive();
             assertThat(atNine.takenAt()).isAfterOrEqualTo(atFour.takenAt());
             assertThat(migrations.backupAt(atNine.location())).isEqualTo(atNine);
             if (vendor == Vendor.SQLITE) {
                 Path file = ((SqliteFile) database.target()).path();
                 assertThat(atNine.location().getParent()).isEqualTo(file.resolveSibling("backups"));
-                assertThat(atNine.location().getFileName().toString()).matches("test-\\d+-\\d{8}-\\d{6}-\\d{3}-v9\\.db");
+                assertThat(atNine.location().getFileName().toString()).matches("test-\\d+-\\d{8}-\\d{6}-\\d{3}-v10\\.db");
             } else {
                 assertThat(atNine.location().getParent()).isEqualTo(tempDir.resolve("pg-backups"));
                 assertThat(atNine.location().resolve("audit_log.csv")).isRegularFile();

@@ -50,7 +50,7 @@ class FailedUndoStepTest {
             assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 8));
             assertThat(FreshSchemas.dump(database, FreshSchemas.columnsAt(vendor, 8))).isEqualTo(everyValueOfVersionEight);
 
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(9);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
         }
     }
 }

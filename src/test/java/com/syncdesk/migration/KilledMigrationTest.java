@@ -47,22 +47,22 @@ class KilledMigrationTest {
     @TempDir
     static Path tempDir;
 
-    private static Path atNine;
+    private static Path atLatest;
     private static Path atFour;
     /** Per table and column of the full schema: how many non-null values it holds, plus the row count and id sum. */
-    private static Map<String, Long> figuresAtNine;
+    private static Map<String, Long> figuresAtLatest;
 
     @BeforeAll
     static void buildTemplates() throws Exception {
-        atNine = tempDir.resolve("template-9.db");
-        try (Database database = Database.open(ConnectionTarget.sqlite(atNine))) {
+        atLatest = tempDir.resolve("template-latest.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(atLatest))) {
             MigrationService migrations = new MigrationService(database, "tester");
             migrations.upgrade(null, MigrationProgress.NONE);
             BulkRows.fill(database, ROWS_PER_TABLE);
-            figuresAtNine = figures(database, FreshSchemas.columnsAt(Vendor.SQLITE, 9));
+            figuresAtLatest = figures(database, FreshSchemas.recordColumnsAt(Vendor.SQLITE, 10));
         }
         atFour = tempDir.resolve("template-4.db");
-        Files.copy(atNine, atFour);
+        Files.copy(atLatest, atFour);
         try (Database database = Database.open(ConnectionTarget.sqlite(atFour))) {
             new MigrationService(database, "tester").downgrade(4, BackupChoice.NO_BACKUP, MigrationProgress.NONE);
         }
@@ -89,7 +89,7 @@ class KilledMigrationTest {
             int version = checkConsistent(db, direction);
             versionsFound.merge(direction + " -> " + version, 1, Integer::sum);
         }
-        LOG.warn("Killed {} migrations of {} rows; versions found afterwards: {}", kills, figuresAtNine.get("sync_metadata rows") * 9, versionsFound);
+        LOG.warn("Killed {} migrations of {} rows; versions found afterwards: {}", kills, figuresAtLatest.get("sync_metadata rows") * 9, versionsFound);
         assertThat(kills).isGreaterThanOrEqualTo(8);
     }
 
@@ -101,20 +101,20 @@ class KilledMigrationTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isZero();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(checkConsistent(db, direction)).isEqualTo(direction.equals("down") ? 4 : 9);
+        assertThat(checkConsistent(db, direction)).isEqualTo(direction.equals("down") ? 4 : 10);
         return millis;
     }
 
     private static Path copyTemplate(String direction, String name) throws IOException {
         Path db = tempDir.resolve(name);
-        Files.copy(direction.equals("down") ? atNine : atFour, db, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(direction.equals("down") ? atLatest : atFour, db, StandardCopyOption.REPLACE_EXISTING);
         return db;
     }
 
     private static Process start(Path db, String direction) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                MigrationChild.class.getName(), db.toString(), direction, direction.equals("down") ? "4" : "9")
+                MigrationChild.class.getName(), db.toString(), direction, direction.equals("down") ? "4" : "10")
                 .redirectErrorStream(true)
                 .start();
     }
@@ -149,20 +149,20 @@ class KilledMigrationTest {
             int version = status.currentVersion();
             assertThat(status.hasFailedMigration()).isFalse();
             assertThat(SchemaSnapshot.capture(database)).as("schema at version %d", version).isEqualTo(FreshSchemas.at(Vendor.SQLITE, version));
-            Map<String, List<String>> surviving = FreshSchemas.columnsAt(Vendor.SQLITE, direction.equals("down") ? version : 4);
+            Map<String, List<String>> surviving = FreshSchemas.recordColumnsAt(Vendor.SQLITE, direction.equals("down") ? version : 4);
             assertThat(figures(database, surviving)).as("rows and values at version %d", version).isEqualTo(expected(surviving));
 
             migrations.upgrade(null, MigrationProgress.NONE);
-            Map<String, List<String>> afterMigrate = FreshSchemas.columnsAt(Vendor.SQLITE, direction.equals("down") ? Math.min(version, 4) : 4);
+            Map<String, List<String>> afterMigrate = FreshSchemas.recordColumnsAt(Vendor.SQLITE, direction.equals("down") ? Math.min(version, 4) : 4);
             assertThat(figures(database, afterMigrate)).isEqualTo(expected(afterMigrate));
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(Vendor.SQLITE, 9));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(Vendor.SQLITE, 10));
             return version;
         }
     }
 
     private static Map<String, Long> expected(Map<String, List<String>> columns) {
         Map<String, Long> expected = new LinkedHashMap<>();
-        figuresAtNine.forEach((key, value) -> {
+        figuresAtLatest.forEach((key, value) -> {
             String[] parts = key.split(" ");
             if (columns.containsKey(parts[0]) && (parts[1].equals("rows") || parts[1].equals("ids") || columns.get(parts[0]).contains(parts[1]))) {
                 expected.put(key, value);

@@ -45,9 +45,9 @@ class LegacyDatabaseTest {
             UpgradeReport report = migrations.upgradeWithReport(null, MigrationProgress.NONE);
 
             assertThat(report.legacyRowsMerged()).isEqualTo(5);
-            assertThat(report.status().currentVersion()).isEqualTo(9);
+            assertThat(report.status().currentVersion()).isEqualTo(10);
             assertThat(SchemaSnapshot.tables(database)).doesNotContain("sync_states");
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 9));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 10));
             Map<String, Map<String, Object>> rows = syncMetadata(database, vendor);
             assertThat(rows).hasSize(6);
 
@@ -104,7 +104,7 @@ class LegacyDatabaseTest {
                 assertThat(six.state()).isEqualTo(MigrationState.MISSING_TOLERATED);
                 assertThat(six.installedBy()).isEqualTo("legacy");
             });
-            assertThat(legacy.pending()).extracting(MigrationEntry::version).containsExactly(7, 8, 9);
+            assertThat(legacy.pending()).extracting(MigrationEntry::version).containsExactly(7, 8, 9, 10);
             assertThat(migrations.validate()).isEmpty();
 
             assertThat(migrations.upgradeWithReport(null, MigrationProgress.NONE).legacyRowsMerged()).isZero();
@@ -112,10 +112,10 @@ class LegacyDatabaseTest {
             assertThat(migrations.status().migrations()).filteredOn(m -> m.version() == 6).extracting(MigrationEntry::state)
                     .containsExactly(MigrationState.MISSING_TOLERATED);
 
-            assertThat(migrations.preview(4).steps()).extracting(PlannedStep::version).containsExactly(9, 8, 7, 6);
+            assertThat(migrations.preview(4).steps()).extracting(PlannedStep::version).containsExactly(10, 9, 8, 7, 6);
             assertThat(migrations.downgrade(4, BackupChoice.NO_BACKUP, MigrationProgress.NONE).status().currentVersion()).isEqualTo(4);
             assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 4));
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(9);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
             assertThat(migrations.validate()).isEmpty();
         }
     }

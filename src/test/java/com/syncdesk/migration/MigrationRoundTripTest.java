@@ -44,7 +44,7 @@ class MigrationRoundTripTest {
             assertThat(FreshSchemas.dump(database, survivorsOfSix)).isEqualTo(beforeSix);
 
             migrations.upgrade(null, MigrationProgress.NONE);
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 9));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 10));
             assertThat(FreshSchemas.dump(database, survivorsOfSix)).isEqualTo(beforeSix);
 
             DowngradeReport toOne = migrations.downgrade(1, BackupChoice.NO_BACKUP, MigrationProgress.NONE);
@@ -53,9 +53,9 @@ class MigrationRoundTripTest {
             assertThat(FreshSchemas.dump(database, survivorsOfOne)).isEqualTo(beforeOne);
 
             SchemaStatus latest = migrations.upgrade(null, MigrationProgress.NONE);
-            assertThat(latest.currentVersion()).isEqualTo(9);
+            assertThat(latest.currentVersion()).isEqualTo(10);
             assertThat(latest.migrations()).allSatisfy(m -> assertThat(m.state()).isEqualTo(MigrationState.APPLIED));
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 9));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 10));
             assertThat(FreshSchemas.dump(database, survivorsOfOne)).isEqualTo(beforeOne);
             assertThat(migrations.validate()).isEmpty();
         }
@@ -72,11 +72,12 @@ class MigrationRoundTripTest {
             migrations.downgrade(4, BackupChoice.NO_BACKUP, steps::add);
 
             assertThat(steps).extracting(MigrationProgress.Step::name).containsExactly(
+                    "Undo 10 (dashboard counts and page index)", "Undo 10 (dashboard counts and page index)",
                     "Undo 9 (add row versions and audit)", "Undo 9 (add row versions and audit)",
                     "Undo 8 (add sprint jira metadata)", "Undo 8 (add sprint jira metadata)",
                     "Undo 7 (align sync schema)", "Undo 7 (align sync schema)");
-            assertThat(steps.getLast().index()).isEqualTo(3);
-            assertThat(steps.getLast().total()).isEqualTo(3);
+            assertThat(steps.getLast().index()).isEqualTo(4);
+            assertThat(steps.getLast().total()).isEqualTo(4);
         }
     }
 }

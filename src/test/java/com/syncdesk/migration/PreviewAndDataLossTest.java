@@ -27,7 +27,7 @@ import com.syncdesk.testing.TestDatabases;
 
 class PreviewAndDataLossTest {
 
-    private static final List<Integer> VERSIONS = List.of(1, 2, 4, 7, 8, 9);
+    private static final List<Integer> VERSIONS = List.of(1, 2, 4, 7, 8, 9, 10);
 
     @TempDir
     Path tempDir;
@@ -75,16 +75,22 @@ class PreviewAndDataLossTest {
             Set<String> dropped = new LinkedHashSet<>();
             Map<String, List<String>> before = FreshSchemas.columnsAt(vendor, version);
             Map<String, List<String>> after = FreshSchemas.columnsAt(vendor, previous);
-            before.forEach((table, columns) -> {
-                if (!after.containsKey(table)) {
-                    dropped.add("table " + table);
-                } else {
-                    columns.stream().filter(c -> !after.get(table).contains(c)).forEach(c -> dropped.add("column " + table + "." + c));
-                }
-            });
             try (Database database = TestDatabases.open(vendor, tempDir)) {
                 MigrationService migrations = new MigrationService(database, "tester", tempDir.resolve("pg-backups"));
                 migrations.upgrade(version, MigrationProgress.NONE);
+                String description = migrations.status().migrations().stream().filter(m -> m.version() == version)
+                        .findFirst().orElseThrow().description();
+                List<String> derived = UndoScript.load(vendor, version, description).derivedTables();
+                assertThat(before.keySet()).containsAll(derived);
+                before.forEach((table, columns) -> {
+                    if (derived.contains(table)) {
+                        assertThat(after).as("derived table %s", table).doesNotContainKey(table);
+                    } else if (!after.containsKey(table)) {
+                        dropped.add("table " + table);
+                    } else {
+                        columns.stream().filter(c -> !after.get(table).contains(c)).forEach(c -> dropped.add("column " + table + "." + c));
+                    }
+                });
                 MigrationPlan plan = migrations.preview(previous);
                 assertThat(plan.dataLoss()).as("undo %d", version).extracting(loss -> loss.drop().describe())
                         .containsExactlyInAnyOrderElementsOf(dropped);
@@ -107,15 +113,16 @@ class PreviewAndDataLossTest {
             MigrationPlan plan = migrations.preview(6);
 
             assertThat(plan.direction()).isEqualTo(MigrationPlan.Direction.DOWNGRADE);
-            assertThat(plan.fromVersion()).isEqualTo(9);
+            assertThat(plan.fromVersion()).isEqualTo(10);
             assertThat(plan.toVersion()).isEqualTo(4);
-            assertThat(plan.steps()).extracting(PlannedStep::version).containsExactly(9, 8, 7);
-            assertThat(plan.steps().getFirst().statements()).startsWith("DROP TABLE audit_log")
+            assertThat(plan.steps()).extracting(PlannedStep::version).containsExactly(10, 9, 8, 7);
+            assertThat(plan.steps().getFirst().statements()).first().asString().startsWith("DROP TRIGGER ");
+            assertThat(plan.steps().get(1).statements()).startsWith("DROP TABLE audit_log")
                     .endsWith("DELETE FROM flyway_schema_history WHERE version = '9'");
-            assertThat(plan.steps().get(2).statements()).first().isEqualTo("DROP INDEX idx_sync_performance");
+            assertThat(plan.steps().get(3).statements()).first().isEqualTo("DROP INDEX idx_sync_performance");
             assertThat(SchemaSnapshot.capture(database)).isEqualTo(schema);
             assertThat(TableDump.of(database)).isEqualTo(rows);
-            assertThat(migrations.status().currentVersion()).isEqualTo(9);
+            assertThat(migrations.status().currentVersion()).isEqualTo(10);
         }
     }
 
@@ -135,6 +142,28 @@ class PreviewAndDataLossTest {
             assertThat(plan.steps().get(1).statements()).last().isEqualTo("DROP TABLE sync_states");
             assertThat(plan.dataLoss()).isEmpty();
             assertThat(migrations.status().currentVersion()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void anUpgradePreviewShowsTriggersAndFunctionsAsWholeStatements(Vendor vendor) {
+        try (Database database = TestDatabases.open(vendor, tempDir)) {
+            MigrationService migrations = new MigrationService(database, "tester", tempDir.resolve("pg-backups"));
+            migrations.upgrade(9, MigrationProgress.NONE);
+
+            List<String> statements = migrations.preview(10).steps().getFirst().statements();
+
+            List<String> triggers = statements.stream().filter(sql -> sql.startsWith("CREATE TRIGGER")).toList();
+            assertThat(triggers).hasSize(vendor == Vendor.SQLITE ? 5 : 4);
+            if (vendor == Vendor.SQLITE) {
+                assertThat(triggers).allSatisfy(sql -> assertThat(sql).contains("BEGIN").endsWith("END"));
+            } else {
+                assertThat(statements.stream().filter(sql -> sql.startsWith("CREATE FUNCTION")))
+                        .hasSize(2).allSatisfy(sql -> assertThat(sql).contains("RETURN NULL;").endsWith("$$"));
+            }
+            assertThat(statements).noneMatch(sql -> sql.startsWith("INSERT INTO sync_duration_counts SELECT")
+                    || sql.startsWith("END") || sql.startsWith("RETURN"));
         }
     }
 

@@ -57,7 +57,7 @@ class RefusalTest {
             MigrationService migrations = new MigrationService(database, "tester");
             SchemaStatus status = migrations.status();
             assertThat(status.isNewerThanApp()).isTrue();
-            assertThat(status.migrations()).filteredOn(m -> m.version() == 10).extracting(MigrationEntry::state)
+            assertThat(status.migrations()).filteredOn(m -> m.version() == 11).extracting(MigrationEntry::state)
                     .containsExactly(MigrationState.FUTURE);
             for (ThrowingCallable attempt : List.<ThrowingCallable>of(
                     () -> migrations.upgrade(null, MigrationProgress.NONE),
@@ -66,7 +66,7 @@ class RefusalTest {
                     migrations::repair)) {
                 assertThatThrownBy(attempt).isInstanceOf(DatabaseException.class)
                         .satisfies(refused(Reason.NEWER_SCHEMA))
-                        .hasMessageContaining("is at version 10, newer than this SyncDesk knows (9)");
+                        .hasMessageContaining("is at version 11, newer than this SyncDesk knows (10)");
             }
             assertThat(migrations.validate()).anyMatch(problem -> problem.contains("newer than this SyncDesk"));
         }
@@ -129,7 +129,7 @@ class RefusalTest {
             if (vendor == Vendor.SQLITE) {
                 assertThat(sha256(((ConnectionTarget.SqliteFile) target).path())).isEqualTo(before);
             }
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(9);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
         }
     }
 
@@ -153,7 +153,7 @@ class RefusalTest {
 
             holder.destroyForcibly();
             assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(9);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
         } finally {
             holder.destroyForcibly();
         }
@@ -224,7 +224,7 @@ class RefusalTest {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
                     + "installed_by, execution_time, success) VALUES ((SELECT max(installed_rank) + 1 FROM flyway_schema_history), "
-                    + "'10', 'from the future', 'SQL', 'V10__from_the_future.sql', 42, 'future', 5, true)");
+                    + "'11', 'from the future', 'SQL', 'V11__from_the_future.sql', 42, 'future', 5, true)");
         }
     }
 

@@ -23,7 +23,7 @@ import com.syncdesk.testing.TestDatabases;
 
 class SchemaMigrationTest {
 
-    private static final List<Integer> VERSIONS = List.of(1, 2, 4, 7, 8, 9);
+    private static final List<Integer> VERSIONS = List.of(1, 2, 4, 7, 8, 9, 10);
 
     @TempDir
     Path tempDir;
@@ -35,7 +35,7 @@ class SchemaMigrationTest {
             MigrationService migrations = new MigrationService(database, "tester");
             SchemaStatus status = migrations.upgrade(null, MigrationProgress.NONE);
 
-            assertThat(status.currentVersion()).isEqualTo(9);
+            assertThat(status.currentVersion()).isEqualTo(10);
             assertThat(status.isLatest()).isTrue();
             assertThat(status.migrations()).extracting(MigrationEntry::version).containsExactlyElementsOf(VERSIONS);
             assertThat(status.migrations()).allSatisfy(m -> {
@@ -44,7 +44,8 @@ class SchemaMigrationTest {
                 assertThat(m.checksum()).isNotNull();
             });
             assertThat(SchemaSnapshot.tables(database)).containsExactly("audit_log", "boards", "conflict_resolutions",
-                    "issues", "operators", "projects", "sprints", "sync_history", "sync_metadata");
+                    "issues", "operators", "projects", "sprints", "sync_duration_counts", "sync_error_counts", "sync_history", "sync_metadata",
+                    "sync_state_counts");
         }
     }
 
@@ -54,7 +55,7 @@ class SchemaMigrationTest {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
             new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
             String schema = String.join("\n", SchemaSnapshot.capture(database));
-            for (String index : List.of("idx_unique_entity", "idx_sync_status_type", "idx_sync_batch", "idx_sync_timestamps",
+            for (String index : List.of("idx_unique_entity", "idx_sync_status_type_attempt", "idx_sync_batch", "idx_sync_timestamps",
                     "idx_sync_performance", "idx_conflict_status", "idx_conflict_sync", "idx_conflict_resolution",
                     "idx_history_operation_status", "idx_history_batch", "idx_history_created_status",
                     "idx_sprint_sync_status", "idx_sprint_project_key", "idx_project_key", "idx_board_jira_id",
@@ -113,7 +114,7 @@ class SchemaMigrationTest {
                 migrations.upgrade(version, MigrationProgress.NONE);
                 previous = version;
             }
-            assertThat(migrations.status().currentVersion()).isEqualTo(9);
+            assertThat(migrations.status().currentVersion()).isEqualTo(10);
         }
     }
 
@@ -123,9 +124,9 @@ class SchemaMigrationTest {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
             List<MigrationProgress.Step> steps = new java.util.ArrayList<>();
             new MigrationService(database, "tester").upgrade(null, steps::add);
-            assertThat(steps).hasSize(12);
-            assertThat(steps.getLast().index()).isEqualTo(6);
-            assertThat(steps.getLast().total()).isEqualTo(6);
+            assertThat(steps).hasSize(14);
+            assertThat(steps.getLast().index()).isEqualTo(7);
+            assertThat(steps.getLast().total()).isEqualTo(7);
             assertThat(steps.getFirst().name()).isEqualTo("Upgrade to 1 (initial schema)");
         }
     }
@@ -147,8 +148,8 @@ class SchemaMigrationTest {
     @EnumSource(Vendor.class)
     void upgradeBeyondTheNewestKnownVersionIsRefused(Vendor vendor) {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
-            assertThatThrownBy(() -> new MigrationService(database, "tester").upgrade(10, MigrationProgress.NONE))
-                    .hasMessageContaining("newest this SyncDesk knows is 9");
+            assertThatThrownBy(() -> new MigrationService(database, "tester").upgrade(11, MigrationProgress.NONE))
+                    .hasMessageContaining("newest this SyncDesk knows is 10");
         }
     }
 

@@ -163,11 +163,11 @@ class BadFilesTest {
 
         CliRun migrate = CliRun.of("migrate", "--db", empty.toString());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Schema upgraded from version 0 to 9.");
+        assertThat(migrate.out()).contains("Schema upgraded from version 0 to 10.");
     }
 
     @Test
-    void aDatabaseWithCorruptedPagesIsReportedDamagedByStatsAndValidateAndLeftAsItWas() throws Exception {
+    void aDatabaseWithCorruptedPagesIsReportedDamagedByExportAndValidateAndLeftAsItWas() throws Exception {
         Path db = tempDir.resolve("corrupt.db");
         Files.copy(template, db);
         int pageSize;
@@ -188,8 +188,8 @@ class BadFilesTest {
         }
         String before = Fingerprints.sha256(db);
 
-        CliAssert.oneLine(CliRun.of("stats", "--db", db.toString()), ExitCodes.REFUSED, "is damaged", "Restore it from a backup");
-        CliAssert.oneLine(CliRun.of("export", "--db", db.toString(), "--format", "json"), ExitCodes.REFUSED, "is damaged");
+        // The dashboard's figures come from V10's count tables, which the damage did not touch; reading the states does.
+        CliAssert.oneLine(CliRun.of("export", "--db", db.toString(), "--format", "json"), ExitCodes.REFUSED, "is damaged", "Restore it from a backup");
         CliRun validate = CliRun.of("validate", "--db", db.toString());
         CliAssert.oneLine(validate, ExitCodes.FAILED, "is damaged", "integrity check");
         assertThat(Fingerprints.sha256(db)).isEqualTo(before);

@@ -104,7 +104,7 @@ class LockedReadOnlyAndFullDiskTest {
 
             CliRun status = CliRun.of("status", "--db", db.toString());
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(status.out()).contains("Schema version: 9 (latest)");
+            assertThat(status.out()).contains("Schema version: 10 (latest)");
             CliRun stats = CliRun.of("stats", "--db", db.toString());
             assertThat(stats.exitCode()).as(stats.err()).isZero();
             assertThat(stats.out()).contains(String.format("Sync states: %,d", ROWS));
@@ -151,7 +151,7 @@ class LockedReadOnlyAndFullDiskTest {
             Files.delete(filler);
             CliRun again = CliRun.of("migrate", "--db", db.toString());
             assertThat(again.exitCode()).as(again.err()).isZero();
-            assertThat(checkConsistent(db)).isEqualTo(9);
+            assertThat(checkConsistent(db)).isEqualTo(10);
         } finally {
             Mounts.unmount(mount);
         }
@@ -173,7 +173,7 @@ class LockedReadOnlyAndFullDiskTest {
 
             CliAssert.oneLine(CliRun.of("retry", "--yes", "--db", db.toString()), ExitCodes.FAILED, "is full", "rolled back");
 
-            assertThat(checkConsistent(db)).isEqualTo(9);
+            assertThat(checkConsistent(db)).isEqualTo(10);
             try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
                 assertThat(TableDump.of(database)).isEqualTo(before);
             }

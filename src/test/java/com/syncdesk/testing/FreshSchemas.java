@@ -48,6 +48,13 @@ public final class FreshSchemas {
     }
 
     /** Table name to its columns, in order, in a fresh database at {@code version}. */
+    /** The columns of the tables that hold records (with an id), leaving out V10's derived count tables. */
+    public static Map<String, List<String>> recordColumnsAt(Vendor vendor, int version) {
+        Map<String, List<String>> columns = columnsAt(vendor, version);
+        columns.values().removeIf(list -> !list.contains("id"));
+        return columns;
+    }
+
     public static Map<String, List<String>> columnsAt(Vendor vendor, int version) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String line : at(vendor, version)) {

@@ -16,8 +16,8 @@ import com.syncdesk.persistence.Vendor;
 
 /**
  * A comparable description of a schema: tables with their columns (type, nullability, default, in
- * order), check constraints, indexes and foreign keys. Bookkeeping tables (schema history, undo log)
- * are left out.
+ * order), check constraints, indexes, foreign keys, triggers and functions. Bookkeeping tables
+ * (schema history, undo log) are left out.
  */
 public final class SchemaSnapshot {
 
@@ -86,6 +86,8 @@ public final class SchemaSnapshot {
                 lines.addAll(described);
             }
         }
+        lines.addAll(query(connection, "SELECT 'trigger ' || name || ' on ' || tbl_name || ' ' || sql FROM sqlite_master "
+                + "WHERE type = 'trigger' ORDER BY name"));
         return lines;
     }
 
@@ -107,6 +109,10 @@ public final class SchemaSnapshot {
             lines.addAll(query(connection, "SELECT '" + table + " index ' || indexdef FROM pg_indexes "
                     + "WHERE schemaname = 'public' AND tablename = '" + table + "' ORDER BY indexname"));
         }
+        lines.addAll(query(connection, "SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                + "WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace ORDER BY t.tgname"));
+        lines.addAll(query(connection, "SELECT 'function ' || p.proname || ' ' || md5(p.prosrc) FROM pg_proc p "
+                + "WHERE p.pronamespace = 'public'::regnamespace ORDER BY p.proname"));
         return lines;
     }
 

@@ -12,8 +12,20 @@ import java.util.Map;
 
 import com.syncdesk.persistence.Database;
 
-/** Every row of every SyncDesk table, as text, for comparing data before and after a schema change. */
+/**
+ * Every row of every SyncDesk table, as text, for comparing data before and after a schema change.
+ * The dashboard's count tables (V10) are dumped as their sums per key: PostgreSQL keeps delta rows.
+ */
 public final class TableDump {
+
+    private static final Map<String, String> DERIVED = Map.of(
+            "sync_state_counts", "SELECT entity_type, sync_status, sum(states) AS states, sum(durations) AS durations, "
+                    + "sum(duration_ms_sum) AS duration_ms_sum, sum(api_calls) AS api_calls "
+                    + "FROM sync_state_counts GROUP BY entity_type, sync_status HAVING sum(states) <> 0 ORDER BY entity_type, sync_status",
+            "sync_duration_counts", "SELECT entity_type, sync_duration_ms, sum(states) AS states FROM sync_duration_counts "
+                    + "GROUP BY entity_type, sync_duration_ms HAVING sum(states) <> 0 ORDER BY entity_type, sync_duration_ms",
+            "sync_error_counts", "SELECT entity_type, last_error, sum(states) AS states FROM sync_error_counts "
+                    + "GROUP BY entity_type, last_error HAVING sum(states) <> 0 ORDER BY entity_type, last_error");
 
     private TableDump() {
     }
@@ -22,7 +34,7 @@ public final class TableDump {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             for (String table : SchemaSnapshot.tables(database)) {
-                dump.put(table, rows(connection, "SELECT * FROM " + table + " ORDER BY id"));
+                dump.put(table, rows(connection, DERIVED.getOrDefault(table, "SELECT * FROM " + table + " ORDER BY id")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -61,7 +61,7 @@ class MainWindowTest {
 
         assertThat(home.resolve("syncdesk.db")).isRegularFile();
         assertThat(robot.lookup(".status-bar .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("SQLite · " + home.resolve("syncdesk.db"), "Schema 9 (latest)");
+                .contains("SQLite · " + home.resolve("syncdesk.db"), "Schema 10 (latest)");
     }
 
     @Test

@@ -62,20 +62,21 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
     }
 
     @Test
-    void upgradeFromFourAsksWithTheVersionsAndTheirSqlThenReachesNineStepByStep(FxRobot robot) {
+    void upgradeFromFourAsksWithTheVersionsAndTheirSqlThenReachesTheLatestStepByStep(FxRobot robot) {
         ConnectionTarget target = ConnectionTarget.sqlite(tempDir.resolve("four.db"));
         try (Database database = Database.open(target)) {
             new MigrationService(database, "tester").upgrade(4, MigrationProgress.NONE);
         }
         connect(robot, target, 4);
         assertThat(robot.lookup("#versionLabel").queryAs(Label.class).getText()).isEqualTo("Version 4");
-        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Pending", "8: Pending", "9: Pending");
+        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Pending", "8: Pending", "9: Pending",
+                "10: Pending");
 
         robot.clickOn("#upgradeButton");
         DialogPane confirm = dialog(robot, "migration-confirm");
-        assertThat(confirm.getHeaderText()).isEqualTo("Upgrade from version 4 to 9");
+        assertThat(confirm.getHeaderText()).isEqualTo("Upgrade from version 4 to 10");
         assertThat(texts(confirm)).contains("• Version 7 · align sync schema", "• Version 8 · add sprint jira metadata",
-                "• Version 9 · add row versions and audit");
+                "• Version 9 · add row versions and audit", "• Version 10 · dashboard counts and page index");
         TextArea sql = robot.lookup(".sql-preview").queryAs(TextArea.class);
         assertThat(sql.isVisible()).isFalse();
         robot.clickOn("Show SQL");
@@ -84,12 +85,13 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(sql.getText()).contains("-- Upgrade to 7 (align sync schema)", "ALTER TABLE sync_metadata ADD", "CREATE TABLE audit_log");
 
         robot.clickOn("#confirm-migration");
-        waitUntilIdleAt(9);
+        waitUntilIdleAt(10);
 
-        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Applied", "9: Applied");
-        assertThat(model().log()).contains("Step 1 of 3 started: Upgrade to 7 (align sync schema)")
-                .anyMatch(line -> line.startsWith("Step 3 of 3 finished after"))
-                .contains("Upgraded from version 4 to 9.");
+        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Applied", "9: Applied",
+                "10: Applied");
+        assertThat(model().log()).contains("Step 1 of 4 started: Upgrade to 7 (align sync schema)")
+                .anyMatch(line -> line.startsWith("Step 4 of 4 finished after"))
+                .contains("Upgraded from version 4 to 10.");
         assertThat(robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(robot.lookup("#upgradeButton").queryAs(Button.class).isDisabled()).isTrue();
         waitUntil(() -> context.workspace() != null);
@@ -107,7 +109,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         connect(robot, target, 7);
 
         assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "6: Missing (tolerated)",
-                "7: Applied", "8: Undone", "9: Undone");
+                "7: Applied", "8: Undone", "9: Undone", "10: Undone");
         assertThat(robot.lookup("#detailLabel").queryAs(Label.class).getText())
                 .isEqualTo("Version 6 (add sync states table) comes from the original system: " + MigrationState.MISSING_TOLERATED.hint());
         TableCell<?, ?> legacyCell = robot.lookup(".state-missing-tolerated").queryAs(TableCell.class);
@@ -120,9 +122,10 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         robot.clickOn("#upgradeButton");
         dialog(robot, "migration-confirm");
         robot.clickOn("#confirm-migration");
-        waitUntilIdleAt(9);
+        waitUntilIdleAt(10);
         assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "6: Missing (tolerated)",
-                "7: Applied", "8: Applied", "9: Applied");
+                "7: Applied", "8: Applied", "9: Applied",
+                "10: Applied");
     }
 
     @Test
@@ -157,11 +160,11 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
             expected = migrations.preview(6);
         }
         assertThat(expected.losesData()).isTrue();
-        connect(robot, target, 9);
+        connect(robot, target, 10);
 
         robot.clickOn("#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
-        assertThat(confirm.getHeaderText()).isEqualTo("Downgrade from version 9 to 6");
+        assertThat(confirm.getHeaderText()).isEqualTo("Downgrade from version 10 to 6");
         List<Label> lossLabels = confirm.lookupAll(".loss-report .label").stream().map(Label.class::cast)
                 .filter(label -> label.getText().startsWith("Column") || label.getText().startsWith("Table")).toList();
         assertThat(lossLabels).extracting(Label::getText).containsExactlyElementsOf(expected.dataLoss().stream().map(MigrationTexts::loss).toList());
@@ -179,18 +182,18 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
 
         assertThat(model().backups()).hasSize(1);
         Backup backup = model().backups().getFirst();
-        assertThat(backup.version()).isEqualTo(9);
+        assertThat(backup.version()).isEqualTo(10);
         assertThat(backup.location()).isRegularFile().hasParent(tempDir.resolve("backups"));
         assertThat(model().log()).anyMatch(line -> line.contains("Backup taken first: " + backup.location()));
         assertThat(context.workspace()).isNull();
-        assertThat(shownStates(robot)).contains("6: Missing (tolerated)", "7: Undone", "9: Undone");
+        assertThat(shownStates(robot)).contains("6: Missing (tolerated)", "7: Undone", "9: Undone", "10: Undone");
 
         TableView<?> backups = robot.lookup("#backupTable").queryAs(TableView.class);
         robot.interact(() -> backups.getSelectionModel().select(0));
         robot.clickOn("#restoreButton");
         dialog(robot, "restore-confirm");
         robot.clickOn("#confirm-restore");
-        waitUntilIdleAt(9);
+        waitUntilIdleAt(10);
         waitUntil(() -> context.workspace() != null);
 
         assertThat(TableDump.of(context.databaseProperty().get())).isEqualTo(before);
@@ -206,19 +209,19 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
             try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
                         + "installed_by, execution_time, success) VALUES ((SELECT max(installed_rank) + 1 FROM flyway_schema_history), "
-                        + "'10', 'from the future', 'SQL', 'V10__from_the_future.sql', 42, 'future', 5, true)");
+                        + "'11', 'from the future', 'SQL', 'V11__from_the_future.sql', 42, 'future', 5, true)");
             }
         }
         String before = sha256(file);
-        connect(robot, ConnectionTarget.sqlite(file), 10);
+        connect(robot, ConnectionTarget.sqlite(file), 11);
 
-        assertThat(shownStates(robot)).contains("9: Applied", "10: Future");
+        assertThat(shownStates(robot)).contains("10: Applied", "11: Future");
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).contains("newer SyncDesk", "will not change the schema");
         assertThat(robot.lookup("#upgradeButton").queryAs(Button.class).isDisabled()).isTrue();
 
         robot.clickOn("#downgrade-to-4");
         DialogPane refusal = dialog(robot, "refusal-dialog");
-        assertThat(refusal.getContentText()).contains("is at version 10, newer than this SyncDesk knows (9)", "nothing was changed");
+        assertThat(refusal.getContentText()).contains("is at version 11, newer than this SyncDesk knows (10)", "nothing was changed");
         assertThat(refusal.getExpandableContent()).isNull();
         robot.interact(() -> refusal.getScene().getWindow().hide());
 
@@ -267,9 +270,10 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         robot.clickOn("#upgradeButton");
         dialog(robot, "migration-confirm");
         robot.clickOn("#confirm-migration");
-        waitUntilIdleAt(9);
+        waitUntilIdleAt(10);
 
-        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Applied", "9: Applied");
+        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Applied", "9: Applied",
+                "10: Applied");
         waitUntil(() -> context.workspace() != null);
     }
 
@@ -306,7 +310,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
             new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
             BulkRows.fill(database, 50);
         }
-        connect(robot, target, 9);
+        connect(robot, target, 10);
 
         robot.clickOn("#downgrade-to-4");
         dialog(robot, "migration-confirm");
@@ -356,7 +360,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(mayClose).isFalse();
 
         release.countDown();
-        waitUntilIdleAt(9);
+        waitUntilIdleAt(10);
     }
 
     @Test
@@ -381,9 +385,10 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         waitUntilIdleAt(7);
 
         assertThat(closed).isTrue();
-        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Pending", "9: Pending");
-        assertThat(model().log()).anyMatch(line -> line.startsWith("Step 1 of 3 finished"))
-                .noneMatch(line -> line.startsWith("Step 2 of 3"))
+        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Pending", "9: Pending",
+                "10: Pending");
+        assertThat(model().log()).anyMatch(line -> line.startsWith("Step 1 of 4 finished"))
+                .noneMatch(line -> line.startsWith("Step 2 of 4"))
                 .contains("Stopped before the next step, as asked; each finished step is complete.");
     }
 

@@ -62,7 +62,7 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
             new MigrationService(database, "ops").upgrade(null, MigrationProgress.NONE);
             new DemoDataGenerator(database).generate(2000, 11, DemoDataGenerator.Progress.NONE);
         }
-        connect(robot, target, 9);
+        connect(robot, target, 10);
 
         robot.clickOn("#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
@@ -111,14 +111,14 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
         dialog(robot, "migration-confirm");
         robot.clickOn("#confirm-migration");
         assertThat(secondStepStarted.await(60, TimeUnit.SECONDS)).isTrue();
-        waitUntil(() -> model().log().stream().anyMatch(line -> line.startsWith("Step 2 of 3 started")));
+        waitUntil(() -> model().log().stream().anyMatch(line -> line.startsWith("Step 2 of 4 started")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model().isRunning()).isTrue();
-        assertThat(model().progressProperty().get()).isEqualTo(1.0 / 3);
+        assertThat(model().progressProperty().get()).isEqualTo(1.0 / 4);
         robot.interact(() -> Screenshots.save(stage.getScene(), "migrations-progress"));
 
         release.countDown();
-        waitUntilIdleAt(9);
-        assertThat(model().log()).anyMatch(line -> line.contains("merged into sync_metadata") || line.startsWith("Upgraded from version 6 to 9"));
+        waitUntilIdleAt(10);
+        assertThat(model().log()).anyMatch(line -> line.contains("merged into sync_metadata") || line.startsWith("Upgraded from version 6 to 10"));
     }
 }

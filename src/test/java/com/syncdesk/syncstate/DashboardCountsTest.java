@@ -1,0 +1,181 @@
+package com.syncdesk.syncstate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.syncdesk.app.Workspace;
+import com.syncdesk.demo.DemoDataGenerator;
+import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Vendor;
+import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.TableDump;
+import com.syncdesk.testing.TestWorkspaces;
+
+/** The counts behind the dashboard (V10) always equal what a scan of sync_metadata says, whoever writes. */
+class DashboardCountsTest {
+
+    /** The same figures computed from the states themselves, in the shape {@link TableDump} gives the count tables. */
+    private static final List<String> FROM_THE_STATES = List.of(
+            "SELECT entity_type, sync_status, count(*) AS states, count(sync_duration_ms) AS durations, "
+                    + "coalesce(sum(sync_duration_ms), 0) AS duration_ms_sum, coalesce(sum(api_calls_count), 0) AS api_calls FROM sync_metadata GROUP BY entity_type, sync_status ORDER BY entity_type, sync_status",
+            "SELECT entity_type, sync_duration_ms, count(*) AS states FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
+                    + "GROUP BY entity_type, sync_duration_ms ORDER BY entity_type, sync_duration_ms",
+            "SELECT entity_type, last_error, count(*) AS states FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
+                    + "GROUP BY entity_type, last_error ORDER BY entity_type, last_error");
+
+    @TempDir
+    Path tempDir;
+
+    private Workspace workspace;
+
+    @AfterEach
+    void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void countsFollowEveryKindOfWrite(Vendor vendor) throws SQLException {
+        workspace = TestWorkspaces.open(vendor, tempDir);
+        Database database = workspace.database();
+        SyncStateService service = workspace.syncStates();
+        StateRows.insert(database, 3_000, 11);
+        assertCountsMatchTheStates(database, "after plain inserts");
+        assertThat(TableDump.of(database).get("sync_error_counts")).hasSizeGreaterThan(3);
+
+        service.retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)), "tester");
+        assertCountsMatchTheStates(database, "after a bulk retry");
+        service.skip(Selection.matching(SyncStateFilter.all().withTypes(EntityType.SPRINT)), "tester");
+        assertCountsMatchTheStates(database, "after a bulk skip");
+        SyncState state = service.createSyncState(EntityType.ISSUE, "NEW-1", null);
+        state = service.markInProgress(state, "b1");
+        state = service.markFailed(state, "HTTP 503 Service Unavailable");
+        service.markSucceeded(state, 1234, 7, "ab".repeat(32), null);
+        assertCountsMatchTheStates(database, "after a worker's lifecycle");
+
+        try (Connection connection = database.connection(); Statement other = connection.createStatement()) {
+            other.executeUpdate("UPDATE sync_metadata SET sync_duration_ms = sync_duration_ms + 1, api_calls_count = api_calls_count + 2 "
+                    + "WHERE id % 3 = 0");
+            other.executeUpdate("UPDATE sync_metadata SET sync_duration_ms = NULL WHERE id % 7 = 0");
+            other.executeUpdate("UPDATE sync_metadata SET sync_status = 'failed', last_error = 'Read timed out' WHERE id % 5 = 0");
+            other.executeUpdate("UPDATE sync_metadata SET last_error = NULL WHERE id % 11 = 0");
+            other.executeUpdate("UPDATE sync_metadata SET entity_type = 'board', entity_id = 'moved-' || entity_id WHERE id % 13 = 0");
+            other.executeUpdate("DELETE FROM sync_metadata WHERE id % 17 = 0");
+        }
+        assertCountsMatchTheStates(database, "after another client's updates and deletes");
+        service.resetErrors(Selection.matching(SyncStateFilter.all()), "tester");
+        assertCountsMatchTheStates(database, "after resetting errors");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void demoDataLeavesCountsThatMatchAndTriggersThatStillCount(Vendor vendor) throws SQLException {
+        workspace = TestWorkspaces.open(vendor, tempDir);
+        workspace.demoData().generate(2_000, 5, DemoDataGenerator.Progress.NONE);
+        assertCountsMatchTheStates(workspace.database(), "after the demo load");
+
+        workspace.syncStates().retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)), "tester");
+        assertCountsMatchTheStates(workspace.database(), "after a retry on demo data");
+        assertThat(workspace.syncStates().statistics(null, 24).byStatus()).doesNotContainKey("failed");
+    }
+
+    /** PostgreSQL's writers append delta rows; a read folds them while writers and a second console keep going. */
+    @Test
+    void foldingDeltaRowsOnPostgresqlChangesNoFigureWhileOthersWrite() throws Exception {
+        workspace = TestWorkspaces.open(Vendor.POSTGRESQL, tempDir);
+        Database database = workspace.database();
+        StateRows.insert(database, 500, 3);
+        try (Connection connection = database.connection();
+             PreparedStatement toggle = connection.prepareStatement("UPDATE sync_metadata SET sync_status = CASE WHEN sync_status = "
+                     + "'completed' THEN 'pending' ELSE 'completed' END, sync_duration_ms = coalesce(sync_duration_ms, 0) + 1 WHERE id = ?")) {
+            for (int i = 0; i < SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING / 2 + 10; i++) {
+                toggle.setLong(1, 1 + i % 500);
+                toggle.executeUpdate();
+            }
+        }
+        assertThat(rows(database, "sync_state_counts")).isGreaterThan(SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING);
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> writer = threads.submit(() -> {
+                try (Connection connection = database.connection();
+                     PreparedStatement toggle = connection.prepareStatement("UPDATE sync_metadata SET sync_status = CASE WHEN "
+                             + "sync_status = 'failed' THEN 'pending' ELSE 'failed' END, sync_duration_ms = 5 WHERE id = ?")) {
+                    for (int i = 0; writing.get(); i++) {
+                        toggle.setLong(1, 1 + i % 500);
+                        toggle.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            List<Future<SyncStatistics>> readers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                readers.add(threads.submit(() -> workspace.syncStates().statistics(null, 24)));
+            }
+            for (Future<SyncStatistics> reader : readers) {
+                assertThat(reader.get(60, TimeUnit.SECONDS).total()).isEqualTo(500);
+            }
+            writing.set(false);
+            writer.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertCountsMatchTheStates(database, "after folding under concurrent writes");
+        SyncStatistics folded = workspace.syncStates().statistics(null, 24);
+        assertThat(rows(database, "sync_state_counts")).isLessThan(SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING);
+        assertThat(folded.total()).isEqualTo(500);
+    }
+
+    @Test
+    void truncatingTheStatesOnPostgresqlEmptiesTheCounts() throws SQLException {
+        workspace = TestWorkspaces.open(Vendor.POSTGRESQL, tempDir);
+        Database database = workspace.database();
+        StateRows.insert(database, 200, 8);
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE sync_metadata CASCADE");
+        }
+        assertCountsMatchTheStates(database, "after TRUNCATE");
+        assertThat(workspace.syncStates().statistics(null, 24).total()).isZero();
+    }
+
+    private static void assertCountsMatchTheStates(Database database, String when) throws SQLException {
+        var dump = TableDump.of(database);
+        try (Connection connection = database.connection()) {
+            assertThat(dump.get("sync_state_counts")).as("state counts " + when)
+                    .isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(0)));
+            assertThat(dump.get("sync_duration_counts")).as("duration counts " + when)
+                    .isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(1)));
+            assertThat(dump.get("sync_error_counts")).as("error counts " + when)
+                    .isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(2)));
+        }
+    }
+
+    private static long rows(Database database, String table) throws SQLException {
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
