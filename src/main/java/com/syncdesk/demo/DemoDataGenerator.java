@@ -137,7 +137,7 @@ public final class DemoDataGenerator {
                 List<String> restore = database.vendor() == Vendor.SQLITE ? dropSecondaryIndexesAndTriggers(connection)
                         : disableTriggers(connection);
                 writer.writeAll(plan);
-                writer.finish(restore);
+                writer.finish(restore, plan.counts);
             } catch (SQLException | RuntimeException e) {
                 Database.rollbackQuietly(connection, e);
                 throw e;
@@ -162,7 +162,7 @@ public final class DemoDataGenerator {
     /**
      * SQLite builds an index from sorted data far faster than it maintains one row by row, so the
      * secondary indexes go for the load and come back with their exact DDL in the same transaction.
-     * The dashboard counts' triggers go too: one recount after the load replaces a million updates.
+     * The dashboard counts' triggers go too: the plan tallies the counts itself, written once at the end.
      */
     private static List<String> dropSecondaryIndexesAndTriggers(Connection connection) throws SQLException {
         List<String> drops = new ArrayList<>();
@@ -184,7 +184,7 @@ public final class DemoDataGenerator {
         return ddl;
     }
 
-    /** PostgreSQL keeps its indexes; the dashboard counts' triggers pause for the load, which ends with one recount. */
+    /** PostgreSQL keeps its indexes; the dashboard counts' triggers pause for the load, whose tallies are written at the end. */
     private static List<String> disableTriggers(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE sync_metadata DISABLE TRIGGER USER");
@@ -346,13 +346,13 @@ public final class DemoDataGenerator {
             }
         }
 
-        void finish(List<String> restore) throws SQLException {
+        void finish(List<String> restore, DashboardCounts counts) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 for (String ddl : restore) {
                     statement.execute(ddl);
                 }
             }
-            DashboardCounts.recount(connection);
+            counts.insertInto(connection);
             if (vendor == Vendor.POSTGRESQL) {
                 // Rows were inserted with explicit ids: move each identity past them.
                 try (Statement statement = connection.createStatement()) {
@@ -426,6 +426,8 @@ public final class DemoDataGenerator {
         final int stateCount;
         final int historyRuns;
         int conflictRows;
+        /** What the states add to the dashboard's counts, whose triggers are off during the load. */
+        final DashboardCounts counts = new DashboardCounts();
         private final int[] sprintBoard;
         private final int[] sprintProject;
         private final int[] issueProject;
@@ -615,7 +617,8 @@ public final class DemoDataGenerator {
                     w.time(state, 6, status.equals("pending") && roll % 5 == 0 ? Long.MIN_VALUE : attempt);
                     w.time(state, 7, success);
                     state.setInt(8, errors);
-                    state.setString(9, errors > 0 ? pick(ERRORS) : null);
+                    String lastError = errors > 0 ? pick(ERRORS) : null;
+                    state.setString(9, lastError);
                     int direction = random.nextInt(10);
                     state.setString(10, direction < 7 ? "bidirectional" : direction < 9 ? "remote_to_local" : "local_to_remote");
                     state.setString(11, "batch-" + SqliteTimestamps.formatEpochMicros(attempt).substring(0, 13).replace(' ', 'T'));
@@ -626,12 +629,15 @@ public final class DemoDataGenerator {
                     w.time(state, 15, hoursAgo(24 * 120 + random.nextInt(24 * 200)));
                     w.time(state, 16, attempt);
                     state.setString(17, conflicted ? "manual" : status.equals("completed") && random.nextInt(10) == 0 ? "auto" : null);
-                    if (status.equals("pending") && attemptHoursAgo > 0 && errors == 0 && !conflicted) {
+                    Integer duration = status.equals("pending") && attemptHoursAgo > 0 && errors == 0 && !conflicted ? null : duration();
+                    if (duration == null) {
                         state.setNull(18, Types.INTEGER);
                     } else {
-                        state.setInt(18, duration());
+                        state.setInt(18, duration);
                     }
-                    state.setInt(19, 1 + random.nextInt(type.equals("issue") ? 6 : 12));
+                    int apiCalls = 1 + random.nextInt(type.equals("issue") ? 6 : 12);
+                    state.setInt(19, apiCalls);
+                    counts.add(type, status, duration, apiCalls, lastError);
                     String conflicts = conflicted ? conflictFields(type, entity) : null;
                     w.json(state, 20, conflicts);
                     state.setInt(21, random.nextInt(4));

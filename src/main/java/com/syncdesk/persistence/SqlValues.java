@@ -28,12 +28,22 @@ public final class SqlValues {
 
     /** Reads a timestamp column; null when the column is null. */
     public static StoredInstant readInstant(ResultSet rs, String column, Vendor vendor) throws SQLException {
+        return readInstant(rs, rs.findColumn(column), vendor);
+    }
+
+    /** By position; PostgreSQL's typed columns have no stored text beside the instant. */
+    public static StoredInstant readInstant(ResultSet rs, int column, Vendor vendor) throws SQLException {
         if (vendor == Vendor.SQLITE) {
             Object stored = rs.getObject(column);
             return stored == null ? null : new StoredInstant(SqliteTimestamps.parse(stored).orElse(null), stored.toString());
         }
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : new StoredInstant(value.toInstant(), value.toInstant().toString());
+        return value == null ? null : new StoredInstant(value.toInstant(), null);
+    }
+
+    public static Integer readInteger(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     public static Instant readInstantValue(ResultSet rs, String column, Vendor vendor) throws SQLException {

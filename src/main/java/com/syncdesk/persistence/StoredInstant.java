@@ -3,8 +3,9 @@ package com.syncdesk.persistence;
 import java.time.Instant;
 
 /**
- * A timestamp as read from the database: the instant when it could be read, and always the text as
- * stored, so a value another client wrote in an unknown form is shown as it is rather than lost.
+ * A timestamp as read from the database: the instant when it could be read, and the text as stored
+ * where the database stores text (SQLite), so a value another client wrote in an unknown form is
+ * shown as it is rather than lost. PostgreSQL's typed columns are always readable and carry no text.
  */
 public record StoredInstant(Instant instant, String raw) implements Comparable<StoredInstant> {
 
@@ -17,7 +18,7 @@ public record StoredInstant(Instant instant, String raw) implements Comparable<S
         if (instant != null && other.instant != null) {
             return instant.compareTo(other.instant);
         }
-        return raw.compareTo(other.raw);
+        return String.valueOf(raw).compareTo(String.valueOf(other.raw));
     }
 
     @Override
