@@ -97,9 +97,11 @@ public record KeysetPager(String from, String columns, String sortColumn, boolea
     private static <T> void read(Connection connection, SqlBuilder query, int wanted, RowMapper<T> mapper, List<T> items,
                                  List<Cursor> cursors) throws SQLException {
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            int sortKey = rows.findColumn("sort_key");
+            int rowId = rows.findColumn("row_id");
             while (items.size() < wanted && rows.next()) {
                 items.add(mapper.map(rows));
-                cursors.add(new Cursor(rows.getObject("sort_key"), rows.getLong("row_id")));
+                cursors.add(new Cursor(rows.getObject(sortKey), rows.getLong(rowId)));
             }
         }
     }

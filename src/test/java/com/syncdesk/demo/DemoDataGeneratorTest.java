@@ -70,7 +70,12 @@ class DemoDataGeneratorTest {
         Workspace second = workspace(Vendor.SQLITE);
         first.demoData().generate(800, 99, DemoDataGenerator.Progress.NONE);
         second.demoData().generate(800, 99, DemoDataGenerator.Progress.NONE);
-        assertThat(content(second)).isEqualTo(content(first));
+        assertThat(withoutClockTimes(content(second))).isEqualTo(withoutClockTimes(content(first)));
+    }
+
+    /** Dates in conflict values count from the moment of generation; two runs may fall in different seconds. */
+    private static List<String> withoutClockTimes(List<String> rows) {
+        return rows.stream().map(row -> row.replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z", "<time>")).toList();
     }
 
     private static List<String> content(Workspace workspace) {
