@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import com.syncdesk.app.Workspace;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.SyncStatistics;
+import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestWorkspaces;
@@ -37,6 +41,26 @@ class DemoDataGeneratorTest {
     @AfterEach
     void close() {
         open.forEach(Workspace::close);
+    }
+
+    /** The load drops indexes, foreign keys (PostgreSQL) and triggers for speed; all of them must be back and hold. */
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void leavesTheSchemaAsItFoundItWithEveryReferenceSound(Vendor vendor) throws SQLException {
+        Workspace workspace = workspace(vendor);
+        List<String> schema = SchemaSnapshot.capture(workspace.database());
+
+        workspace.demoData().generate(2_000, 3, DemoDataGenerator.Progress.NONE);
+
+        assertThat(SchemaSnapshot.capture(workspace.database())).isEqualTo(schema);
+        if (vendor == Vendor.SQLITE) {
+            try (Connection connection = workspace.database().connection(); Statement statement = connection.createStatement();
+                 ResultSet violations = statement.executeQuery("PRAGMA foreign_key_check")) {
+                assertThat(violations.next()).as("a row whose reference points nowhere").isFalse();
+            }
+        }
+        assertThatThrownBy(() -> StateRows.execute(workspace.database(), "INSERT INTO conflict_resolutions (sync_metadata_id, conflict_type) "
+                + "VALUES (987654321, 'field_conflict')")).satisfies(refused -> assertThat(refused.getMessage()).containsIgnoringCase("foreign key"));
     }
 
     @ParameterizedTest
