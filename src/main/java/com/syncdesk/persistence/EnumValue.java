@@ -1,5 +1,6 @@
 package com.syncdesk.persistence;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +25,30 @@ public record EnumValue<E extends Enum<E> & WireEnum>(String wire, E known) {
     }
 
     public static <E extends Enum<E> & WireEnum> EnumValue<E> parse(Class<E> type, String wire) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.wire().equals(wire)) {
-                return new EnumValue<>(wire, constant);
+        Object[] constants = CONSTANTS.get(type);
+        String[] wires = WIRES.get(type);
+        for (int i = 0; i < wires.length; i++) {
+            if (wires[i].equals(wire)) {
+                return new EnumValue<>(wire, type.cast(constants[i]));
             }
         }
         return new EnumValue<>(wire, null);
     }
+
+    // Pages parse four values per row: the constants and their wire values are computed once per enumeration.
+    private static final ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return type.getEnumConstants();
+        }
+    };
+
+    private static final ClassValue<String[]> WIRES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(CONSTANTS.get(type)).map(constant -> ((WireEnum) constant).wire()).toArray(String[]::new);
+        }
+    };
 
     public Optional<E> value() {
         return Optional.ofNullable(known);
