@@ -200,6 +200,9 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("ApplicationName", "SyncDesk");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Statuses are skewed (three in four states are completed): a plan made for the actual values beats a
+        // generic plan reused for every value, which counted "completed" by index in 175 ms instead of 76 ms.
+        hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         return createPool(hikari, server);
     }
 
