@@ -42,6 +42,7 @@ import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.Vendor;
+import com.syncdesk.syncstate.DashboardCounts;
 
 /**
  * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, previews
@@ -450,6 +451,12 @@ public final class MigrationService {
         SchemaStatus status = status();
         if (status.isNewerThanApp()) {
             problems.add("The schema is at version " + status.currentVersion() + ", newer than this SyncDesk (" + status.latestVersion() + ").");
+        } else if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
+            int drift = database.read(DashboardCounts::drift);
+            if (drift > 0) {
+                problems.add("The dashboard's counts differ from the sync states in " + drift + " figures (states were written with "
+                        + "the counting triggers off); repair recounts them.");
+            }
         }
         return problems;
     }
@@ -485,11 +492,18 @@ public final class MigrationService {
                 + " problem(s), the first: " + findings.getFirst() + ". Restore it from a backup; SyncDesk has not changed it.");
     }
 
-    /** Removes failed entries from the history and realigns checksums, as Flyway's repair does. */
+    /** Removes failed entries from the history and realigns checksums, as Flyway's repair does, and recounts the dashboard's counts. */
     public void repair() {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
-            refuseNewer(status());
+            SchemaStatus status = status();
+            refuseNewer(status);
             flyway(null).load().repair();
+            if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
+                database.inTransaction(connection -> {
+                    DashboardCounts.recount(connection);
+                    return null;
+                });
+            }
         }
     }
 

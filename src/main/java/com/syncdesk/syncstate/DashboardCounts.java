@@ -2,16 +2,41 @@ package com.syncdesk.syncstate;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The rows of the count tables behind the dashboard (migration V10), tallied by a loader that
- * writes states with the counting triggers off. The database's triggers keep the counts for every
- * other write.
+ * The count tables behind the dashboard (migration V10). The database's triggers keep them in step
+ * with every write; a loader that writes with the triggers off tallies its rows here instead.
+ * {@link #drift} finds counts that no longer match the states (written with triggers off by some
+ * other program, such as a replication subscriber) and {@link #recount} rebuilds them.
  */
 public final class DashboardCounts {
+
+    /** The schema version that introduced the counts. */
+    public static final int SINCE_VERSION = 10;
+
+    /** Per count table: the figures as kept, and the same figures from a scan of the states. */
+    private static final List<String[]> KEPT_AND_SCANNED = List.of(
+            new String[] {"SELECT entity_type, sync_status, sum(states), sum(durations), sum(duration_ms_sum), sum(api_calls) "
+                    + "FROM sync_state_counts GROUP BY entity_type, sync_status HAVING sum(states) <> 0",
+                "SELECT entity_type, sync_status, count(*), count(sync_duration_ms), coalesce(sum(sync_duration_ms), 0), "
+                    + "coalesce(sum(api_calls_count), 0) FROM sync_metadata GROUP BY entity_type, sync_status"},
+            new String[] {"SELECT entity_type, sync_duration_ms, sum(states) FROM sync_duration_counts "
+                    + "GROUP BY entity_type, sync_duration_ms HAVING sum(states) <> 0",
+                "SELECT entity_type, sync_duration_ms, count(*) FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
+                    + "GROUP BY entity_type, sync_duration_ms"},
+            new String[] {"SELECT entity_type, last_error, sum(states) FROM sync_error_counts GROUP BY entity_type, last_error "
+                    + "HAVING sum(states) <> 0",
+                "SELECT entity_type, last_error, count(*) FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
+                    + "GROUP BY entity_type, last_error"});
 
     private record StateKey(String type, String status) {
     }
@@ -26,6 +51,50 @@ public final class DashboardCounts {
     private final Map<StateKey, long[]> states = new HashMap<>();
     private final Map<DurationKey, Long> durations = new HashMap<>();
     private final Map<ErrorKey, Long> errors = new HashMap<>();
+
+    /** For how many keys (type and status, duration, or error) the kept counts differ from a scan of the states. Reads only. */
+    public static int drift(Connection connection) throws SQLException {
+        int differing = 0;
+        for (String[] pair : KEPT_AND_SCANNED) {
+            Map<String, String> kept = byKey(connection, pair[0]);
+            Map<String, String> scanned = byKey(connection, pair[1]);
+            Set<String> keys = new HashSet<>(kept.keySet());
+            keys.addAll(scanned.keySet());
+            for (String key : keys) {
+                differing += Objects.equals(kept.get(key), scanned.get(key)) ? 0 : 1;
+            }
+        }
+        return differing;
+    }
+
+    /** Rebuilds every count from the states, inside the caller's transaction. */
+    public static void recount(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : List.of("sync_state_counts", "sync_duration_counts", "sync_error_counts")) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+            statement.executeUpdate("INSERT INTO sync_state_counts (entity_type, sync_status, states, durations, duration_ms_sum, api_calls) "
+                    + KEPT_AND_SCANNED.get(0)[1]);
+            statement.executeUpdate("INSERT INTO sync_duration_counts (entity_type, sync_duration_ms, states) " + KEPT_AND_SCANNED.get(1)[1]);
+            statement.executeUpdate("INSERT INTO sync_error_counts (entity_type, last_error, states) " + KEPT_AND_SCANNED.get(2)[1]);
+        }
+    }
+
+    /** The first two columns are the key, the rest the figures. */
+    private static Map<String, String> byKey(Connection connection, String sql) throws SQLException {
+        Map<String, String> rows = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder figures = new StringBuilder();
+                for (int i = 3; i <= columns; i++) {
+                    figures.append(result.getString(i)).append(' ');
+                }
+                rows.put(result.getString(1) + '\u001f' + result.getString(2), figures.toString());
+            }
+        }
+        return rows;
+    }
 
     /** Counts one state as written to {@code sync_metadata}. */
     public void add(String type, String status, Integer durationMs, int apiCalls, String lastError) {

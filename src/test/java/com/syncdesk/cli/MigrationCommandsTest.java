@@ -164,7 +164,7 @@ class MigrationCommandsTest {
         assertThat(validate.out()).contains("matches this SyncDesk's migrations");
         CliRun repair = CliRun.of("repair", "--db", db.toString());
         assertThat(repair.exitCode()).isZero();
-        assertThat(repair.out()).contains("Repaired the schema history of " + db);
+        assertThat(repair.out()).contains("Repaired the schema history and recounted the dashboard's counts of " + db);
     }
 
     @Test

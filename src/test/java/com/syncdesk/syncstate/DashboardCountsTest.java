@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.syncdesk.app.Workspace;
 import com.syncdesk.demo.DemoDataGenerator;
+import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.testing.StateRows;
@@ -145,6 +146,27 @@ class DashboardCountsTest {
         SyncStatistics folded = workspace.syncStates().statistics(null, 24);
         assertThat(rows(database, "sync_state_counts")).isLessThan(SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING);
         assertThat(folded.total()).isEqualTo(500);
+    }
+
+    /** Counts written past by a program that turned the triggers off are found by validate and rebuilt by repair. */
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void validateFindsCountsThatDriftedAndRepairRecountsThem(Vendor vendor) throws SQLException {
+        workspace = TestWorkspaces.open(vendor, tempDir);
+        Database database = workspace.database();
+        StateRows.insert(database, 1_000, 21);
+        MigrationService migrations = new MigrationService(database, "tester");
+        assertThat(migrations.validate()).isEmpty();
+
+        StateRows.execute(database, "INSERT INTO sync_error_counts (entity_type, last_error, states) VALUES ('issue', 'written past the triggers', 4)");
+        StateRows.execute(database, "UPDATE sync_duration_counts SET states = states + 1 WHERE sync_duration_ms = "
+                + "(SELECT min(sync_duration_ms) FROM sync_duration_counts)");
+
+        assertThat(migrations.validate()).singleElement().asString()
+                .contains("dashboard's counts differ from the sync states in 2 figures", "repair recounts them");
+        migrations.repair();
+        assertThat(migrations.validate()).isEmpty();
+        assertCountsMatchTheStates(database, "after repair");
     }
 
     @Test
