@@ -1,14 +1,16 @@
 -- The dashboard's figures kept up to date by the writes themselves, and an index that serves a
--- status + type page sorted by last attempt straight from the index.
+-- page of one status sorted by last attempt in index order.
 --
 -- The count tables are derived from sync_metadata: statement triggers add one delta row per key
 -- that a statement changes, whichever program makes the write. Writers only ever insert, so
 -- concurrent writers never wait on each other for a count; readers sum per key and skip zero
 -- sums, and SyncDesk folds the deltas together from time to time.
 
--- The old (sync_status, entity_type) index is a prefix of the new one.
+-- Replaces (sync_status, entity_type): a status page sorted by last attempt walks this index (type
+-- filtered from the entry) instead of sorting every state of the status, and the failures of the last
+-- hours are one range.
 DROP INDEX idx_sync_status_type;
-CREATE INDEX idx_sync_status_type_attempt ON sync_metadata (sync_status, entity_type, last_sync_attempt);
+CREATE INDEX idx_sync_status_attempt ON sync_metadata (sync_status, last_sync_attempt, entity_type);
 
 CREATE TABLE sync_state_counts (
     entity_type      VARCHAR(50) NOT NULL,

@@ -12,5 +12,5 @@ DROP FUNCTION sync_metadata_count_changes();
 DROP TABLE sync_error_counts;
 DROP TABLE sync_duration_counts;
 DROP TABLE sync_state_counts;
-DROP INDEX idx_sync_status_type_attempt;
+DROP INDEX idx_sync_status_attempt;
 CREATE INDEX idx_sync_status_type ON sync_metadata (sync_status, entity_type);

@@ -11,5 +11,5 @@ DROP TRIGGER sync_counts_insert;
 DROP TABLE sync_error_counts;
 DROP TABLE sync_duration_counts;
 DROP TABLE sync_state_counts;
-DROP INDEX idx_sync_status_type_attempt;
+DROP INDEX idx_sync_status_attempt;
 CREATE INDEX idx_sync_status_type ON sync_metadata (sync_status, entity_type);

@@ -80,7 +80,7 @@ final class SyncStatisticsReader {
             List<SyncStatistics.ErrorCount> byKind = errorsByKind(connection, type, failed);
             return new SyncStatistics(total, byStatus, byType, byTypeAndStatus, successRate, average,
                     percentile95(connection, type, durations), apiCalls, conflicts[0], conflicts[1], windowHours,
-                    failuresInWindow(connection, type, byTypeAndStatus.keySet(), windowHours), topErrors, byKind);
+                    failuresInWindow(connection, type, windowHours), topErrors, byKind);
         });
     }
 
@@ -111,22 +111,13 @@ final class SyncStatisticsReader {
         }
     }
 
-    /**
-     * Failed states attempted within the window, read per entity type from the (status, type, last
-     * attempt) index; the types come from the counts, so values other clients wrote are included.
-     */
-    private long failuresInWindow(Connection connection, EntityType type, Iterable<String> types, int windowHours) throws SQLException {
-        List<String> typesToRead = new ArrayList<>();
-        if (type != null) {
-            typesToRead.add(type.wire());
-        } else {
-            types.forEach(typesToRead::add);
-        }
-        if (typesToRead.isEmpty()) {
-            return 0;
-        }
+    /** Failed states attempted within the window: one range of the (status, last attempt, type) index. */
+    private long failuresInWindow(Connection connection, EntityType type, int windowHours) throws SQLException {
         SqlBuilder query = new SqlBuilder(database.vendor()).sql("SELECT count(*) FROM sync_metadata s WHERE s.sync_status = 'failed' "
-                + "AND s.entity_type IN ").inList(typesToRead).sql(" AND s.last_sync_attempt >= ?", Instant.now().minus(Duration.ofHours(windowHours)));
+                + "AND s.last_sync_attempt >= ?", Instant.now().minus(Duration.ofHours(windowHours)));
+        if (type != null) {
+            query.sql(" AND s.entity_type = ?", type);
+        }
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);

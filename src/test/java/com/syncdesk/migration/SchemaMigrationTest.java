@@ -55,7 +55,7 @@ class SchemaMigrationTest {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
             new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
             String schema = String.join("\n", SchemaSnapshot.capture(database));
-            for (String index : List.of("idx_unique_entity", "idx_sync_status_type_attempt", "idx_sync_batch", "idx_sync_timestamps",
+            for (String index : List.of("idx_unique_entity", "idx_sync_status_attempt", "idx_sync_batch", "idx_sync_timestamps",
                     "idx_sync_performance", "idx_conflict_status", "idx_conflict_sync", "idx_conflict_resolution",
                     "idx_history_operation_status", "idx_history_batch", "idx_history_created_status",
                     "idx_sprint_sync_status", "idx_sprint_project_key", "idx_project_key", "idx_board_jira_id",
