@@ -69,6 +69,12 @@ public record SyncStateFilter(Set<SyncStatus> statuses, Set<EntityType> types, S
     }
 
     /** The WHERE conditions for {@code sync_metadata} aliased {@code s}; empty when the filter is empty. */
+    /** True when only statuses and entity types narrow the states: V10's counts hold the answer. */
+    public boolean onlyStatusesAndTypes() {
+        return directions.isEmpty() && batchId == null && hasOpenConflicts == null && minErrorCount == null
+                && attemptFrom == null && attemptTo == null && text == null;
+    }
+
     public SqlBuilder toSql(SqlBuilder where) {
         String and = "";
         if (!statuses.isEmpty()) {

@@ -249,7 +249,23 @@ public final class SyncStateService {
         void accept(SyncStateRow row) throws SQLException;
     }
 
+    /** How many states match; a filter of statuses and types only is summed from the dashboard's counts (V10). */
     public long count(SyncStateFilter filter) {
+        if (filter.onlyStatusesAndTypes()) {
+            SqlBuilder sum = new SqlBuilder(database.vendor()).sql("SELECT coalesce(sum(states), 0) FROM sync_state_counts WHERE 1 = 1");
+            if (!filter.statuses().isEmpty()) {
+                sum.sql(" AND sync_status IN ").inList(filter.statuses());
+            }
+            if (!filter.types().isEmpty()) {
+                sum.sql(" AND entity_type IN ").inList(filter.types());
+            }
+            return database.read(connection -> {
+                try (PreparedStatement statement = sum.prepare(connection); ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            });
+        }
         SqlBuilder where = filter.toSql(new SqlBuilder(database.vendor()));
         return database.read(connection -> new KeysetPager("sync_metadata s", "s.id", "s.id", true, "s.id").count(connection, where));
     }

@@ -100,6 +100,45 @@ class DashboardCountsTest {
         assertThat(workspace.syncStates().statistics(null, 24).byStatus()).doesNotContainKey("failed");
     }
 
+    /** A total of statuses and types comes from the counts; it must equal the count a scan gives. */
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void totalsOfStatusesAndTypesFromTheCountsEqualAScan(Vendor vendor) throws SQLException {
+        workspace = TestWorkspaces.open(vendor, tempDir);
+        Database database = workspace.database();
+        SyncStateService service = workspace.syncStates();
+        StateRows.insert(database, 2_000, 17);
+        service.retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withTypes(EntityType.SPRINT)), "tester");
+
+        List<SyncStateFilter> filters = new ArrayList<>(List.of(SyncStateFilter.all(),
+                SyncStateFilter.all().withStatuses(SyncStatus.FAILED, SyncStatus.SKIPPED),
+                SyncStateFilter.all().withTypes(EntityType.BOARD)));
+        for (SyncStatus status : SyncStatus.values()) {
+            for (EntityType type : EntityType.values()) {
+                filters.add(SyncStateFilter.all().withStatuses(status).withTypes(type));
+            }
+        }
+        for (SyncStateFilter filter : filters) {
+            assertThat(filter.onlyStatusesAndTypes()).isTrue();
+            long scanned = StateRows.scalar(database, "SELECT count(*) FROM sync_metadata s"
+                    + (filter.statuses().isEmpty() && filter.types().isEmpty() ? "" : " WHERE " + literal(filter)));
+            assertThat(service.count(filter)).as(filter.describe().toString()).isEqualTo(scanned);
+        }
+        assertThat(service.count(SyncStateFilter.all())).isEqualTo(2_000);
+        assertThat(SyncStateFilter.all().withBatch("b-1").onlyStatusesAndTypes()).isFalse();
+    }
+
+    private static String literal(SyncStateFilter filter) {
+        List<String> terms = new ArrayList<>();
+        if (!filter.statuses().isEmpty()) {
+            terms.add("s.sync_status IN ('" + String.join("', '", filter.statuses().stream().map(SyncStatus::wire).toList()) + "')");
+        }
+        if (!filter.types().isEmpty()) {
+            terms.add("s.entity_type IN ('" + String.join("', '", filter.types().stream().map(EntityType::wire).toList()) + "')");
+        }
+        return String.join(" AND ", terms);
+    }
+
     /** PostgreSQL's writers append delta rows; a read folds them while writers and a second console keep going. */
     @Test
     void foldingDeltaRowsOnPostgresqlChangesNoFigureWhileOthersWrite() throws Exception {
