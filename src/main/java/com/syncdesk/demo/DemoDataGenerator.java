@@ -28,8 +28,8 @@ import org.postgresql.PGConnection;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
@@ -60,8 +60,10 @@ public final class DemoDataGenerator {
     }
 
     static final int BATCH = 1_000;
-    private static final Pattern INSERT_TARGET = Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\)");
     static final int PROGRESS_EVERY = 50_000;
+    /** The tables the load fills in bulk, whose secondary indexes, foreign keys and triggers step aside for it. */
+    private static final String LOADED_TABLES = "('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history')";
+    private static final Pattern INSERT_TARGET = Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\)");
 
     private static final String[] PROJECT_NAMES = {"Payments", "Web Shop", "Mobile App", "Data Platform", "Identity", "Search",
             "Checkout", "Logistics", "Billing", "Analytics", "Growth", "Platform", "Support Portal", "Notifications", "Catalog",
@@ -180,8 +182,7 @@ public final class DemoDataGenerator {
         List<String> ddl = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-                     + "AND sql IS NOT NULL AND tbl_name IN ('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history') "
-                     + "ORDER BY type, name")) {
+                     + "AND sql IS NOT NULL AND tbl_name IN " + LOADED_TABLES + " ORDER BY type, name")) {
             while (rows.next()) {
                 drops.add("DROP " + rows.getString(1).toUpperCase(Locale.ROOT) + " " + rows.getString(2));
                 ddl.add(rows.getString(3));
@@ -206,7 +207,7 @@ public final class DemoDataGenerator {
         List<String> restore = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
-                     + "AND i.tablename IN ('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history') AND NOT EXISTS "
+                     + "AND i.tablename IN " + LOADED_TABLES + " AND NOT EXISTS "
                      + "(SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass) "
                      + "ORDER BY i.indexname")) {
             while (rows.next()) {
@@ -218,8 +219,7 @@ public final class DemoDataGenerator {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
                      + "FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace "
-                     + "AND c.conrelid::regclass::text IN ('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history') "
-                     + "ORDER BY c.conname")) {
+                     + "AND c.conrelid::regclass::text IN " + LOADED_TABLES + " ORDER BY c.conname")) {
             while (rows.next()) {
                 foreignKeys.add("ALTER TABLE " + rows.getString(1) + " DROP CONSTRAINT " + rows.getString(2));
                 restore.add("ALTER TABLE " + rows.getString(1) + " ADD CONSTRAINT " + rows.getString(2) + " " + rows.getString(3));
@@ -252,6 +252,8 @@ public final class DemoDataGenerator {
         final Progress progress;
         long written;
         private final List<String> sql = new ArrayList<>();
+        /** PostgreSQL: the COPY statement of each insert, in the same order. */
+        private final List<String> copySql = new ArrayList<>();
         private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(16);
         private List<Row> chunk = new ArrayList<>(BATCH);
         private volatile boolean stopped;
@@ -273,6 +275,11 @@ public final class DemoDataGenerator {
 
         RowBuilder prepare(String insert) {
             sql.add(insert);
+            Matcher target = INSERT_TARGET.matcher(insert);
+            if (!target.find()) {
+                throw new IllegalStateException("Not an INSERT with a column list: " + insert);
+            }
+            copySql.add("COPY " + target.group(1) + " (" + target.group(2) + ") FROM STDIN");
             return new RowBuilder(sql.size() - 1, (int) insert.chars().filter(c -> c == '?').count());
         }
 
@@ -317,10 +324,10 @@ public final class DemoDataGenerator {
             List<PreparedStatement> statements = new ArrayList<>();
             try {
                 for (List<Row> rows = take(); rows != END; rows = take()) {
-                    while (statements.size() < sql.size()) {
-                        statements.add(vendor == Vendor.SQLITE ? connection.prepareStatement(sql.get(statements.size())) : null);
-                    }
                     if (vendor == Vendor.SQLITE) {
+                        while (statements.size() < sql.size()) {
+                            statements.add(connection.prepareStatement(sql.get(statements.size())));
+                        }
                         int from = 0;
                         while (from < rows.size()) {
                             int to = from;
@@ -342,7 +349,7 @@ public final class DemoDataGenerator {
                         }
                         for (int insert = 0; insert < byInsert.size(); insert++) {
                             if (!byInsert.get(insert).isEmpty()) {
-                                copy(sql.get(insert), byInsert.get(insert));
+                                copy(copySql.get(insert), byInsert.get(insert));
                             }
                         }
                     }
@@ -359,9 +366,7 @@ public final class DemoDataGenerator {
                 stopped = true;
                 queue.clear();
                 for (PreparedStatement statement : statements) {
-                    if (statement != null) {
-                        statement.close();
-                    }
+                    statement.close();
                 }
             }
         }
@@ -385,13 +390,9 @@ public final class DemoDataGenerator {
 
         /**
          * PostgreSQL takes rows through {@code COPY} several times faster than through batched inserts:
-         * the run of rows goes as COPY text to the insert's table and columns.
+         * the rows go as COPY text to the insert's table and columns.
          */
-        private void copy(String insert, List<Row> rows) throws SQLException {
-            Matcher target = INSERT_TARGET.matcher(insert);
-            if (!target.find()) {
-                throw new IllegalStateException("Not an INSERT with a column list: " + insert);
-            }
+        private void copy(String copy, List<Row> rows) throws SQLException {
             StringBuilder text = new StringBuilder(rows.size() * 256);
             for (Row row : rows) {
                 Object[] values = row.values();
@@ -401,10 +402,9 @@ public final class DemoDataGenerator {
                 text.append('\n');
             }
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target.group(1) + " (" + target.group(2) + ") FROM STDIN",
-                        new StringReader(text.toString()));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
             } catch (IOException e) {
-                throw new SQLException("Cannot copy rows into " + target.group(1) + ": " + e.getMessage(), e);
+                throw new SQLException("Cannot run " + copy + ": " + e.getMessage(), e);
             }
         }
 

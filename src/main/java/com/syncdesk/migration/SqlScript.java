@@ -24,6 +24,7 @@ final class SqlScript {
         int n = script.length();
         while (i < n) {
             char c = script.charAt(i);
+            String dollarTag = c == '$' ? dollarTagAt(script, i) : null;
             if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
                 int end = script.indexOf('\n', i);
                 i = end < 0 ? n : end + 1;
@@ -46,10 +47,9 @@ final class SqlScript {
                 }
                 current.append(script, i, Math.min(end + 1, n));
                 i = end + 1;
-            } else if (c == '$' && dollarTagAt(script, i) != null) {
-                String tag = dollarTagAt(script, i);
-                int close = script.indexOf(tag, i + tag.length());
-                int end = close < 0 ? n : close + tag.length();
+            } else if (dollarTag != null) {
+                int close = script.indexOf(dollarTag, i + dollarTag.length());
+                int end = close < 0 ? n : close + dollarTag.length();
                 current.append(script, i, end);
                 i = end;
             } else if (c == ';' && insideTriggerBody(current)) {

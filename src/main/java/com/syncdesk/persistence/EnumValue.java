@@ -25,28 +25,24 @@ public record EnumValue<E extends Enum<E> & WireEnum>(String wire, E known) {
     }
 
     public static <E extends Enum<E> & WireEnum> EnumValue<E> parse(Class<E> type, String wire) {
-        Object[] constants = CONSTANTS.get(type);
-        String[] wires = WIRES.get(type);
-        for (int i = 0; i < wires.length; i++) {
-            if (wires[i].equals(wire)) {
-                return new EnumValue<>(wire, type.cast(constants[i]));
+        Constants constants = CONSTANTS.get(type);
+        for (int i = 0; i < constants.wires().length; i++) {
+            if (constants.wires()[i].equals(wire)) {
+                return new EnumValue<>(wire, type.cast(constants.values()[i]));
             }
         }
         return new EnumValue<>(wire, null);
     }
 
-    // Pages parse four values per row: the constants and their wire values are computed once per enumeration.
-    private static final ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
-        @Override
-        protected Object[] computeValue(Class<?> type) {
-            return type.getEnumConstants();
-        }
-    };
+    /** An enumeration's constants with their wire values, computed once: pages parse four values per row. */
+    private record Constants(Object[] values, String[] wires) {
+    }
 
-    private static final ClassValue<String[]> WIRES = new ClassValue<>() {
+    private static final ClassValue<Constants> CONSTANTS = new ClassValue<>() {
         @Override
-        protected String[] computeValue(Class<?> type) {
-            return Arrays.stream(CONSTANTS.get(type)).map(constant -> ((WireEnum) constant).wire()).toArray(String[]::new);
+        protected Constants computeValue(Class<?> type) {
+            Object[] values = type.getEnumConstants();
+            return new Constants(values, Arrays.stream(values).map(constant -> ((WireEnum) constant).wire()).toArray(String[]::new));
         }
     };
 

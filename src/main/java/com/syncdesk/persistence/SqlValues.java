@@ -52,8 +52,7 @@ public final class SqlValues {
     }
 
     public static Integer readInteger(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
+        return readInteger(rs, rs.findColumn(column));
     }
 
     /** A LIKE pattern matching {@code text} literally anywhere, with {@code \} as the escape character. */

@@ -1,5 +1,6 @@
 package com.syncdesk.persistence;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,7 +78,7 @@ public final class SqliteTimestamps {
 
     private static Optional<Instant> parseText(String text) {
         if (isCanonical(text)) {
-            return Optional.of(parseCanonical(text));
+            return parseCanonical(text);
         }
         if (EPOCH_MILLIS.matcher(text).matches()) {
             return Optional.of(fromEpochMillis(Double.parseDouble(text)));
@@ -102,24 +103,32 @@ public final class SqliteTimestamps {
 
     /** SyncDesk's own form, {@code YYYY-MM-DD HH:MM:SS.ffffff}: most stored values, read without a regular expression. */
     private static boolean isCanonical(String text) {
-        if (text.length() != 26 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' ' || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || text.charAt(19) != '.') {
+        if (text.length() != 26) {
             return false;
         }
         for (int i = 0; i < 26; i++) {
-            if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && i != 19 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+            char c = text.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == ' ';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
                 return false;
             }
         }
-        return digits(text, 5, 7) >= 1 && digits(text, 5, 7) <= 12 && digits(text, 8, 10) >= 1
-                && digits(text, 8, 10) <= LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), 1).lengthOfMonth()
-                && digits(text, 11, 13) < 24 && digits(text, 14, 16) < 60 && digits(text, 17, 19) < 60;
+        return true;
     }
 
-    private static Instant parseCanonical(String text) {
-        long days = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
-        long seconds = days * 86_400 + digits(text, 11, 13) * 3_600L + digits(text, 14, 16) * 60L + digits(text, 17, 19);
-        return Instant.ofEpochSecond(seconds, digits(text, 20, 26) * 1_000L);
+    private static Optional<Instant> parseCanonical(String text) {
+        try {
+            return Optional.of(LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+                    digits(text, 14, 16), digits(text, 17, 19), digits(text, 20, 26) * 1_000).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException outOfRange) {
+            return Optional.empty();
+        }
     }
 
     private static int digits(String text, int from, int to) {

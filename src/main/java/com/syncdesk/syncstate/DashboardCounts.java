@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The count tables behind the dashboard (migration V10). The database's triggers keep them in step
@@ -23,20 +25,35 @@ public final class DashboardCounts {
     /** The schema version that introduced the counts. */
     public static final int SINCE_VERSION = 10;
 
-    /** Per count table: the figures as kept, and the same figures from a scan of the states. */
-    private static final List<String[]> KEPT_AND_SCANNED = List.of(
-            new String[] {"SELECT entity_type, sync_status, sum(states), sum(durations), sum(duration_ms_sum), sum(api_calls) "
-                    + "FROM sync_state_counts GROUP BY entity_type, sync_status HAVING sum(states) <> 0",
-                "SELECT entity_type, sync_status, count(*), count(sync_duration_ms), coalesce(sum(sync_duration_ms), 0), "
-                    + "coalesce(sum(api_calls_count), 0) FROM sync_metadata GROUP BY entity_type, sync_status"},
-            new String[] {"SELECT entity_type, sync_duration_ms, sum(states) FROM sync_duration_counts "
-                    + "GROUP BY entity_type, sync_duration_ms HAVING sum(states) <> 0",
-                "SELECT entity_type, sync_duration_ms, count(*) FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
-                    + "GROUP BY entity_type, sync_duration_ms"},
-            new String[] {"SELECT entity_type, last_error, sum(states) FROM sync_error_counts GROUP BY entity_type, last_error "
-                    + "HAVING sum(states) <> 0",
-                "SELECT entity_type, last_error, count(*) FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
-                    + "GROUP BY entity_type, last_error"});
+    /** PostgreSQL's writers append delta rows; beyond this many in a table, the statistics read folds them first. */
+    public static final int DELTA_ROWS_BEFORE_FOLDING = 5_000;
+
+    /**
+     * One count table: its key and figure columns, the figures it keeps (summed per key, zero sums
+     * skipped: PostgreSQL holds several delta rows per key) and the same figures from a scan of the states.
+     */
+    private record Table(String name, String key, String figureColumns, String scan) {
+
+        String kept(String from) {
+            return "SELECT " + key + ", " + Arrays.stream(figureColumns.split(", ")).map(c -> "sum(" + c + ")").collect(Collectors.joining(", "))
+                    + " FROM " + from + " GROUP BY " + key + " HAVING sum(states) <> 0";
+        }
+
+        String columns() {
+            return key + ", " + figureColumns;
+        }
+    }
+
+    private static final List<Table> TABLES = List.of(
+            new Table("sync_state_counts", "entity_type, sync_status", "states, durations, duration_ms_sum, api_calls",
+                    "SELECT entity_type, sync_status, count(*), count(sync_duration_ms), coalesce(sum(sync_duration_ms), 0), "
+                            + "coalesce(sum(api_calls_count), 0) FROM sync_metadata GROUP BY entity_type, sync_status"),
+            new Table("sync_duration_counts", "entity_type, sync_duration_ms", "states",
+                    "SELECT entity_type, sync_duration_ms, count(*) FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
+                            + "GROUP BY entity_type, sync_duration_ms"),
+            new Table("sync_error_counts", "entity_type, last_error", "states",
+                    "SELECT entity_type, last_error, count(*) FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
+                            + "GROUP BY entity_type, last_error"));
 
     private record StateKey(String type, String status) {
     }
@@ -55,9 +72,9 @@ public final class DashboardCounts {
     /** For how many keys (type and status, duration, or error) the kept counts differ from a scan of the states. Reads only. */
     public static int drift(Connection connection) throws SQLException {
         int differing = 0;
-        for (String[] pair : KEPT_AND_SCANNED) {
-            Map<String, String> kept = byKey(connection, pair[0]);
-            Map<String, String> scanned = byKey(connection, pair[1]);
+        for (Table table : TABLES) {
+            Map<String, String> kept = byKey(connection, table.kept(table.name()));
+            Map<String, String> scanned = byKey(connection, table.scan());
             Set<String> keys = new HashSet<>(kept.keySet());
             keys.addAll(scanned.keySet());
             for (String key : keys) {
@@ -70,13 +87,34 @@ public final class DashboardCounts {
     /** Rebuilds every count from the states, inside the caller's transaction. */
     public static void recount(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("sync_state_counts", "sync_duration_counts", "sync_error_counts")) {
-                statement.executeUpdate("DELETE FROM " + table);
+            for (Table table : TABLES) {
+                statement.executeUpdate("DELETE FROM " + table.name());
+                statement.executeUpdate("INSERT INTO " + table.name() + " (" + table.columns() + ") " + table.scan());
             }
-            statement.executeUpdate("INSERT INTO sync_state_counts (entity_type, sync_status, states, durations, duration_ms_sum, api_calls) "
-                    + KEPT_AND_SCANNED.get(0)[1]);
-            statement.executeUpdate("INSERT INTO sync_duration_counts (entity_type, sync_duration_ms, states) " + KEPT_AND_SCANNED.get(1)[1]);
-            statement.executeUpdate("INSERT INTO sync_error_counts (entity_type, last_error, states) " + KEPT_AND_SCANNED.get(2)[1]);
+        }
+    }
+
+    /**
+     * PostgreSQL: folds the delta rows of each table holding more than {@link #DELTA_ROWS_BEFORE_FOLDING}
+     * into one row per key, inside the caller's transaction. Each fold deletes the rows it read and inserts
+     * their sums in one statement, so concurrent writers and a second console folding at the same time
+     * never change a sum.
+     */
+    public static void foldDeltas(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Table table : TABLES) {
+                if (rowsUpTo(statement, table.name(), DELTA_ROWS_BEFORE_FOLDING + 1) > DELTA_ROWS_BEFORE_FOLDING) {
+                    statement.executeUpdate("WITH folded AS (DELETE FROM " + table.name() + " RETURNING *) INSERT INTO " + table.name()
+                            + " (" + table.columns() + ") " + table.kept("folded"));
+                }
+            }
+        }
+    }
+
+    private static long rowsUpTo(Statement statement, String table, int limit) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT " + limit + ") t")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import com.syncdesk.persistence.Vendor;
 final class SyncStatisticsReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncStatisticsReader.class);
-    /** PostgreSQL's writers append delta rows; beyond this many, a read folds them into one row per key first. */
-    static final int DELTA_ROWS_BEFORE_FOLDING = 5_000;
     private static final String NO_MESSAGE = "no message";
 
     private final Database database;
@@ -151,37 +148,15 @@ final class SyncStatisticsReader {
         return type == null ? query : query.sql(" AND entity_type = ?", type);
     }
 
-    /**
-     * Folds PostgreSQL's delta rows into one row per key. Each fold deletes the rows it read and
-     * inserts their sums in one statement, so concurrent writers and a second console folding at
-     * the same time never change a sum. A database the operator may only read keeps its deltas.
-     */
+    /** Folds PostgreSQL's delta rows before reading them; a database the operator may only read keeps its deltas. */
     private void foldDeltasIfMany() {
         try {
             database.inTransaction(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    for (String[] table : List.of(
-                            new String[] {"sync_state_counts", "entity_type, sync_status", "sum(states), sum(durations), sum(duration_ms_sum), sum(api_calls)"},
-                            new String[] {"sync_duration_counts", "entity_type, sync_duration_ms", "sum(states)"},
-                            new String[] {"sync_error_counts", "entity_type, last_error", "sum(states)"})) {
-                        if (deltaRows(statement, table[0]) > DELTA_ROWS_BEFORE_FOLDING) {
-                            statement.executeUpdate("WITH folded AS (DELETE FROM " + table[0] + " RETURNING *) INSERT INTO " + table[0]
-                                    + " SELECT " + table[1] + ", " + table[2] + " FROM folded GROUP BY " + table[1] + " HAVING sum(states) <> 0");
-                        }
-                    }
-                }
+                DashboardCounts.foldDeltas(connection);
                 return null;
             });
         } catch (DatabaseException e) {
             LOG.info("Dashboard counts not folded ({}); the figures are read from the delta rows", e.getMessage());
-        }
-    }
-
-    private static long deltaRows(Statement statement, String table) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT "
-                + (DELTA_ROWS_BEFORE_FOLDING + 1) + ") t")) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 }

@@ -148,12 +148,12 @@ class DashboardCountsTest {
         try (Connection connection = database.connection();
              PreparedStatement toggle = connection.prepareStatement("UPDATE sync_metadata SET sync_status = CASE WHEN sync_status = "
                      + "'completed' THEN 'pending' ELSE 'completed' END, sync_duration_ms = coalesce(sync_duration_ms, 0) + 1 WHERE id = ?")) {
-            for (int i = 0; i < SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING / 2 + 10; i++) {
+            for (int i = 0; i < DashboardCounts.DELTA_ROWS_BEFORE_FOLDING / 2 + 10; i++) {
                 toggle.setLong(1, 1 + i % 500);
                 toggle.executeUpdate();
             }
         }
-        assertThat(rows(database, "sync_state_counts")).isGreaterThan(SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING);
+        assertThat(rows(database, "sync_state_counts")).isGreaterThan(DashboardCounts.DELTA_ROWS_BEFORE_FOLDING);
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -183,7 +183,7 @@ class DashboardCountsTest {
         }
         assertCountsMatchTheStates(database, "after folding under concurrent writes");
         SyncStatistics folded = workspace.syncStates().statistics(null, 24);
-        assertThat(rows(database, "sync_state_counts")).isLessThan(SyncStatisticsReader.DELTA_ROWS_BEFORE_FOLDING);
+        assertThat(rows(database, "sync_state_counts")).isLessThan(DashboardCounts.DELTA_ROWS_BEFORE_FOLDING);
         assertThat(folded.total()).isEqualTo(500);
     }
 
