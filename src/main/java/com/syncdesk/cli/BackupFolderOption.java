@@ -16,6 +16,6 @@ final class BackupFolderOption {
     Path folder;
 
     MigrationService service(Database database, String operator) {
-        return new MigrationService(database, operator, folder != null ? folder : AppDirectories.dataDirectory().resolve("backups"));
+        return new MigrationService(database, operator, folder != null ? folder : AppDirectories.defaultBackupFolder());
     }
 }

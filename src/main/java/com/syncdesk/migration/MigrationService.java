@@ -1,48 +1,22 @@
 package com.syncdesk.migration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.syncdesk.migration.MigrationProgress.Phase;
-import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException;
-import com.syncdesk.persistence.DatabaseException.Reason;
-import com.syncdesk.persistence.Vendor;
-import com.syncdesk.syncstate.DashboardCounts;
 
 /**
  * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, previews
@@ -53,96 +27,37 @@ import com.syncdesk.syncstate.DashboardCounts;
  */
 public final class MigrationService {
 
-    static final String HISTORY_TABLE = "flyway_schema_history";
-    /** SyncDesk's record of downgrades: Flyway's community edition has no notion of "undone". */
-    static final String UNDO_LOG_TABLE = "syncdesk_undo_log";
     private static final int LEGACY_VERSION_MERGING_SYNC_STATES = 7;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
 
     private final Database database;
     private final String operator;
-    private final Path postgresBackupFolder;
-    /** A statement slipped into one undo script, so tests can make a step fail half-way. */
-    private UndoInjection injection;
+    private final SchemaHistory history;
+    private final SchemaGuard guard;
+    private final Downgrades downgrades;
+    private final BackupStore backups;
 
-    private record UndoInjection(int version, int position, String statement) {
-    }
-
+    /** PostgreSQL backups go to the default folder in the data directory. */
     public MigrationService(Database database, String operator) {
-        this(database, operator, AppDirectories.dataDirectory().resolve("backups"));
+        this(database, operator, AppDirectories.defaultBackupFolder());
     }
 
     /** @param postgresBackupFolder where PostgreSQL backups go; SQLite backups always go beside the file */
     public MigrationService(Database database, String operator, Path postgresBackupFolder) {
         this.database = database;
         this.operator = operator;
-        this.postgresBackupFolder = postgresBackupFolder;
+        this.history = new SchemaHistory(database, operator);
+        this.guard = new SchemaGuard(database);
+        this.downgrades = new Downgrades(database);
+        this.backups = BackupStore.of(database, postgresBackupFolder);
     }
 
     public Database database() {
         return database;
     }
 
-    /** The newest version this SyncDesk ships. */
-    public int latestVersion() {
-        return status().latestVersion();
-    }
-
     public SchemaStatus status() {
-        if (database.vendor() == Vendor.SQLITE) {
-            // Flyway's info begins a transaction (IMMEDIATE on our pool); on a file another program holds it
-            // fails and Flyway never hands that connection back. Refuse cleanly first instead of draining the pool.
-            MigrationLock.probeForOtherWriters(database);
-        }
-        try {
-            MigrationInfo[] all = flyway(null).load().info().all();
-            Set<Integer> undone = undoneVersions();
-            List<MigrationEntry> entries = new ArrayList<>();
-            int current = 0;
-            int latest = 0;
-            for (MigrationInfo info : all) {
-                if (info.getVersion() == null) {
-                    continue;
-                }
-                int version = Integer.parseInt(info.getVersion().getVersion());
-                MigrationState state = stateOf(info, undone.contains(version));
-                if (state != MigrationState.PENDING && state != MigrationState.UNDONE) {
-                    current = Math.max(current, version);
-                }
-                if (info.getResolvedChecksum() != null) {
-                    latest = Math.max(latest, version);
-                }
-                entries.add(new MigrationEntry(version, info.getDescription(), state, installedOn(info),
-                        info.getInstalledBy(), info.getExecutionTime(), info.getChecksum()));
-            }
-            entries.sort(Comparator.comparingInt(MigrationEntry::version));
-            return new SchemaStatus(current, latest, List.copyOf(entries));
-        } catch (FlywayException e) {
-            throw DatabaseErrors.translate(e, database.target());
-        }
-    }
-
-    /**
-     * Flyway's SQLite history keeps installed_on as UTC text, which the driver reads as local time: read the
-     * wall-clock value back as UTC. PostgreSQL's driver gives the right instant already.
-     */
-    private Instant installedOn(MigrationInfo info) {
-        if (info.getInstalledOn() == null) {
-            return null;
-        }
-        Instant read = info.getInstalledOn().toInstant();
-        return database.vendor() == Vendor.SQLITE ? LocalDateTime.ofInstant(read, ZoneId.systemDefault()).toInstant(ZoneOffset.UTC) : read;
-    }
-
-    private static MigrationState stateOf(MigrationInfo info, boolean undone) {
-        return switch (info.getState()) {
-            case SUCCESS, BASELINE, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
-            case MISSING_SUCCESS -> MigrationState.MISSING_TOLERATED;
-            case FUTURE_SUCCESS -> MigrationState.FUTURE;
-            case FAILED, MISSING_FAILED, FUTURE_FAILED -> MigrationState.FAILED;
-            case UNDONE -> MigrationState.UNDONE;
-            default -> undone ? MigrationState.UNDONE : MigrationState.PENDING;
-        };
+        return history.status();
     }
 
     /** Applies every pending migration up to {@code target} (the latest when null). */
@@ -159,17 +74,15 @@ public final class MigrationService {
 
     private UpgradeReport upgradeHoldingLock(Integer target, MigrationProgress progress) {
         SchemaStatus before = status();
-        refuseUnsafe(before);
+        guard.refuseUnsafe(before);
         int goal = target == null ? before.latestVersion() : target;
         checkUpgradeTarget(before, goal);
         List<MigrationEntry> steps = pendingUpTo(before, goal);
         long legacyRows = steps.stream().anyMatch(m -> m.version() == LEGACY_VERSION_MERGING_SYNC_STATES)
                 ? countRowsIfTableExists("sync_states") : 0;
         if (!steps.isEmpty()) {
-            Instant start = Instant.now();
             try {
-                // Flyway rejects a target that names no migration (a gap such as 6): aim at the last step instead.
-                flyway(steps.getLast().version()).callbacks(new ProgressCallback(steps.size(), start, progress)).load().migrate();
+                history.migrate(steps.getLast().version(), steps.size(), progress);
             } catch (FlywayException e) {
                 SchemaStatus after = status();
                 DatabaseException cause = DatabaseErrors.translate(e, database.target());
@@ -207,69 +120,18 @@ public final class MigrationService {
     public DowngradeReport downgrade(int target, BackupChoice backupChoice, MigrationProgress progress) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus before = status();
-            refuseUnsafe(before);
-            checkDowngradeTarget(before, target);
-            List<UndoScript> scripts = undoScripts(before, target);
-            List<DataLoss> loss = dataLoss(scripts);
+            guard.refuseUnsafe(before);
+            Downgrades.checkTarget(before, target);
+            List<UndoScript> scripts = downgrades.scripts(before, target);
+            List<DataLoss> loss = downgrades.dataLoss(scripts);
             Optional<Backup> backup = Optional.empty();
             if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && loss.stream().anyMatch(l -> l.values() > 0)) {
-                backup = Optional.of(backupBeforeDowngrade(before.currentVersion(), scripts, progress));
+                List<Drop> drops = scripts.stream().flatMap(s -> s.drops().stream()).toList();
+                backup = Optional.of(backups.takeBeforeDowngrade(before.currentVersion(), drops, progress));
             }
-            runUndoSteps(scripts, backup, progress);
+            new UndoRunner(database, operator).runAll(scripts, backup, progress);
             return new DowngradeReport(before.currentVersion(), status(), loss, backup);
         }
-    }
-
-    private static void checkDowngradeTarget(SchemaStatus before, int target) {
-        if (target < 0 || target >= before.currentVersion()) {
-            throw new IllegalArgumentException("Cannot downgrade from version " + before.currentVersion() + " to " + target
-                    + ": the target must be below the current version.");
-        }
-    }
-
-    private void runUndoSteps(List<UndoScript> scripts, Optional<Backup> backup, MigrationProgress progress) {
-        Instant start = Instant.now();
-        UndoRunner runner = new UndoRunner(database, operator);
-        for (int i = 0; i < scripts.size(); i++) {
-            UndoScript script = scripts.get(i);
-            String name = "Undo " + script.version() + " (" + script.description() + ")";
-            progress.onStep(new Step(name, i + 1, scripts.size(), Phase.STARTED, Duration.between(start, Instant.now())));
-            try {
-                runner.run(script);
-            } catch (SQLException | RuntimeException e) {
-                DatabaseException cause = DatabaseErrors.translate(e, database.target());
-                throw new DatabaseException(cause.reason(), name + " failed and was rolled back: " + cause.getMessage()
-                        + " The database is at version " + script.version() + "."
-                        + backup.map(b -> " The backup taken before is " + b.location() + ".").orElse(""), e);
-            }
-            LOG.info("{} done", name);
-            progress.onStep(new Step(name, i + 1, scripts.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
-        }
-    }
-
-    /** The undo scripts a downgrade to {@code target} runs, newest version first. */
-    private List<UndoScript> undoScripts(SchemaStatus status, int target) {
-        return status.migrations().stream()
-                .filter(m -> m.version() > target)
-                .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.MISSING_TOLERATED)
-                .sorted(Comparator.comparingInt(MigrationEntry::version).reversed())
-                .map(this::undoScriptFor)
-                .toList();
-    }
-
-    private UndoScript undoScriptFor(MigrationEntry entry) {
-        UndoScript script = entry.state() == MigrationState.MISSING_TOLERATED
-                ? UndoScript.historyRowOnly(entry.version(), entry.description())
-                : UndoScript.load(database.vendor(), entry.version(), entry.description());
-        if (injection != null && injection.version() == entry.version()) {
-            return script.withStatementInserted(injection.position(), injection.statement());
-        }
-        return script;
-    }
-
-    /** Test hook: the undo of {@code version} runs {@code statement} before its statement at {@code position}. */
-    void injectIntoUndo(int version, int position, String statement) {
-        injection = new UndoInjection(version, position, statement);
     }
 
     /**
@@ -278,110 +140,47 @@ public final class MigrationService {
      */
     public MigrationPlan preview(int target) {
         SchemaStatus status = status();
-        refuseUnsafe(status);
+        guard.refuseUnsafe(status);
         int current = status.currentVersion();
         if (target > current) {
             checkUpgradeTarget(status, target);
             List<PlannedStep> steps = pendingUpTo(status, target).stream()
-                    .map(m -> new PlannedStep(m.version(), m.description(), upgradeStatements(m.version())))
+                    .map(m -> new PlannedStep(m.version(), m.description(), MigrationCatalog.upgradeStatements(database.vendor(), m.version())))
                     .toList();
             return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of());
         }
         if (target == current) {
             return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of());
         }
-        checkDowngradeTarget(status, target);
-        List<UndoScript> scripts = undoScripts(status, target);
+        Downgrades.checkTarget(status, target);
+        List<UndoScript> scripts = downgrades.scripts(status, target);
         List<PlannedStep> steps = scripts.stream().map(script -> {
             List<String> statements = new ArrayList<>(script.statements());
             statements.add(UndoRunner.historyRowRemoval(script.version()));
             return new PlannedStep(script.version(), script.description(), List.copyOf(statements));
         }).toList();
-        int reached = status.migrations().stream()
-                .filter(m -> m.version() <= target)
-                .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.MISSING_TOLERATED)
-                .mapToInt(MigrationEntry::version).max().orElse(0);
-        return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, reached, steps, dataLoss(scripts));
-    }
-
-    private List<String> upgradeStatements(int version) {
-        MigrationInfo info = Arrays.stream(flyway(null).load().info().all())
-                .filter(m -> m.getVersion() != null && m.getVersion().getVersion().equals(Integer.toString(version)))
-                .findFirst().orElseThrow();
-        String resource = "migrations/" + database.vendor().folder() + "/" + info.getScript();
-        try (InputStream in = MigrationService.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No migration script " + resource);
-            }
-            return SqlScript.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + resource, e);
-        }
-    }
-
-    /** Counts, without loading rows, what each dropped table and column holds right now. */
-    private List<DataLoss> dataLoss(List<UndoScript> scripts) {
-        List<DataLoss> losses = new ArrayList<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-            for (UndoScript script : scripts) {
-                for (Drop drop : script.drops()) {
-                    String count = drop.isTable() ? "SELECT count(*) FROM " + drop.table()
-                            : "SELECT count(" + drop.column() + ") FROM " + drop.table();
-                    try (ResultSet result = statement.executeQuery(count)) {
-                        result.next();
-                        losses.add(new DataLoss(script.version(), drop, result.getLong(1)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(e, database.target());
-        }
-        return List.copyOf(losses);
+        return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, Downgrades.reached(status, target), steps,
+                downgrades.dataLoss(scripts));
     }
 
     /** Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
     public Backup backup(MigrationProgress progress) {
-        int version = status().currentVersion();
-        if (database.vendor() == Vendor.SQLITE) {
-            return backupSqlite(version, progress);
-        }
-        return new PostgresBackups(database, postgresBackupFolder).takeEverything(version, progress);
-    }
-
-    private Backup backupBeforeDowngrade(int version, List<UndoScript> scripts, MigrationProgress progress) {
-        if (database.vendor() == Vendor.SQLITE) {
-            return backupSqlite(version, progress);
-        }
-        List<Drop> drops = scripts.stream().flatMap(s -> s.drops().stream()).toList();
-        return new PostgresBackups(database, postgresBackupFolder).takeDropped(version, drops, progress);
-    }
-
-    private Backup backupSqlite(int version, MigrationProgress progress) {
-        Instant start = Instant.now();
-        SqliteBackups backups = new SqliteBackups(database);
-        String name = "Back up to " + backups.folder();
-        progress.onStep(new Step(name, 1, 1, Phase.STARTED, Duration.ZERO));
-        Backup backup = backups.take(version);
-        progress.onStep(new Step(name, 1, 1, Phase.FINISHED, Duration.between(start, Instant.now())));
-        return backup;
+        return backups.takeEverything(status().currentVersion(), progress);
     }
 
     /** Where this database's backups go. */
     public Path backupFolder() {
-        return database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).folder() : postgresBackupFolder;
+        return backups.folder();
     }
 
     /** This database's backups, oldest first. */
     public List<Backup> backups() {
-        return database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).list()
-                : new PostgresBackups(database, postgresBackupFolder).list();
+        return backups.list();
     }
 
     /** The backup at {@code location} (a file or folder {@link #backups()} lists). */
     public Backup backupAt(Path location) {
-        Optional<Backup> backup = database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).describe(location)
-                : new PostgresBackups(database, postgresBackupFolder).describe(location);
-        return backup.orElseThrow(() -> new IllegalArgumentException(location + " is not a SyncDesk backup of "
+        return backups.describe(location).orElseThrow(() -> new IllegalArgumentException(location + " is not a SyncDesk backup of "
                 + database.target().describe() + "."));
     }
 
@@ -392,73 +191,28 @@ public final class MigrationService {
      */
     public RestoreReport restore(Backup backup, MigrationProgress progress) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
-            if (database.vendor() == Vendor.SQLITE) {
-                return restoreSqlite(backup, progress);
-            }
-            return restorePostgres(backup, progress);
-        }
-    }
+            return backups.restore(backup, new BackupStore.LiveSchema() {
+                @Override
+                public SchemaStatus status() {
+                    return MigrationService.this.status();
+                }
 
-    private RestoreReport restoreSqlite(Backup backup, MigrationProgress progress) {
-        Instant start = Instant.now();
-        SqliteBackups backups = new SqliteBackups(database);
-        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.STARTED, Duration.ZERO));
-        Backup previous = backups.take(status().currentVersion());
-        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
-        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.STARTED, Duration.between(start, Instant.now())));
-        backups.swapIn(backup);
-        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
-        progress.onStep(new Step("Reopen", 3, 3, Phase.STARTED, Duration.between(start, Instant.now())));
-        database.enableWriteAheadLog();
-        SchemaStatus status = status();
-        progress.onStep(new Step("Reopen", 3, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
-        return new RestoreReport(backup, status, Optional.of(previous));
-    }
+                @Override
+                public void refuseUnsafe(SchemaStatus status) {
+                    guard.refuseUnsafe(status);
+                }
 
-    private RestoreReport restorePostgres(Backup backup, MigrationProgress progress) {
-        SchemaStatus before = status();
-        refuseUnsafe(before);
-        if (before.currentVersion() > backup.version()) {
-            throw new IllegalArgumentException("The database is at version " + before.currentVersion() + ", above the backup's "
-                    + backup.version() + ". Downgrade to " + backup.version() + " first, then restore.");
+                @Override
+                public SchemaStatus upgradeTo(int version, MigrationProgress steps) {
+                    return upgradeHoldingLock(version, steps).status();
+                }
+            }, progress);
         }
-        if (before.currentVersion() < backup.version()) {
-            upgradeHoldingLock(backup.version(), progress);
-        }
-        new PostgresBackups(database, postgresBackupFolder).load(backup, progress);
-        return new RestoreReport(backup, status(), Optional.empty());
     }
 
     /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
     public List<String> validate() {
-        List<String> problems = new ArrayList<>(damage());
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        // A schema that is merely behind is valid: pending versions are for upgrade, not errors.
-        ValidateResult result;
-        try {
-            result = flyway(null).ignoreMigrationPatterns("*:missing", "*:future", "*:pending").load().validateWithResult();
-        } catch (FlywayException e) {
-            throw DatabaseErrors.translate(e, database.target());
-        }
-        if (!result.validationSuccessful) {
-            result.invalidMigrations.forEach(m -> problems.add("Version " + m.version + ": " + m.errorDetails.errorMessage));
-            if (problems.isEmpty() && result.errorDetails != null) {
-                problems.add(result.errorDetails.errorMessage);
-            }
-        }
-        SchemaStatus status = status();
-        if (status.isNewerThanApp()) {
-            problems.add("The schema is at version " + status.currentVersion() + ", newer than this SyncDesk (" + status.latestVersion() + ").");
-        } else if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
-            int drift = database.read(DashboardCounts::drift);
-            if (drift > 0) {
-                problems.add("The dashboard's counts differ from the sync states in " + drift + " figures (states were written with "
-                        + "the counting triggers off); repair recounts them.");
-            }
-        }
-        return problems;
+        return new SchemaValidator(database, history).validate();
     }
 
     /**
@@ -466,44 +220,15 @@ public final class MigrationService {
      * words; empty when the file is sound. Reads only.
      */
     public List<String> damage() {
-        if (database.vendor() != Vendor.SQLITE) {
-            return List.of();
-        }
-        List<String> findings = new ArrayList<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA quick_check(20)")) {
-            while (rows.next()) {
-                // One row may carry several findings, one per line, under a "*** in database main ***" heading.
-                rows.getString(1).lines().map(String::strip)
-                        .filter(line -> !line.isEmpty() && !line.equalsIgnoreCase("ok") && !line.startsWith("***"))
-                        .forEach(findings::add);
-            }
-        } catch (SQLException e) {
-            DatabaseException translated = DatabaseErrors.translate(e, database.target());
-            if (translated.reason() != Reason.CORRUPT) {
-                throw translated;
-            }
-            findings.add(DatabaseErrors.deepestMessage(e));
-        }
-        if (findings.isEmpty()) {
-            return List.of();
-        }
-        return List.of(database.target().describe() + " is damaged: SQLite's integrity check reports " + (findings.size() >= 20 ? "20 or more" : findings.size())
-                + " problem(s), the first: " + findings.getFirst() + ". Restore it from a backup; SyncDesk has not changed it.");
+        return new SchemaValidator(database, history).damage();
     }
 
     /** Removes failed entries from the history and realigns checksums, as Flyway's repair does, and recounts the dashboard's counts. */
     public void repair() {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus status = status();
-            refuseNewer(status);
-            flyway(null).load().repair();
-            if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
-                database.inTransaction(connection -> {
-                    DashboardCounts.recount(connection);
-                    return null;
-                });
-            }
+            guard.refuseNewer(status);
+            new SchemaValidator(database, history).repair(status);
         }
     }
 
@@ -512,42 +237,7 @@ public final class MigrationService {
      * tables) without taking a lock or changing anything.
      */
     public void checkSafeToMigrate() {
-        refuseUnsafe(status());
-    }
-
-    private void refuseUnsafe(SchemaStatus status) {
-        refuseNewer(status);
-        if (status.hasFailedMigration()) {
-            throw new DatabaseException(Reason.FAILED_MIGRATION, "The history of " + database.target().describe()
-                    + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
-        }
-        if (status.currentVersion() == 0 && hasForeignTables()) {
-            throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
-                    + " holds tables but no SyncDesk schema history: it belongs to another application. SyncDesk has not changed it.");
-        }
-    }
-
-    private void refuseNewer(SchemaStatus status) {
-        if (status.isNewerThanApp()) {
-            throw new DatabaseException(Reason.NEWER_SCHEMA, "The schema of " + database.target().describe() + " is at version "
-                    + status.currentVersion() + ", newer than this SyncDesk knows (" + status.latestVersion()
-                    + "). Use a newer SyncDesk; nothing was changed.");
-        }
-    }
-
-    private boolean hasForeignTables() {
-        try (Connection connection = database.connection();
-             ResultSet tables = connection.getMetaData().getTables(null, database.vendor() == Vendor.POSTGRESQL ? "public" : null, "%", new String[] {"TABLE"})) {
-            while (tables.next()) {
-                String name = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!name.startsWith("sqlite_") && !name.equals(HISTORY_TABLE) && !name.equals(UNDO_LOG_TABLE)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(e, database.target());
-        }
+        guard.refuseUnsafe(status());
     }
 
     private long countRowsIfTableExists(String table) {
@@ -562,81 +252,6 @@ public final class MigrationService {
             }
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
-        }
-    }
-
-    private Set<Integer> undoneVersions() {
-        Set<Integer> versions = new HashSet<>();
-        try (Connection connection = database.connection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, UNDO_LOG_TABLE, null)) {
-            if (!tables.next()) {
-                return versions;
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT DISTINCT version FROM " + UNDO_LOG_TABLE)) {
-                while (rows.next()) {
-                    versions.add(rows.getInt(1));
-                }
-            }
-            return versions;
-        } catch (SQLException e) {
-            throw DatabaseErrors.translate(e, database.target());
-        }
-    }
-
-    private FluentConfiguration flyway(Integer target) {
-        FluentConfiguration configuration = Flyway.configure(MigrationService.class.getClassLoader())
-                .dataSource(database.dataSource())
-                .locations("classpath:migrations/" + database.vendor().folder())
-                .table(HISTORY_TABLE)
-                // The original system's removed migration 6 stays in legacy histories; it must not block anything.
-                .ignoreMigrationPatterns("*:missing", "*:future")
-                .installedBy(operator)
-                .cleanDisabled(true)
-                .validateMigrationNaming(true);
-        if (target != null) {
-            configuration.target(MigrationVersion.fromVersion(Integer.toString(target)));
-        }
-        return configuration;
-    }
-
-    /** Reports each Flyway step to the listener; Flyway runs it inside the migration's transaction. */
-    private static final class ProgressCallback implements Callback {
-        private final int total;
-        private final Instant start;
-        private final MigrationProgress progress;
-        private int index;
-
-        ProgressCallback(int total, Instant start, MigrationProgress progress) {
-            this.total = total;
-            this.start = start;
-            this.progress = progress;
-        }
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(Event event, Context context) {
-            MigrationInfo info = context.getMigrationInfo();
-            String name = "Upgrade to " + info.getVersion() + " (" + info.getDescription() + ")";
-            if (event == Event.BEFORE_EACH_MIGRATE) {
-                index++;
-            }
-            Phase phase = event == Event.BEFORE_EACH_MIGRATE ? Phase.STARTED : Phase.FINISHED;
-            progress.onStep(new Step(name, index, total, phase, Duration.between(start, Instant.now())));
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "syncdesk-progress";
         }
     }
 }

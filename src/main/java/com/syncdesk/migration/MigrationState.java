@@ -25,4 +25,14 @@ public enum MigrationState {
     public String hint() {
         return hint;
     }
+
+    /** True when the version's changes are in the schema: applied, or applied by the original system and tolerated as missing. */
+    public boolean isInSchema() {
+        return this == APPLIED || this == MISSING_TOLERATED;
+    }
+
+    /** True when an upgrade would apply the version. */
+    public boolean isPending() {
+        return this == PENDING || this == UNDONE;
+    }
 }

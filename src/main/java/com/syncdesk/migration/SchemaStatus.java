@@ -1,5 +1,6 @@
 package com.syncdesk.migration;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,8 +28,12 @@ public record SchemaStatus(int currentVersion, int latestVersion, List<Migration
     }
 
     public List<MigrationEntry> pending() {
-        return migrations.stream()
-                .filter(m -> m.state() == MigrationState.PENDING || m.state() == MigrationState.UNDONE)
-                .toList();
+        return migrations.stream().filter(m -> m.state().isPending()).toList();
+    }
+
+    /** The versions in the schema (applied or tolerated as missing), newest first. */
+    public List<MigrationEntry> inSchemaNewestFirst() {
+        return migrations.stream().filter(m -> m.state().isInSchema())
+                .sorted(Comparator.comparingInt(MigrationEntry::version).reversed()).toList();
     }
 }

@@ -5,9 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.syncdesk.migration.MigrationProgress.Phase;
+import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 
@@ -19,6 +30,8 @@ import com.syncdesk.persistence.Vendor;
  */
 final class UndoRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UndoRunner.class);
+
     private final Database database;
     private final String operator;
 
@@ -27,7 +40,30 @@ final class UndoRunner {
         this.operator = operator;
     }
 
-    void run(UndoScript script) throws SQLException {
+    /**
+     * Runs the scripts newest first, each step in its own transaction; a failing step is rolled back and
+     * reported with the version the database stays at and the backup taken before, if any.
+     */
+    void runAll(List<UndoScript> scripts, Optional<Backup> backup, MigrationProgress progress) {
+        Instant start = Instant.now();
+        for (int i = 0; i < scripts.size(); i++) {
+            UndoScript script = scripts.get(i);
+            String name = "Undo " + script.version() + " (" + script.description() + ")";
+            progress.onStep(new Step(name, i + 1, scripts.size(), Phase.STARTED, Duration.between(start, Instant.now())));
+            try {
+                run(script);
+            } catch (SQLException | RuntimeException e) {
+                DatabaseException cause = DatabaseErrors.translate(e, database.target());
+                throw new DatabaseException(cause.reason(), name + " failed and was rolled back: " + cause.getMessage()
+                        + " The database is at version " + script.version() + "."
+                        + backup.map(b -> " The backup taken before is " + b.location() + ".").orElse(""), e);
+            }
+            LOG.info("{} done", name);
+            progress.onStep(new Step(name, i + 1, scripts.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
+        }
+    }
+
+    private void run(UndoScript script) throws SQLException {
         boolean sqlite = database.vendor() == Vendor.SQLITE;
         try (Connection connection = database.connection()) {
             if (sqlite) {
@@ -58,7 +94,7 @@ final class UndoRunner {
 
     /** The statement that forgets an undone version; the preview shows it as it runs. */
     static String historyRowRemoval(int version) {
-        return "DELETE FROM " + MigrationService.HISTORY_TABLE + " WHERE version = '" + version + "'";
+        return "DELETE FROM " + SchemaHistory.HISTORY_TABLE + " WHERE version = '" + version + "'";
     }
 
     private static void removeHistoryRow(Connection connection, int version) throws SQLException {
@@ -70,10 +106,10 @@ final class UndoRunner {
     }
 
     private void logUndo(Connection connection, UndoScript script, boolean sqlite) throws SQLException {
-        execute(connection, "CREATE TABLE IF NOT EXISTS " + MigrationService.UNDO_LOG_TABLE + " ("
+        execute(connection, "CREATE TABLE IF NOT EXISTS " + SchemaHistory.UNDO_LOG_TABLE + " ("
                 + "version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, "
                 + "undone_at " + (sqlite ? "TIMESTAMP" : "TIMESTAMPTZ") + " NOT NULL, undone_by VARCHAR(100) NOT NULL)");
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + MigrationService.UNDO_LOG_TABLE
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SchemaHistory.UNDO_LOG_TABLE
                 + " (version, description, undone_at, undone_by) VALUES (?, ?, ?, ?)")) {
             insert.setInt(1, script.version());
             insert.setString(2, script.description());
@@ -81,7 +117,7 @@ final class UndoRunner {
             if (sqlite) {
                 insert.setString(3, SqliteTimestamps.format(now));
             } else {
-                insert.setObject(3, now.atOffset(java.time.ZoneOffset.UTC));
+                insert.setObject(3, now.atOffset(ZoneOffset.UTC));
             }
             insert.setString(4, operator);
             insert.executeUpdate();

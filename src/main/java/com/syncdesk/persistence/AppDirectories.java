@@ -35,4 +35,9 @@ public final class AppDirectories {
     public static Path defaultDatabase() {
         return dataDirectory().resolve(DEFAULT_DATABASE_NAME);
     }
+
+    /** Where PostgreSQL backups go unless the operator names another folder (SQLite backups go beside the file). */
+    public static Path defaultBackupFolder() {
+        return dataDirectory().resolve("backups");
+    }
 }

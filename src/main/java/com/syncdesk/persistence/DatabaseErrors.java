@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 
+import org.postgresql.util.PSQLException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -52,7 +53,18 @@ public final class DatabaseErrors {
                         + ": nothing answered on that host and port. Check that the server runs and the address is right.", failure);
             }
         }
-        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + sentence(deepestMessage(failure)), failure);
+        return new DatabaseException(Reason.FAILED, "The database " + where + " reported: " + sentence(deepestMessage(failure))
+                + serverDetail(failure), failure);
+    }
+
+    /** PostgreSQL names the objects involved (a dependent view, a conflicting key) in its detail line, not in the message. */
+    private static String serverDetail(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null && psql.getServerErrorMessage().getDetail() != null) {
+                return " " + sentence(firstLine(psql.getServerErrorMessage().getDetail()));
+            }
+        }
+        return "";
     }
 
     private static DatabaseException sqlite(SQLiteException e, String where, Throwable failure) {

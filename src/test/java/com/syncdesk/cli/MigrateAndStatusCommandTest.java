@@ -13,6 +13,7 @@ import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.TestPostgres;
+import com.syncdesk.testing.Versions;
 
 class MigrateAndStatusCommandTest {
 
@@ -30,13 +31,13 @@ class MigrateAndStatusCommandTest {
         CliRun migrate = CliRun.of("migrate", "--db", db.toString());
 
         assertThat(migrate.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(migrate.out()).contains("[7/7] Upgrade to 10 (dashboard counts and page index) done")
-                .contains("Schema upgraded from version 0 to 10.");
+        assertThat(migrate.out()).contains("[" + Versions.ALL.size() + "/" + Versions.ALL.size() + "] Upgrade to " + Versions.LATEST + " (" + Versions.description(Versions.LATEST) + ") done")
+                .contains("Schema upgraded from version 0 to " + Versions.LATEST + ".");
         assertThat(migrate.err()).isEmpty();
 
         CliRun status = CliRun.of("status", "--db", db.toString());
         assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(status.out()).contains("Schema version: 10 (latest)")
+        assertThat(status.out()).contains("Schema version: " + Versions.LATEST + " (latest)")
                 .containsPattern("(?m)^1 +Applied +initial schema")
                 .containsPattern("(?m)^9 +Applied +add row versions and audit");
     }
@@ -47,10 +48,10 @@ class MigrateAndStatusCommandTest {
         assertThat(CliRun.of("migrate", "--db", db.toString(), "--to", "4").exitCode()).isZero();
 
         CliRun status = CliRun.of("status", "--db", db.toString());
-        assertThat(status.out()).contains("Schema version: 4 (behind: 4 pending, latest is 10; run migrate)")
+        assertThat(status.out()).contains("Schema version: 4 (behind: " + Versions.above(4).size() + " pending, latest is " + Versions.LATEST + "; run migrate)")
                 .containsPattern("(?m)^7 +Pending +align sync schema");
-        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("Schema upgraded from version 4 to 10.");
-        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("already at version 10");
+        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("Schema upgraded from version 4 to " + Versions.LATEST + ".");
+        assertThat(CliRun.of("migrate", "--db", db.toString()).out()).contains("already at version " + Versions.LATEST + "");
     }
 
     @Test
@@ -60,7 +61,7 @@ class MigrateAndStatusCommandTest {
 
         assertThat(CliRun.of("migrate").exitCode()).isZero();
         assertThat(home.resolve("syncdesk.db")).isRegularFile();
-        assertThat(CliRun.of("status").out()).contains(home.resolve("syncdesk.db").toString()).contains("Schema version: 10");
+        assertThat(CliRun.of("status").out()).contains(home.resolve("syncdesk.db").toString()).contains("Schema version: " + Versions.LATEST);
     }
 
     @Test
@@ -105,7 +106,7 @@ class MigrateAndStatusCommandTest {
         CliRun migrate = CliRun.of("migrate", "--url", server.jdbcUrl(), "--user", server.user());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         CliRun status = CliRun.of("status", "--url", server.jdbcUrl(), "--user", server.user());
-        assertThat(status.out()).contains("(PostgreSQL)").contains("Schema version: 10 (latest)");
+        assertThat(status.out()).contains("(PostgreSQL)").contains("Schema version: " + Versions.LATEST + " (latest)");
     }
 
     @Test

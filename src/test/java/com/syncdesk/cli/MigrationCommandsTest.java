@@ -27,6 +27,7 @@ import com.syncdesk.testing.LegacyDatabase;
 import com.syncdesk.testing.SampleRows;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestPostgres;
+import com.syncdesk.testing.Versions;
 
 class MigrationCommandsTest {
 
@@ -50,7 +51,7 @@ class MigrationCommandsTest {
         CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
 
         assertThat(preview.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(preview.out()).contains("Downgrade from version 10 to 4 would run")
+        assertThat(preview.out()).contains("Downgrade from version " + Versions.LATEST + " to 4 would run")
                 .contains("-- Undo 9 (add row versions and audit)\nDROP TABLE audit_log;")
                 .contains("DELETE FROM flyway_schema_history WHERE version = '9';")
                 .contains("-- Undo 7 (align sync schema)")
@@ -59,7 +60,7 @@ class MigrationCommandsTest {
                 .contains("column sprints.jira_version: 2 non-null values (undo 8)")
                 .contains("column sync_metadata.conflicts: 2 non-null values (undo 7)");
         assertThat(preview.out().indexOf("-- Undo 9")).isLessThan(preview.out().indexOf("-- Undo 8"));
-        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: 10 (latest)");
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: " + Versions.LATEST + " (latest)");
     }
 
     @Test
@@ -82,7 +83,7 @@ class MigrationCommandsTest {
         assertThat(declined.exitCode()).isEqualTo(ExitCodes.DECLINED);
         assertThat(declined.err()).hasLineCount(1).contains("loses data").contains("run again with --yes");
         assertThat(declined.out()).contains("table audit_log: 2 rows").contains("Downgrade declined; nothing was changed.");
-        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: 10");
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: " + Versions.LATEST);
         assertThat(tempDir.resolve("backups")).doesNotExist();
     }
 
@@ -97,10 +98,10 @@ class MigrationCommandsTest {
                 .contains("[2/4] Undo 9 (add row versions and audit) done")
                 .contains("[4/4] Undo 7 (align sync schema) done")
                 .contains("Backup taken: " + tempDir.resolve("backups").resolve("ops-"))
-                .contains("Schema downgraded from version 10 to 4.");
+                .contains("Schema downgraded from version " + Versions.LATEST + " to 4.");
         CliRun backups = CliRun.of("backups", "--db", db.toString());
         assertThat(backups.out()).containsPattern("(?m)^TAKEN +VERSION +SIZE +LOCATION$")
-                .containsPattern("(?m)^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} +10 +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v10\\.db$");
+                .containsPattern("(?m)^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} +10 +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db$");
         CliRun status = CliRun.of("status", "--db", db.toString());
         assertThat(status.out()).contains("Schema version: 4").containsPattern("(?m)^9 +Undone +add row versions and audit");
     }
@@ -116,7 +117,7 @@ class MigrationCommandsTest {
         CliRun.of("migrate", "--db", empty.toString());
         CliRun lossless = CliRun.of("downgrade", "--to", "2", "--db", empty.toString());
         assertThat(lossless.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(lossless.out()).contains("Schema downgraded from version 10 to 2.");
+        assertThat(lossless.out()).contains("Schema downgraded from version " + Versions.LATEST + " to 2.");
     }
 
     @Test
@@ -124,7 +125,7 @@ class MigrationCommandsTest {
         Path db = databaseWithRows();
         CliRun backup = CliRun.of("backup", "--db", db.toString());
         assertThat(backup.exitCode()).isZero();
-        Matcher location = Pattern.compile("Backup taken at schema version 10: (\\S+) \\(").matcher(backup.out());
+        Matcher location = Pattern.compile("Backup taken at schema version " + Versions.LATEST + ": (\\S+) \\(").matcher(backup.out());
         assertThat(location.find()).as(backup.out()).isTrue();
         Map<String, List<String>> before;
         try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
@@ -140,7 +141,7 @@ class MigrationCommandsTest {
 
         CliRun restore = CliRun.of("restore", Path.of(location.group(1)).getFileName().toString(), "--yes", "--db", db.toString());
         assertThat(restore.exitCode()).as(restore.err()).isZero();
-        assertThat(restore.out()).contains("Restored " + location.group(1) + "; the schema is at version 10.")
+        assertThat(restore.out()).contains("Restored " + location.group(1) + "; the schema is at version " + Versions.LATEST + ".")
                 .contains("The data as it was before is kept in ");
         try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
             assertThat(TableDump.of(database)).isEqualTo(before);
@@ -184,7 +185,7 @@ class MigrationCommandsTest {
         CliRun migrate = CliRun.of("migrate", "--db", db.toString());
 
         assertThat(migrate.exitCode()).isZero();
-        assertThat(migrate.out()).contains("Schema upgraded from version 6 to 10.")
+        assertThat(migrate.out()).contains("Schema upgraded from version 6 to " + Versions.LATEST + ".")
                 .contains("Merged 2 rows of the legacy sync_states table into sync_metadata.");
     }
 
@@ -194,7 +195,7 @@ class MigrationCommandsTest {
         try (Database database = Database.open(ConnectionTarget.sqlite(db)); Connection connection = database.connection();
              Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                    + "installed_by, execution_time, success) VALUES (99, '11', 'from the future', 'SQL', 'V11__f.sql', 1, 'x', 1, true)");
+                    + "installed_by, execution_time, success) VALUES (99, '" + Versions.NEWER + "', 'from the future', 'SQL', 'V" + Versions.NEWER + "__f.sql', 1, 'x', 1, true)");
         }
         for (String[] command : List.of(new String[] {"downgrade", "--to", "4", "--yes"}, new String[] {"preview", "--to", "4"},
                 new String[] {"migrate"}, new String[] {"repair"})) {
@@ -202,7 +203,7 @@ class MigrationCommandsTest {
                     .toArray(String[]::new);
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(command[0]).isEqualTo(ExitCodes.REFUSED);
-            assertThat(run.err()).as(command[0]).hasLineCount(1).contains("newer than this SyncDesk knows (10)").doesNotContain("\tat ");
+            assertThat(run.err()).as(command[0]).hasLineCount(1).contains("newer than this SyncDesk knows (" + Versions.LATEST + ")").doesNotContain("\tat ");
         }
     }
 
@@ -238,7 +239,7 @@ class MigrationCommandsTest {
         CliRun restore = CliRun.of(concat(new String[] {"restore", backup.toString(), "--yes", "--backup-dir", folder.toString()}, connection));
 
         assertThat(restore.exitCode()).as(restore.err()).isZero();
-        assertThat(restore.out()).contains("the schema is at version 10.");
+        assertThat(restore.out()).contains("the schema is at version " + Versions.LATEST + ".");
         try (Database database = Database.open(server)) {
             assertThat(TableDump.of(database)).isEqualTo(before);
         }

@@ -23,6 +23,7 @@ import com.syncdesk.testing.FreshSchemas;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestDatabases;
+import com.syncdesk.testing.Versions;
 
 class BackupAndRestoreTest {
 
@@ -45,9 +46,9 @@ class BackupAndRestoreTest {
             RestoreReport report = migrations.restore(backup, steps::add);
 
             assertThat(TableDump.of(database)).isEqualTo(before);
-            assertThat(report.status().currentVersion()).isEqualTo(10);
+            assertThat(report.status().currentVersion()).isEqualTo(Versions.LATEST);
             assertThat(steps).isNotEmpty().allSatisfy(step -> assertThat(step.total()).isPositive());
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 10));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, Versions.LATEST));
             try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO operators (username) VALUES ('after-restore')");
             }
@@ -65,7 +66,7 @@ class BackupAndRestoreTest {
 
             DowngradeReport down = migrations.downgrade(6, BackupChoice.BACKUP_IF_LOSSY, MigrationProgress.NONE);
             assertThat(down.backup()).isPresent();
-            assertThat(down.backup().get().version()).isEqualTo(10);
+            assertThat(down.backup().get().version()).isEqualTo(Versions.LATEST);
             assertThat(migrations.backups()).contains(down.backup().get());
             migrations.upgrade(null, MigrationProgress.NONE);
             assertThat(TableDump.of(database)).isNotEqualTo(before);
@@ -73,7 +74,7 @@ class BackupAndRestoreTest {
             migrations.restore(down.backup().get(), MigrationProgress.NONE);
 
             assertThat(TableDump.of(database)).isEqualTo(before);
-            assertThat(migrations.status().currentVersion()).isEqualTo(10);
+            assertThat(migrations.status().currentVersion()).isEqualTo(Versions.LATEST);
         }
     }
 
@@ -102,14 +103,14 @@ class BackupAndRestoreTest {
             Backup atNine = migrations.backup(MigrationProgress.NONE);
 
             assertThat(migrations.backups()).containsExactly(atFour, atNine);
-            assertThat(atNine.version()).isEqualTo(10);
+            assertThat(atNine.version()).isEqualTo(Versions.LATEST);
             assertThat(atNine.sizeBytes()).isPositive();
             assertThat(atNine.takenAt()).isAfterOrEqualTo(atFour.takenAt());
             assertThat(migrations.backupAt(atNine.location())).isEqualTo(atNine);
             if (vendor == Vendor.SQLITE) {
                 Path file = ((SqliteFile) database.target()).path();
                 assertThat(atNine.location().getParent()).isEqualTo(file.resolveSibling("backups"));
-                assertThat(atNine.location().getFileName().toString()).matches("test-\\d+-\\d{8}-\\d{6}-\\d{3}-v10\\.db");
+                assertThat(atNine.location().getFileName().toString()).matches("test-\\d+-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db");
             } else {
                 assertThat(atNine.location().getParent()).isEqualTo(tempDir.resolve("pg-backups"));
                 assertThat(atNine.location().resolve("audit_log.csv")).isRegularFile();

@@ -33,6 +33,7 @@ import com.syncdesk.persistence.Vendor;
 import com.syncdesk.testing.BulkRows;
 import com.syncdesk.testing.FreshSchemas;
 import com.syncdesk.testing.SchemaSnapshot;
+import com.syncdesk.testing.Versions;
 
 /**
  * Kills a child JVM with SIGKILL while it upgrades or downgrades a SQLite database of about 200,000
@@ -59,7 +60,7 @@ class KilledMigrationTest {
             MigrationService migrations = new MigrationService(database, "tester");
             migrations.upgrade(null, MigrationProgress.NONE);
             BulkRows.fill(database, ROWS_PER_TABLE);
-            figuresAtLatest = figures(database, FreshSchemas.recordColumnsAt(Vendor.SQLITE, 10));
+            figuresAtLatest = figures(database, FreshSchemas.recordColumnsAt(Vendor.SQLITE, Versions.LATEST));
         }
         atFour = tempDir.resolve("template-4.db");
         Files.copy(atLatest, atFour);
@@ -101,7 +102,7 @@ class KilledMigrationTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isZero();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(checkConsistent(db, direction)).isEqualTo(direction.equals("down") ? 4 : 10);
+        assertThat(checkConsistent(db, direction)).isEqualTo(direction.equals("down") ? 4 : Versions.LATEST);
         return millis;
     }
 
@@ -155,7 +156,7 @@ class KilledMigrationTest {
             migrations.upgrade(null, MigrationProgress.NONE);
             Map<String, List<String>> afterMigrate = FreshSchemas.recordColumnsAt(Vendor.SQLITE, direction.equals("down") ? Math.min(version, 4) : 4);
             assertThat(figures(database, afterMigrate)).isEqualTo(expected(afterMigrate));
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(Vendor.SQLITE, 10));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(Vendor.SQLITE, Versions.LATEST));
             return version;
         }
     }

@@ -24,6 +24,7 @@ import com.syncdesk.testing.FreshSchemas;
 import com.syncdesk.testing.LegacyDatabase;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.TestDatabases;
+import com.syncdesk.testing.Versions;
 
 class LegacyDatabaseTest {
 
@@ -45,9 +46,9 @@ class LegacyDatabaseTest {
             UpgradeReport report = migrations.upgradeWithReport(null, MigrationProgress.NONE);
 
             assertThat(report.legacyRowsMerged()).isEqualTo(5);
-            assertThat(report.status().currentVersion()).isEqualTo(10);
+            assertThat(report.status().currentVersion()).isEqualTo(Versions.LATEST);
             assertThat(SchemaSnapshot.tables(database)).doesNotContain("sync_states");
-            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 10));
+            assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, Versions.LATEST));
             Map<String, Map<String, Object>> rows = syncMetadata(database, vendor);
             assertThat(rows).hasSize(6);
 
@@ -104,7 +105,7 @@ class LegacyDatabaseTest {
                 assertThat(six.state()).isEqualTo(MigrationState.MISSING_TOLERATED);
                 assertThat(six.installedBy()).isEqualTo("legacy");
             });
-            assertThat(legacy.pending()).extracting(MigrationEntry::version).containsExactly(7, 8, 9, 10);
+            assertThat(legacy.pending()).extracting(MigrationEntry::version).containsExactlyElementsOf(Versions.above(6));
             assertThat(migrations.validate()).isEmpty();
 
             assertThat(migrations.upgradeWithReport(null, MigrationProgress.NONE).legacyRowsMerged()).isZero();
@@ -115,7 +116,7 @@ class LegacyDatabaseTest {
             assertThat(migrations.preview(4).steps()).extracting(PlannedStep::version).containsExactly(10, 9, 8, 7, 6);
             assertThat(migrations.downgrade(4, BackupChoice.NO_BACKUP, MigrationProgress.NONE).status().currentVersion()).isEqualTo(4);
             assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 4));
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(Versions.LATEST);
             assertThat(migrations.validate()).isEmpty();
         }
     }

@@ -37,6 +37,7 @@ import com.syncdesk.testing.BulkRows;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestDatabases;
+import com.syncdesk.testing.Versions;
 
 class RefusalTest {
 
@@ -57,7 +58,7 @@ class RefusalTest {
             MigrationService migrations = new MigrationService(database, "tester");
             SchemaStatus status = migrations.status();
             assertThat(status.isNewerThanApp()).isTrue();
-            assertThat(status.migrations()).filteredOn(m -> m.version() == 11).extracting(MigrationEntry::state)
+            assertThat(status.migrations()).filteredOn(m -> m.version() == Versions.NEWER).extracting(MigrationEntry::state)
                     .containsExactly(MigrationState.FUTURE);
             for (ThrowingCallable attempt : List.<ThrowingCallable>of(
                     () -> migrations.upgrade(null, MigrationProgress.NONE),
@@ -66,7 +67,7 @@ class RefusalTest {
                     migrations::repair)) {
                 assertThatThrownBy(attempt).isInstanceOf(DatabaseException.class)
                         .satisfies(refused(Reason.NEWER_SCHEMA))
-                        .hasMessageContaining("is at version 11, newer than this SyncDesk knows (10)");
+                        .hasMessageContaining("is at version " + Versions.NEWER + ", newer than this SyncDesk knows (" + Versions.LATEST + ")");
             }
             assertThat(migrations.validate()).anyMatch(problem -> problem.contains("newer than this SyncDesk"));
         }
@@ -129,7 +130,7 @@ class RefusalTest {
             if (vendor == Vendor.SQLITE) {
                 assertThat(sha256(((ConnectionTarget.SqliteFile) target).path())).isEqualTo(before);
             }
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(Versions.LATEST);
         }
     }
 
@@ -153,7 +154,7 @@ class RefusalTest {
 
             holder.destroyForcibly();
             assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(10);
+            assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(Versions.LATEST);
         } finally {
             holder.destroyForcibly();
         }
@@ -224,7 +225,7 @@ class RefusalTest {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
                     + "installed_by, execution_time, success) VALUES ((SELECT max(installed_rank) + 1 FROM flyway_schema_history), "
-                    + "'11', 'from the future', 'SQL', 'V11__from_the_future.sql', 42, 'future', 5, true)");
+                    + "'" + Versions.NEWER + "', 'from the future', 'SQL', 'V" + Versions.NEWER + "__from_the_future.sql', 42, 'future', 5, true)");
         }
     }
 

@@ -20,10 +20,11 @@ import com.syncdesk.testing.SampleRows;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestDatabases;
+import com.syncdesk.testing.Versions;
 
 class SchemaMigrationTest {
 
-    private static final List<Integer> VERSIONS = List.of(1, 2, 4, 7, 8, 9, 10);
+    private static final List<Integer> VERSIONS = Versions.ALL;
 
     @TempDir
     Path tempDir;
@@ -35,7 +36,7 @@ class SchemaMigrationTest {
             MigrationService migrations = new MigrationService(database, "tester");
             SchemaStatus status = migrations.upgrade(null, MigrationProgress.NONE);
 
-            assertThat(status.currentVersion()).isEqualTo(10);
+            assertThat(status.currentVersion()).isEqualTo(Versions.LATEST);
             assertThat(status.isLatest()).isTrue();
             assertThat(status.migrations()).extracting(MigrationEntry::version).containsExactlyElementsOf(VERSIONS);
             assertThat(status.migrations()).allSatisfy(m -> {
@@ -114,7 +115,7 @@ class SchemaMigrationTest {
                 migrations.upgrade(version, MigrationProgress.NONE);
                 previous = version;
             }
-            assertThat(migrations.status().currentVersion()).isEqualTo(10);
+            assertThat(migrations.status().currentVersion()).isEqualTo(Versions.LATEST);
         }
     }
 
@@ -148,8 +149,8 @@ class SchemaMigrationTest {
     @EnumSource(Vendor.class)
     void upgradeBeyondTheNewestKnownVersionIsRefused(Vendor vendor) {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
-            assertThatThrownBy(() -> new MigrationService(database, "tester").upgrade(11, MigrationProgress.NONE))
-                    .hasMessageContaining("newest this SyncDesk knows is 10");
+            assertThatThrownBy(() -> new MigrationService(database, "tester").upgrade(Versions.NEWER, MigrationProgress.NONE))
+                    .hasMessageContaining("newest this SyncDesk knows is " + Versions.LATEST + "");
         }
     }
 

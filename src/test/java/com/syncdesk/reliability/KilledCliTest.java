@@ -38,6 +38,7 @@ import com.syncdesk.testing.ChildCli;
 import com.syncdesk.testing.FreshSchemas;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.Versions;
 
 /**
  * SIGKILLs the real command line ({@code com.syncdesk.Launcher} in a child JVM) at random moments
@@ -81,7 +82,7 @@ class KilledCliTest {
         try (Database database = Database.open(ConnectionTarget.sqlite(bulkAtLatest))) {
             new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
             BulkRows.fill(database, BULK_ROWS);
-            figuresAtLatest = figures(database, FreshSchemas.recordColumnsAt(Vendor.SQLITE, 10).keySet());
+            figuresAtLatest = figures(database, FreshSchemas.recordColumnsAt(Vendor.SQLITE, Versions.LATEST).keySet());
         }
         bulkAtFour = shared.resolve("bulk-4.db");
         Files.copy(bulkAtLatest, bulkAtFour);
@@ -161,7 +162,7 @@ class KilledCliTest {
 
             public String check(Path db) throws Exception {
                 int version = consistentVersion(db);
-                assertThat(version).isIn(4, 7, 8, 9, 10);
+                assertThat(version).isIn(Versions.ALL.stream().filter(v -> v >= 4).toList());
                 assertNoRowLost(db, 4);
                 return String.valueOf(version);
             }
@@ -222,7 +223,7 @@ class KilledCliTest {
 
             public String check(Path db) throws Exception {
                 int version = consistentVersion(db);
-                assertThat(version).isIn(7, 10);
+                assertThat(version).isIn(7, Versions.LATEST);
                 assertNoRowLost(db, version);
                 // Every file that passes for a backup is a whole, sound database.
                 try (Database database = Database.open(ConnectionTarget.sqlite(db), Database.OpenMode.EXISTING_ONLY)) {
@@ -230,7 +231,7 @@ class KilledCliTest {
                         assertThat(integrity(listed.location())).as(listed.location().toString()).isEqualTo("ok");
                     }
                 }
-                return version == 10 ? "after" : "before";
+                return version == Versions.LATEST ? "after" : "before";
             }
         };
     }
@@ -289,7 +290,7 @@ class KilledCliTest {
             }
 
             public String check(Path db) throws Exception {
-                assertThat(consistentVersion(db)).isEqualTo(10);
+                assertThat(consistentVersion(db)).isEqualTo(Versions.LATEST);
                 try (Database database = Database.open(ConnectionTarget.sqlite(db), Database.OpenMode.EXISTING_ONLY)) {
                     long count = StateRows.scalar(database, "SELECT count(*) FROM sync_metadata WHERE sync_status = '" + status + "'");
                     long audit = StateRows.scalar(database, "SELECT count(*) FROM audit_log");

@@ -19,6 +19,7 @@ import com.syncdesk.testing.BulkRows;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.Fingerprints;
 import com.syncdesk.testing.LegacyDatabase;
+import com.syncdesk.testing.Versions;
 
 /**
  * The gaps RefusalTest, LegacyDatabaseTest and the CLI tests leave for databases in an unusual
@@ -54,14 +55,14 @@ class SchemaStateRefusalTest {
             BulkRows.fill(database, 50);
         }
         execute(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                + "execution_time, success) VALUES (99, '11', 'from the future', 'SQL', 'V11__f.sql', 1, 'x', 1, 1)");
+                + "execution_time, success) VALUES (99, '" + Versions.NEWER + "', 'from the future', 'SQL', 'V" + Versions.NEWER + "__f.sql', 1, 'x', 1, 1)");
         String before = Fingerprints.sha256(db);
 
         CliRun status = CliRun.of("status", "--db", db.toString());
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("Schema version: 11 (newer than this SyncDesk, which knows up to 10)");
+        assertThat(status.out()).contains("Schema version: " + Versions.NEWER + " (newer than this SyncDesk, which knows up to " + Versions.LATEST + ")");
         for (String[] command : READERS) {
-            CliAssert.oneLine(CliRun.of(with(command, db)), ExitCodes.REFUSED, "newer than this SyncDesk knows (10)");
+            CliAssert.oneLine(CliRun.of(with(command, db)), ExitCodes.REFUSED, "newer than this SyncDesk knows (" + Versions.LATEST + ")");
         }
         assertThat(Fingerprints.sha256(db)).isEqualTo(before);
     }
@@ -107,7 +108,7 @@ class SchemaStateRefusalTest {
         assertThat(CliRun.of("repair", "--db", db.toString()).exitCode()).isZero();
         CliRun migrate = CliRun.of("migrate", "--db", db.toString());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Schema upgraded from version 8 to 10.");
+        assertThat(migrate.out()).contains("Schema upgraded from version 8 to " + Versions.LATEST + ".");
         assertThat(CliRun.of("stats", "--db", db.toString()).exitCode()).isZero();
     }
 }

@@ -31,6 +31,7 @@ import com.syncdesk.persistence.Vendor;
 import com.syncdesk.testing.PasswordPostgres;
 import com.syncdesk.testing.TestDatabases;
 import com.syncdesk.ui.connection.ConnectionDialog;
+import com.syncdesk.testing.Versions;
 
 @ExtendWith(ApplicationExtension.class)
 class ConnectionDialogTest {
@@ -146,7 +147,7 @@ class ConnectionDialogTest {
             try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
                         + "installed_by, execution_time, success) VALUES ((SELECT max(installed_rank) + 1 FROM flyway_schema_history), "
-                        + "'11', 'from the future', 'SQL', 'V11__from_the_future.sql', 42, 'future', 5, true)");
+                        + "'" + Versions.NEWER + "', 'from the future', 'SQL', 'V" + Versions.NEWER + "__from_the_future.sql', 42, 'future', 5, true)");
             }
         }
         robot.interact(() -> console.window.controller().open(target));
@@ -154,7 +155,7 @@ class ConnectionDialogTest {
         console.settle();
 
         assertThat(console.context.workspace()).isNull();
-        assertThat(robot.lookup("#bannerText").queryAs(Label.class).getText()).contains("upgraded by a newer SyncDesk (schema 11");
+        assertThat(robot.lookup("#bannerText").queryAs(Label.class).getText()).contains("upgraded by a newer SyncDesk (schema " + Versions.NEWER + "");
         assertThat(robot.lookup("#bannerAction").queryAs(Button.class).getText()).isEqualTo("Connect to another database…");
         assertThat(robot.lookup("#notConnected").query().isVisible()).isTrue();
         console.assertNothingWentWrong();

@@ -23,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.GuardedDataSource;
 import com.syncdesk.ui.shell.PageId;
+import com.syncdesk.testing.Versions;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
@@ -61,7 +62,7 @@ class MainWindowTest {
 
         assertThat(home.resolve("syncdesk.db")).isRegularFile();
         assertThat(robot.lookup(".status-bar .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("SQLite · " + home.resolve("syncdesk.db"), "Schema 10 (latest)");
+                .contains("SQLite · " + home.resolve("syncdesk.db"), "Schema " + Versions.LATEST + " (latest)");
     }
 
     @Test

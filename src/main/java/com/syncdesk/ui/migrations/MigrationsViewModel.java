@@ -25,6 +25,7 @@ import com.syncdesk.migration.DowngradeReport;
 import com.syncdesk.migration.MigrationEntry;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.MigrationProgress;
+import com.syncdesk.migration.MigrationCatalog;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.MigrationState;
 import com.syncdesk.migration.RestoreReport;
@@ -150,7 +151,7 @@ public final class MigrationsViewModel {
     /** The plan moving to {@code target} (null: the latest), with its SQL and, going down, the data-loss report. */
     public void plan(Integer target, Consumer<MigrationPlan> onPlan, Consumer<Throwable> onFailure) {
         MigrationService service = service(context.databaseProperty().get());
-        context.tasks().run("Preparing the preview", () -> service.preview(target == null ? service.latestVersion() : target), onPlan, onFailure);
+        context.tasks().run("Preparing the preview", () -> service.preview(target == null ? MigrationCatalog.latestVersion() : target), onPlan, onFailure);
     }
 
     public Vendor vendor() {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ import com.syncdesk.testing.BulkRows;
 import com.syncdesk.testing.LegacyDatabase;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestPostgres;
+import com.syncdesk.testing.Versions;
 
 class MigrationsPanelTest extends MigrationsPanelHarness {
 
@@ -69,14 +71,14 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         }
         connect(robot, target, 4);
         assertThat(robot.lookup("#versionLabel").queryAs(Label.class).getText()).isEqualTo("Version 4");
-        assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Pending", "8: Pending", "9: Pending",
-                "10: Pending");
+        List<String> expectedStates = new ArrayList<>(List.of("1: Applied", "2: Applied", "4: Applied"));
+        Versions.above(4).forEach(v -> expectedStates.add(v + ": Pending"));
+        assertThat(shownStates(robot)).containsExactlyElementsOf(expectedStates);
 
         robot.clickOn("#upgradeButton");
         DialogPane confirm = dialog(robot, "migration-confirm");
-        assertThat(confirm.getHeaderText()).isEqualTo("Upgrade from version 4 to 10");
-        assertThat(texts(confirm)).contains("• Version 7 · align sync schema", "• Version 8 · add sprint jira metadata",
-                "• Version 9 · add row versions and audit", "• Version 10 · dashboard counts and page index");
+        assertThat(confirm.getHeaderText()).isEqualTo("Upgrade from version 4 to " + Versions.LATEST);
+        assertThat(texts(confirm)).containsAll(Versions.above(4).stream().map(v -> "• Version " + v + " · " + Versions.description(v)).toList());
         TextArea sql = robot.lookup(".sql-preview").queryAs(TextArea.class);
         assertThat(sql.isVisible()).isFalse();
         robot.clickOn("Show SQL");
@@ -85,13 +87,13 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(sql.getText()).contains("-- Upgrade to 7 (align sync schema)", "ALTER TABLE sync_metadata ADD", "CREATE TABLE audit_log");
 
         robot.clickOn("#confirm-migration");
-        waitUntilIdleAt(10);
+        waitUntilIdleAt(Versions.LATEST);
 
         assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Applied", "9: Applied",
                 "10: Applied");
         assertThat(model().log()).contains("Step 1 of 4 started: Upgrade to 7 (align sync schema)")
                 .anyMatch(line -> line.startsWith("Step 4 of 4 finished after"))
-                .contains("Upgraded from version 4 to 10.");
+                .contains("Upgraded from version 4 to " + Versions.LATEST + ".");
         assertThat(robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(robot.lookup("#upgradeButton").queryAs(Button.class).isDisabled()).isTrue();
         waitUntil(() -> context.workspace() != null);
@@ -122,7 +124,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         robot.clickOn("#upgradeButton");
         dialog(robot, "migration-confirm");
         robot.clickOn("#confirm-migration");
-        waitUntilIdleAt(10);
+        waitUntilIdleAt(Versions.LATEST);
         assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "6: Missing (tolerated)",
                 "7: Applied", "8: Applied", "9: Applied",
                 "10: Applied");
@@ -164,7 +166,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
 
         robot.clickOn("#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
-        assertThat(confirm.getHeaderText()).isEqualTo("Downgrade from version 10 to 6");
+        assertThat(confirm.getHeaderText()).isEqualTo("Downgrade from version " + Versions.LATEST + " to 6");
         List<Label> lossLabels = confirm.lookupAll(".loss-report .label").stream().map(Label.class::cast)
                 .filter(label -> label.getText().startsWith("Column") || label.getText().startsWith("Table")).toList();
         assertThat(lossLabels).extracting(Label::getText).containsExactlyElementsOf(expected.dataLoss().stream().map(MigrationTexts::loss).toList());
@@ -182,7 +184,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
 
         assertThat(model().backups()).hasSize(1);
         Backup backup = model().backups().getFirst();
-        assertThat(backup.version()).isEqualTo(10);
+        assertThat(backup.version()).isEqualTo(Versions.LATEST);
         assertThat(backup.location()).isRegularFile().hasParent(tempDir.resolve("backups"));
         assertThat(model().log()).anyMatch(line -> line.contains("Backup taken first: " + backup.location()));
         assertThat(context.workspace()).isNull();
@@ -193,7 +195,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         robot.clickOn("#restoreButton");
         dialog(robot, "restore-confirm");
         robot.clickOn("#confirm-restore");
-        waitUntilIdleAt(10);
+        waitUntilIdleAt(Versions.LATEST);
         waitUntil(() -> context.workspace() != null);
 
         assertThat(TableDump.of(context.databaseProperty().get())).isEqualTo(before);
@@ -209,7 +211,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
             try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
                         + "installed_by, execution_time, success) VALUES ((SELECT max(installed_rank) + 1 FROM flyway_schema_history), "
-                        + "'11', 'from the future', 'SQL', 'V11__from_the_future.sql', 42, 'future', 5, true)");
+                        + "'" + Versions.NEWER + "', 'from the future', 'SQL', 'V" + Versions.NEWER + "__from_the_future.sql', 42, 'future', 5, true)");
             }
         }
         String before = sha256(file);
@@ -221,7 +223,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
 
         robot.clickOn("#downgrade-to-4");
         DialogPane refusal = dialog(robot, "refusal-dialog");
-        assertThat(refusal.getContentText()).contains("is at version 11, newer than this SyncDesk knows (10)", "nothing was changed");
+        assertThat(refusal.getContentText()).contains("is at version " + Versions.NEWER + ", newer than this SyncDesk knows (" + Versions.LATEST + ")", "nothing was changed");
         assertThat(refusal.getExpandableContent()).isNull();
         robot.interact(() -> refusal.getScene().getWindow().hide());
 
@@ -270,7 +272,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         robot.clickOn("#upgradeButton");
         dialog(robot, "migration-confirm");
         robot.clickOn("#confirm-migration");
-        waitUntilIdleAt(10);
+        waitUntilIdleAt(Versions.LATEST);
 
         assertThat(shownStates(robot)).containsExactly("1: Applied", "2: Applied", "4: Applied", "7: Applied", "8: Applied", "9: Applied",
                 "10: Applied");
@@ -360,7 +362,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(mayClose).isFalse();
 
         release.countDown();
-        waitUntilIdleAt(10);
+        waitUntilIdleAt(Versions.LATEST);
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.testing.LegacyDatabase;
 import com.syncdesk.testing.Screenshots;
+import com.syncdesk.testing.Versions;
 
 /**
  * Renders the migration panel for the README: with -Dsyncdesk.screenshots=docs the images land in
@@ -118,7 +119,7 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
         robot.interact(() -> Screenshots.save(stage.getScene(), "migrations-progress"));
 
         release.countDown();
-        waitUntilIdleAt(10);
-        assertThat(model().log()).anyMatch(line -> line.contains("merged into sync_metadata") || line.startsWith("Upgraded from version 6 to 10"));
+        waitUntilIdleAt(Versions.LATEST);
+        assertThat(model().log()).anyMatch(line -> line.contains("merged into sync_metadata") || line.startsWith("Upgraded from version 6 to " + Versions.LATEST));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
+import com.syncdesk.migration.MigrationProgress.Phase;
+import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 
@@ -28,7 +30,7 @@ import com.syncdesk.persistence.DatabaseErrors;
  * Backups of a SQLite database: consistent copies made with {@code VACUUM INTO} in a {@code backups}
  * folder beside the file, named {@code <name>-<UTC time>-v<version>.db}.
  */
-final class SqliteBackups {
+final class SqliteBackupStore implements BackupStore {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
@@ -37,19 +39,36 @@ final class SqliteBackups {
     private final String stem;
     private final Pattern names;
 
-    SqliteBackups(Database database) {
+    SqliteBackupStore(Database database, Path file) {
         this.database = database;
-        this.file = ((SqliteFile) database.target()).path();
+        this.file = file;
         String fileName = file.getFileName().toString();
         this.stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         this.names = Pattern.compile(Pattern.quote(stem) + "-(\\d{8}-\\d{6}-\\d{3})-v(\\d+)\\.db");
     }
 
-    Path folder() {
+    @Override
+    public Path folder() {
         return file.resolveSibling("backups");
     }
 
-    Backup take(int version) {
+    @Override
+    public Backup takeEverything(int version, MigrationProgress progress) {
+        Instant start = Instant.now();
+        String name = "Back up to " + folder();
+        progress.onStep(new Step(name, 1, 1, Phase.STARTED, Duration.ZERO));
+        Backup backup = take(version);
+        progress.onStep(new Step(name, 1, 1, Phase.FINISHED, Duration.between(start, Instant.now())));
+        return backup;
+    }
+
+    /** The whole file: a rebuilt table cannot be restored column by column. */
+    @Override
+    public Backup takeBeforeDowngrade(int version, List<Drop> drops, MigrationProgress progress) {
+        return takeEverything(version, progress);
+    }
+
+    private Backup take(int version) {
         Path target = folder().resolve(stem + "-" + STAMP.format(Instant.now()) + "-v" + version + ".db");
         try {
             Files.createDirectories(folder());
@@ -81,7 +100,8 @@ final class SqliteBackups {
         }
     }
 
-    List<Backup> list() {
+    @Override
+    public List<Backup> list() {
         if (!Files.isDirectory(folder())) {
             return List.of();
         }
@@ -95,7 +115,8 @@ final class SqliteBackups {
         return backups;
     }
 
-    Optional<Backup> describe(Path candidate) {
+    @Override
+    public Optional<Backup> describe(Path candidate) {
         Matcher m = names.matcher(candidate.getFileName().toString());
         if (!m.matches() || !Files.isRegularFile(candidate)) {
             return Optional.empty();
@@ -109,12 +130,29 @@ final class SqliteBackups {
         }
     }
 
+    /** Keeps the current file as another backup, puts the backup in its place and reopens. */
+    @Override
+    public RestoreReport restore(Backup backup, LiveSchema schema, MigrationProgress progress) {
+        Instant start = Instant.now();
+        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.STARTED, Duration.ZERO));
+        Backup previous = take(schema.status().currentVersion());
+        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
+        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.STARTED, Duration.between(start, Instant.now())));
+        swapIn(backup);
+        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
+        progress.onStep(new Step("Reopen", 3, 3, Phase.STARTED, Duration.between(start, Instant.now())));
+        database.enableWriteAheadLog();
+        SchemaStatus status = schema.status();
+        progress.onStep(new Step("Reopen", 3, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
+        return new RestoreReport(backup, status, Optional.of(previous));
+    }
+
     /**
      * Puts the backup in the database's place. Every pooled connection is closed first; a copy is
      * moved over the file in one rename, and write-ahead log files of the replaced file are removed so
      * SQLite cannot replay them into the restored one.
      */
-    void swapIn(Backup backup) {
+    private void swapIn(Backup backup) {
         database.reopenAfter(() -> {
             Path incoming = file.resolveSibling(file.getFileName() + ".restoring");
             try {

@@ -41,7 +41,7 @@ import com.syncdesk.persistence.DatabaseErrors;
  * {@code COPY ... TO STDOUT} as CSV into a folder with a {@code backup.json} manifest. Restoring
  * loads each file into a temporary table and writes the values back by id.
  */
-final class PostgresBackups {
+final class PostgresBackupStore implements BackupStore {
 
     static final String MANIFEST = "backup.json";
     /** SyncDesk's tables, parents before the tables that reference them. */
@@ -58,23 +58,27 @@ final class PostgresBackups {
     }
 
     private final Database database;
+    private final PostgresServer server;
     private final Path root;
 
-    PostgresBackups(Database database, Path root) {
+    PostgresBackupStore(Database database, PostgresServer server, Path root) {
         this.database = database;
+        this.server = server;
         this.root = root;
     }
 
-    Path folder() {
+    @Override
+    public Path folder() {
         return root;
     }
 
     private String databaseUrl() {
-        return ((PostgresServer) database.target()).jdbcUrl();
+        return server.jdbcUrl();
     }
 
     /** Exports every SyncDesk table in full. */
-    Backup takeEverything(int version, MigrationProgress progress) {
+    @Override
+    public Backup takeEverything(int version, MigrationProgress progress) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES_PARENTS_FIRST) {
             List<String> present = columnsOf(table);
@@ -86,7 +90,8 @@ final class PostgresBackups {
     }
 
     /** Exports what the drops would destroy: dropped tables in full, dropped columns with the row ids. */
-    Backup takeDropped(int version, List<Drop> drops, MigrationProgress progress) {
+    @Override
+    public Backup takeBeforeDowngrade(int version, List<Drop> drops, MigrationProgress progress) {
         List<String> whole = drops.stream().filter(Drop::isTable).map(Drop::table).distinct().toList();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES_PARENTS_FIRST) {
@@ -144,7 +149,8 @@ final class PostgresBackups {
         return describe(folder).orElseThrow();
     }
 
-    List<Backup> list() {
+    @Override
+    public List<Backup> list() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -158,8 +164,8 @@ final class PostgresBackups {
         return backups;
     }
 
-    /** The backup in {@code folder}, when it is one of this database. */
-    Optional<Backup> describe(Path folder) {
+    @Override
+    public Optional<Backup> describe(Path folder) {
         Optional<Manifest> manifest = manifest(folder);
         if (manifest.isEmpty() || !manifest.get().database().equals(databaseUrl())) {
             return Optional.empty();
@@ -184,12 +190,28 @@ final class PostgresBackups {
         }
     }
 
+    /** Upgrades the schema to the backup's version first, then writes the saved values back by id. */
+    @Override
+    public RestoreReport restore(Backup backup, LiveSchema schema, MigrationProgress progress) {
+        SchemaStatus before = schema.status();
+        schema.refuseUnsafe(before);
+        if (before.currentVersion() > backup.version()) {
+            throw new IllegalArgumentException("The database is at version " + before.currentVersion() + ", above the backup's "
+                    + backup.version() + ". Downgrade to " + backup.version() + " first, then restore.");
+        }
+        if (before.currentVersion() < backup.version()) {
+            schema.upgradeTo(backup.version(), progress);
+        }
+        load(backup, progress);
+        return new RestoreReport(backup, schema.status(), Optional.empty());
+    }
+
     /**
      * Writes the backed-up values back by id, in one transaction. Whole tables come back exactly:
      * rows added since are deleted (children first), missing rows inserted (parents first) and the
      * id sequence moved past them. Column exports only update the rows that still exist.
      */
-    void load(Backup backup, MigrationProgress progress) {
+    private void load(Backup backup, MigrationProgress progress) {
         Manifest manifest = manifest(backup.location()).orElseThrow();
         List<TableExport> tables = manifest.tables().stream()
                 .sorted(Comparator.comparingInt(t -> TABLES_PARENTS_FIRST.indexOf(t.table()))).toList();

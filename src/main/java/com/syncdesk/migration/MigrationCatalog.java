@@ -1,0 +1,135 @@
+package com.syncdesk.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.syncdesk.persistence.Vendor;
+
+/**
+ * The migrations this SyncDesk ships, read from the scripts themselves: {@code migrations/<vendor>/V<n>__<name>.sql}
+ * and their undo scripts {@code migrations/undo/<vendor>/U<n>__<name>.sql}. The latest version is derived here
+ * and nowhere else, so a new migration costs its SQL files only.
+ */
+public final class MigrationCatalog {
+
+    private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+    private static final Map<Vendor, List<Script>> SCRIPTS = new EnumMap<>(Vendor.class);
+
+    /** One versioned migration: its version and the description Flyway derives from the file name. */
+    public record Script(int version, String description, String fileName) {
+    }
+
+    private MigrationCatalog() {
+    }
+
+    /** The vendor's migrations, oldest first. */
+    public static synchronized List<Script> scripts(Vendor vendor) {
+        return SCRIPTS.computeIfAbsent(vendor, MigrationCatalog::scan);
+    }
+
+    /** The newest version this SyncDesk ships (the same for every vendor: a test keeps the folders in step). */
+    public static int latestVersion() {
+        return scripts(Vendor.SQLITE).getLast().version();
+    }
+
+    public static Optional<Script> script(Vendor vendor, int version) {
+        return scripts(vendor).stream().filter(s -> s.version() == version).findFirst();
+    }
+
+    /** The statements of the upgrade script of {@code version}, in order. */
+    static List<String> upgradeStatements(Vendor vendor, int version) {
+        Script script = script(vendor, version).orElseThrow(() -> new IllegalStateException("No migration script for version " + version));
+        return SqlScript.statements(read("migrations/" + vendor.folder() + "/" + script.fileName()));
+    }
+
+    /** The undo script {@code U<n>} reversing migration {@code version}. */
+    static UndoScript undoScript(Vendor vendor, int version, String description) {
+        String resource = "migrations/undo/" + vendor.folder() + "/U" + version + "__" + description.replace(' ', '_') + ".sql";
+        return UndoScript.parse(version, description, resource, read(resource));
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = MigrationCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The script " + resource + " is missing from this SyncDesk");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    private static List<Script> scan(Vendor vendor) {
+        String folder = "migrations/" + vendor.folder();
+        URL url = MigrationCatalog.class.getClassLoader().getResource(folder);
+        if (url == null) {
+            throw new IllegalStateException("The migration folder " + folder + " is missing from this SyncDesk");
+        }
+        List<Script> scripts = new ArrayList<>();
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                collectFromJar(uri, folder, scripts);
+            } else {
+                collect(Path.of(uri), scripts);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the migration folder " + folder, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot list the migration folder " + folder, e);
+        }
+        if (scripts.isEmpty()) {
+            throw new IllegalStateException("The migration folder " + folder + " holds no migration");
+        }
+        scripts.sort(Comparator.comparingInt(Script::version));
+        return List.copyOf(scripts);
+    }
+
+    /** Lists inside the jar through its file system; one this scan opened is closed again, one opened elsewhere is left open. */
+    private static void collectFromJar(URI uri, String folder, List<Script> scripts) throws IOException {
+        FileSystem opened = null;
+        FileSystem jar;
+        try {
+            jar = opened = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException elsewhere) {
+            jar = FileSystems.getFileSystem(uri);
+        }
+        try {
+            collect(jar.getPath(folder), scripts);
+        } finally {
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
+    private static void collect(Path folder, List<Script> scripts) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.forEach(file -> {
+                Matcher name = SCRIPT.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    scripts.add(new Script(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), file.getFileName().toString()));
+                }
+            });
+        }
+    }
+}
