@@ -2,7 +2,7 @@ package com.syncdesk;
 
 import com.syncdesk.cli.SyncDeskCli;
 import com.syncdesk.persistence.AppDirectories;
-import com.syncdesk.ui.SyncDeskApp;
+import com.syncdesk.ui.shell.SyncDeskApp;
 
 /**
  * Entry point of the jar. With no arguments it opens the desktop console; with a command it runs

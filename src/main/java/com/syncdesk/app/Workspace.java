@@ -5,16 +5,12 @@ import org.hibernate.SessionFactory;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.history.SyncHistoryService;
-import com.syncdesk.migration.MigrationService;
-import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.persistence.Database;
-import com.syncdesk.persistence.DatabaseException;
-import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.syncstate.SyncStateService;
 
 /**
- * An open database at the latest schema with SyncDesk's services over it. The console and the CLI
- * each hold one; it owns the database and closes it.
+ * SyncDesk's services over a database at the latest schema, opened by a {@link DatabaseSession}.
+ * Closing it closes the database too.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -24,28 +20,13 @@ public final class Workspace implements AutoCloseable {
     private final ConflictService conflicts;
     private final SyncHistoryService history;
 
-    private Workspace(Database database, SessionFactory sessions) {
+    /** Services over a database whose schema is at the latest version; Hibernate validates every mapping against it. */
+    Workspace(Database database) {
         this.database = database;
-        this.sessions = sessions;
+        this.sessions = database.buildSessionFactory(Entities.ALL, true);
         this.syncStates = new SyncStateService(database, sessions);
-        this.conflicts = new ConflictService(database);
+        this.conflicts = new ConflictService(database, syncStates);
         this.history = new SyncHistoryService(database);
-    }
-
-    /** Wraps a database whose schema is at the latest version; Hibernate validates every mapping against it. */
-    public static Workspace open(Database database) {
-        SchemaStatus status = new MigrationService(database, "syncdesk").status();
-        if (status.hasFailedMigration()) {
-            throw new DatabaseException(Reason.FAILED_MIGRATION, "The history of " + database.target().describe()
-                    + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
-        }
-        if (!status.isLatest()) {
-            throw new DatabaseException(status.isNewerThanApp() ? Reason.NEWER_SCHEMA : Reason.SCHEMA_BEHIND,
-                    "The schema of " + database.target().describe() + " is at version " + status.currentVersion()
-                            + (status.isNewerThanApp() ? ", newer than this SyncDesk knows (" + status.latestVersion() + "). Use a newer SyncDesk; nothing was changed."
-                            : "; upgrade it to " + status.latestVersion() + " first (migrate). Nothing was changed."));
-        }
-        return new Workspace(database, database.buildSessionFactory(Entities.ALL, true));
     }
 
     public Database database() {
@@ -69,7 +50,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Closes the services but leaves the database open: after a downgrade the console keeps the connection. */
-    public void closeServices() {
+    void closeServices() {
         sessions.close();
     }
 

@@ -29,9 +29,11 @@ import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.Selection;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.syncstate.SyncStateExport;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStateRow;
+import com.syncdesk.syncstate.SyncStateRows;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 
@@ -304,7 +306,7 @@ public final class BenchRunner {
                 statement.setFetchSize(1_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        SyncStateRow row = com.syncdesk.syncstate.SyncStateService.mapRow(rows, database.vendor());
+                        SyncStateRow row = SyncStateRows.read(rows, database.vendor());
                         byStatus.merge(row.status().wire(), 1L, Long::sum);
                         if (row.durationMs() != null) {
                             durations.add(row.durationMs());
@@ -343,7 +345,7 @@ public final class BenchRunner {
         int runs = Math.max(3, options.repeat() / 4);
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            affected.set(workspace.syncStates().retry(Selection.matching(filter), "bench").affected());
+            affected.set(workspace.syncStates().apply(StateAction.RETRY, Selection.matching(filter), "bench").affected());
             syncDesk.add(System.nanoTime() - start);
             update(restore, idsParam);
             start = System.nanoTime();
@@ -419,7 +421,7 @@ public final class BenchRunner {
         long start = System.nanoTime();
         CountingWriter sink = new CountingWriter();
         long rows = new SyncStateExport(workspace.syncStates()).write(SyncStateFilter.all(), SyncStateSort.DEFAULT,
-                SyncStateExport.Format.CSV, sink);
+                SyncStateExport.Format.CSV, sink, SyncStateExport.Progress.NONE);
         long elapsed = System.nanoTime() - start;
         long peak = watch.stop();
         return new BenchResult(String.format("CSV export of %,d rows", rows), elapsed / 1e6, elapsed / 1e6, "—", 0, 0,

@@ -1,7 +1,9 @@
 package com.syncdesk.cli;
 
+import java.nio.file.Path;
+
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.migration.Backup;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +16,13 @@ final class BackupCommand extends DatabaseCommand {
     BackupFolderOption backupFolder;
 
     @Override
-    int run(Database database) {
-        Backup backup = backupFolder.service(database, operatorName()).backup(progress());
+    Path backupFolder() {
+        return backupFolder.orDefault();
+    }
+
+    @Override
+    int run(DatabaseSession session) {
+        Backup backup = session.migrations().backup(progress());
         out().printf("Backup taken at schema version %d: %s (%s)%n", backup.version(), backup.location(), Sizes.readable(backup.sizeBytes()));
         return ExitCodes.OK;
     }

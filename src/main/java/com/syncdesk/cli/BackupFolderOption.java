@@ -2,9 +2,7 @@ package com.syncdesk.cli;
 
 import java.nio.file.Path;
 
-import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.AppDirectories;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Option;
 
@@ -15,7 +13,7 @@ final class BackupFolderOption {
             description = "Folder for PostgreSQL backups (default: backups in the data directory).")
     Path folder;
 
-    MigrationService service(Database database, String operator) {
-        return new MigrationService(database, operator, folder != null ? folder : AppDirectories.defaultBackupFolder());
+    Path orDefault() {
+        return folder != null ? folder : AppDirectories.defaultBackupFolder();
     }
 }

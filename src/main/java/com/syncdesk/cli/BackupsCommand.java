@@ -1,12 +1,13 @@
 package com.syncdesk.cli;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.MigrationService;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +21,16 @@ final class BackupsCommand extends DatabaseCommand {
     BackupFolderOption backupFolder;
 
     @Override
-    int run(Database database) {
-        MigrationService migrations = backupFolder.service(database, operatorName());
+    Path backupFolder() {
+        return backupFolder.orDefault();
+    }
+
+    @Override
+    int run(DatabaseSession session) {
+        MigrationService migrations = session.migrations();
         List<Backup> backups = migrations.backups();
         if (backups.isEmpty()) {
-            out().printf("No backups of %s in %s.%n", database.target().describe(), migrations.backupFolder());
+            out().printf("No backups of %s in %s.%n", session.database().target().describe(), migrations.backupFolder());
             return ExitCodes.OK;
         }
         out().printf("%-20s %-8s %10s  %s%n", "TAKEN", "VERSION", "SIZE", "LOCATION");

@@ -2,10 +2,10 @@ package com.syncdesk.cli;
 
 import java.util.List;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.bench.BenchResult;
 import com.syncdesk.bench.BenchRunner;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,13 +24,8 @@ final class BenchCommand extends WorkspaceCommand {
     long seed;
 
     @Override
-    boolean createsSchema() {
-        return true;
-    }
-
-    @Override
-    Database.OpenMode openMode() {
-        return Database.OpenMode.CREATE_IF_MISSING;
+    DatabaseSession.Access access() {
+        return DatabaseSession.Access.FILL;
     }
 
     @Override

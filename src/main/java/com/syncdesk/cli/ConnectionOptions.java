@@ -1,12 +1,10 @@
 package com.syncdesk.cli;
 
 import java.io.Console;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.persistence.ConnectionTarget;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -42,25 +40,7 @@ public final class ConnectionOptions {
         if (where != null && where.server != null) {
             return ConnectionTarget.postgres(where.server.url, where.server.user, password());
         }
-        return ConnectionTarget.sqlite(where != null && where.file != null ? where.file : AppDirectories.defaultDatabase());
-    }
-
-    boolean isDefaultDatabase() {
-        return where == null;
-    }
-
-    /** Opens the database; the default file (and its folder) is created on first use. */
-    Database open(Database.OpenMode mode) {
-        ConnectionTarget target = target();
-        if (isDefaultDatabase()) {
-            try {
-                Files.createDirectories(AppDirectories.dataDirectory());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("Cannot create the data directory " + AppDirectories.dataDirectory() + ": " + e.getMessage(), e);
-            }
-            return Database.open(target, Database.OpenMode.CREATE_IF_MISSING);
-        }
-        return Database.open(target, mode);
+        return where != null && where.file != null ? ConnectionTarget.sqlite(where.file) : DatabaseSession.defaultTarget();
     }
 
     private static char[] password() {

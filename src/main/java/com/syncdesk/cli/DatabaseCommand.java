@@ -1,9 +1,11 @@
 package com.syncdesk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import com.syncdesk.persistence.Database;
+import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.persistence.AppDirectories;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,19 +27,24 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Whether the command may create a missing SQLite file. */
-    Database.OpenMode openMode() {
-        return Database.OpenMode.EXISTING_ONLY;
+    /** What the command does with the database, which decides what opening may create or upgrade. */
+    DatabaseSession.Access access() {
+        return DatabaseSession.Access.INSPECT;
+    }
+
+    /** Where PostgreSQL backups go; commands with {@code --backup-dir} say so. */
+    Path backupFolder() {
+        return AppDirectories.defaultBackupFolder();
     }
 
     @Override
     public final Integer call() throws Exception {
-        try (Database database = connection.open(openMode())) {
-            return run(database);
+        try (DatabaseSession session = DatabaseSession.open(connection.target(), access(), operatorName(), backupFolder())) {
+            return run(session);
         }
     }
 
-    abstract int run(Database database) throws Exception;
+    abstract int run(DatabaseSession session) throws Exception;
 
     String operatorName() {
         return operator != null ? operator : System.getProperty("user.name", "operator");

@@ -1,9 +1,9 @@
 package com.syncdesk.cli;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,13 +18,8 @@ final class DemoDataCommand extends WorkspaceCommand {
     long seed;
 
     @Override
-    Database.OpenMode openMode() {
-        return Database.OpenMode.CREATE_IF_MISSING;
-    }
-
-    @Override
-    boolean createsSchema() {
-        return true;
+    DatabaseSession.Access access() {
+        return DatabaseSession.Access.FILL;
     }
 
     @Override

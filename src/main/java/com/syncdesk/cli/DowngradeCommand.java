@@ -1,10 +1,12 @@
 package com.syncdesk.cli;
 
+import java.nio.file.Path;
+
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DowngradeReport;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.MigrationService;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +29,13 @@ final class DowngradeCommand extends DatabaseCommand {
     BackupFolderOption backupFolder;
 
     @Override
-    int run(Database database) {
-        MigrationService migrations = backupFolder.service(database, operatorName());
+    Path backupFolder() {
+        return backupFolder.orDefault();
+    }
+
+    @Override
+    int run(DatabaseSession session) {
+        MigrationService migrations = session.migrations();
         MigrationPlan plan = migrations.preview(target);
         if (plan.losesData()) {
             PlanPrinter.printDataLoss(plan, out());

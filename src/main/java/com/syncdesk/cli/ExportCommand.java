@@ -4,11 +4,11 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import com.syncdesk.app.Workspace;
+import com.syncdesk.syncstate.SyncStateColumn;
 import com.syncdesk.syncstate.SyncStateExport;
 import com.syncdesk.syncstate.SyncStateSort;
 
@@ -30,29 +30,17 @@ final class ExportCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace workspace) throws Exception {
-        SyncStateExport.Format chosen = StateFilterOptions.parse(SyncStateExport.Format.class, java.util.List.of(format)).iterator().next();
+        SyncStateExport.Format chosen = StateFilterOptions.parse(SyncStateExport.Format.class, List.of(format)).iterator().next();
         SyncStateExport export = new SyncStateExport(workspace.syncStates());
+        SyncStateSort byId = SyncStateSort.by(SyncStateColumn.ID, true);
         if (out == null) {
             Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            export.write(filterOptions.filter(), SyncStateSort.by(com.syncdesk.syncstate.SyncStateColumn.ID, true), chosen, stdout);
+            export.write(filterOptions.filter(), byId, chosen, stdout, SyncStateExport.Progress.NONE);
             stdout.flush();
             return ExitCodes.OK;
         }
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("The folder " + folder + " does not exist; create it or choose another --out.");
-        }
-        // Written beside the target and moved at the end, so a failed export never leaves half a file.
-        Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        long rows;
-        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            rows = export.write(filterOptions.filter(), SyncStateSort.by(com.syncdesk.syncstate.SyncStateColumn.ID, true), chosen, writer);
-        } catch (Exception e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        spec.commandLine().getErr().printf("Exported %,d sync states to %s%n", rows, out);
+        long rows = export.toFile(filterOptions.filter(), byId, chosen, out, SyncStateExport.Progress.NONE);
+        err().printf("Exported %,d sync states to %s%n", rows, out);
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,7 @@
 package com.syncdesk.cli;
 
-import com.syncdesk.migration.MigrationService;
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.migration.UpgradeReport;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,13 +13,13 @@ final class MigrateCommand extends DatabaseCommand {
     Integer target;
 
     @Override
-    Database.OpenMode openMode() {
-        return Database.OpenMode.CREATE_IF_MISSING;
+    DatabaseSession.Access access() {
+        return DatabaseSession.Access.MIGRATE;
     }
 
     @Override
-    int run(Database database) {
-        UpgradeReport report = new MigrationService(database, operatorName()).upgradeWithReport(target, progress());
+    int run(DatabaseSession session) {
+        UpgradeReport report = session.migrations().upgradeWithReport(target, progress());
         int after = report.status().currentVersion();
         if (after == report.fromVersion()) {
             out().printf("Schema is already at version %d; nothing to do.%n", after);

@@ -1,7 +1,6 @@
 package com.syncdesk.cli;
 
-import com.syncdesk.migration.MigrationService;
-import com.syncdesk.persistence.Database;
+import com.syncdesk.app.DatabaseSession;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,8 +13,8 @@ final class PreviewCommand extends DatabaseCommand {
     int target;
 
     @Override
-    int run(Database database) {
-        PlanPrinter.print(new MigrationService(database, operatorName()).preview(target), out());
+    int run(DatabaseSession session) {
+        PlanPrinter.print(session.migrations().preview(target), out());
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package com.syncdesk.cli;
 
-import com.syncdesk.migration.MigrationService;
-import com.syncdesk.persistence.Database;
+import com.syncdesk.app.DatabaseSession;
 
 import picocli.CommandLine.Command;
 
@@ -10,9 +9,9 @@ import picocli.CommandLine.Command;
 final class RepairCommand extends DatabaseCommand {
 
     @Override
-    int run(Database database) {
-        new MigrationService(database, operatorName()).repair();
-        out().printf("Repaired the schema history and recounted the dashboard's counts of %s.%n", database.target().describe());
+    int run(DatabaseSession session) {
+        session.migrations().repair();
+        out().printf("Repaired the schema history and recounted the dashboard's counts of %s.%n", session.database().target().describe());
         return ExitCodes.OK;
     }
 }

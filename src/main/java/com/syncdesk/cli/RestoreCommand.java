@@ -3,10 +3,10 @@ package com.syncdesk.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.RestoreReport;
-import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +27,16 @@ final class RestoreCommand extends DatabaseCommand {
     BackupFolderOption backupFolder;
 
     @Override
-    int run(Database database) {
-        MigrationService migrations = backupFolder.service(database, operatorName());
+    Path backupFolder() {
+        return backupFolder.orDefault();
+    }
+
+    @Override
+    int run(DatabaseSession session) {
+        MigrationService migrations = session.migrations();
         Backup backup = migrations.backupAt(Files.exists(location) ? location : migrations.backupFolder().resolve(location));
-        if (!Confirmation.obtain(this, yes, "Replace the data of " + database.target().describe() + " with the backup of version "
-                + backup.version() + "?", "Restoring replaces the current data of " + database.target().describe() + ".")) {
+        if (!Confirmation.obtain(this, yes, "Replace the data of " + session.database().target().describe() + " with the backup of version "
+                + backup.version() + "?", "Restoring replaces the current data of " + session.database().target().describe() + ".")) {
             out().println("Restore declined; nothing was changed.");
             return ExitCodes.DECLINED;
         }

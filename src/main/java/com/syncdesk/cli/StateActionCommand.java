@@ -5,8 +5,9 @@ import java.util.List;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.syncstate.ActionResult;
 import com.syncdesk.syncstate.Selection;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.syncstate.SyncStateFilter;
-import com.syncdesk.syncstate.SyncStateService;
+import com.syncdesk.syncstate.SyncStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +25,11 @@ abstract class StateActionCommand extends WorkspaceCommand {
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed without a terminal).")
     boolean yes;
 
-    abstract String verb();
+    private final StateAction action;
 
-    abstract ActionResult act(SyncStateService service, Selection selection, String operator);
+    StateActionCommand(StateAction action) {
+        this.action = action;
+    }
 
     SyncStateFilter filter() {
         return filterOptions.filter();
@@ -37,71 +40,47 @@ abstract class StateActionCommand extends WorkspaceCommand {
         SyncStateFilter filter = filter();
         Selection selection = ids.isEmpty() ? Selection.matching(filter) : Selection.ids(ids);
         long matching = ids.isEmpty() ? workspace.syncStates().count(filter) : ids.size();
-        String question = verb() + " " + String.format("%,d", matching) + " sync state(s)" + (ids.isEmpty() && !filter.isEmpty()
+        String question = action.label() + ": " + String.format("%,d", matching) + " sync state(s)" + (ids.isEmpty() && !filter.isEmpty()
                 ? " matching " + filter.describe() : ids.isEmpty() ? " (all of them)" : "") + "?";
         if (!Confirmation.obtain(this, yes, question, question)) {
             return ExitCodes.DECLINED;
         }
-        ActionResult result = act(workspace.syncStates(), selection, operatorName());
-        out().printf("%s: %,d sync state(s) changed (recorded in the audit log as %s by %s).%n", verb(), result.affected(),
+        ActionResult result = workspace.syncStates().apply(action, selection, operatorName());
+        out().printf("%s: %,d sync state(s) changed (recorded in the audit log as %s by %s).%n", action.label(), result.affected(),
                 result.action(), operatorName());
         return ExitCodes.OK;
     }
 
     @Command(name = "retry-failed", description = "Queue failed sync states for another attempt (back to pending).")
     static final class RetryFailed extends StateActionCommand {
-        @Override
-        String verb() {
-            return "Retry";
+        RetryFailed() {
+            super(StateAction.RETRY);
         }
 
         @Override
         SyncStateFilter filter() {
-            return super.filter().withStatuses(com.syncdesk.syncstate.SyncStatus.FAILED);
-        }
-
-        @Override
-        ActionResult act(SyncStateService service, Selection selection, String operator) {
-            return service.retry(selection, operator);
+            return super.filter().withStatuses(SyncStatus.FAILED);
         }
     }
 
     @Command(name = "retry", description = "Queue matching sync states (failed, skipped or completed) for another sync.")
     static final class Retry extends StateActionCommand {
-        @Override
-        String verb() {
-            return "Retry";
-        }
-
-        @Override
-        ActionResult act(SyncStateService service, Selection selection, String operator) {
-            return service.retry(selection, operator);
+        Retry() {
+            super(StateAction.RETRY);
         }
     }
 
     @Command(name = "skip", description = "Park matching pending or failed sync states until they are retried.")
     static final class Skip extends StateActionCommand {
-        @Override
-        String verb() {
-            return "Skip";
-        }
-
-        @Override
-        ActionResult act(SyncStateService service, Selection selection, String operator) {
-            return service.skip(selection, operator);
+        Skip() {
+            super(StateAction.SKIP);
         }
     }
 
     @Command(name = "reset-errors", description = "Clear error counts and messages of matching sync states.")
     static final class ResetErrors extends StateActionCommand {
-        @Override
-        String verb() {
-            return "Reset errors of";
-        }
-
-        @Override
-        ActionResult act(SyncStateService service, Selection selection, String operator) {
-            return service.resetErrors(selection, operator);
+        ResetErrors() {
+            super(StateAction.RESET_ERRORS);
         }
     }
 }

@@ -2,11 +2,13 @@ package com.syncdesk.cli;
 
 import java.io.PrintWriter;
 
-import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.app.Failure;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The headless face of SyncDesk: the same operations as the console, for scripts, cron and CI. */
 @Command(name = "syncdesk", mixinStandardHelpOptions = true, version = "SyncDesk 0.1",
@@ -21,8 +23,8 @@ import picocli.CommandLine.ParseResult;
                 "3:refused because of the database's state; nothing was changed", "4:a confirmation was declined"})
 public final class SyncDeskCli implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -39,36 +41,20 @@ public final class SyncDeskCli implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** One line on stderr for the operator, the stack trace only with --verbose. */
-    private static int report(Exception failure, CommandLine command, ParseResult parseResult) {
+    /** One line on stderr for the operator, the stack trace only with --verbose; the exit code says what kind of failure it was. */
+    private static int report(Exception exception, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         boolean verbose = command.getCommand() instanceof DatabaseCommand dc && dc.verbose;
-        err.println("syncdesk: " + message(failure));
+        Failure failure = Failure.of(exception);
+        err.println("syncdesk: " + failure.firstLine());
         if (verbose) {
-            failure.printStackTrace(err);
+            exception.printStackTrace(err);
         }
         err.flush();
-        if (failure instanceof DatabaseException db) {
-            return db.reason().isRefusal() ? ExitCodes.REFUSED : ExitCodes.FAILED;
-        }
-        return failure instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILED;
-    }
-
-    private static String message(Throwable failure) {
-        // File-system failures carry only the path as their message; say what went wrong with it.
-        switch (failure) {
-            case java.nio.file.NoSuchFileException e -> {
-                return "No such file or folder: " + e.getFile() + " (nothing was written there)";
-            }
-            case java.nio.file.AccessDeniedException e -> {
-                return "Permission denied: " + e.getFile();
-            }
-            case java.nio.file.FileSystemException e -> {
-                return "Cannot use " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason());
-            }
-            default -> { }
-        }
-        String message = failure.getMessage();
-        return (message == null || message.isBlank() ? failure.getClass().getSimpleName() : message).lines().findFirst().orElse("");
+        return switch (failure.kind()) {
+            case REFUSED -> ExitCodes.REFUSED;
+            case INVALID_INPUT -> ExitCodes.USAGE;
+            case FAILED -> ExitCodes.FAILED;
+        };
     }
 }

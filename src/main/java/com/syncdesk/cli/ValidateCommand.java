@@ -2,8 +2,7 @@ package com.syncdesk.cli;
 
 import java.util.List;
 
-import com.syncdesk.migration.MigrationService;
-import com.syncdesk.persistence.Database;
+import com.syncdesk.app.DatabaseSession;
 
 import picocli.CommandLine.Command;
 
@@ -11,10 +10,10 @@ import picocli.CommandLine.Command;
 final class ValidateCommand extends DatabaseCommand {
 
     @Override
-    int run(Database database) {
-        List<String> problems = new MigrationService(database, operatorName()).validate();
+    int run(DatabaseSession session) {
+        List<String> problems = session.migrations().validate();
         if (problems.isEmpty()) {
-            out().printf("The schema history of %s matches this SyncDesk's migrations.%n", database.target().describe());
+            out().printf("The schema history of %s matches this SyncDesk's migrations.%n", session.database().target().describe());
             return ExitCodes.OK;
         }
         problems.forEach(problem -> err().println("syncdesk: " + problem));

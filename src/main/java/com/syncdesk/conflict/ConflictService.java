@@ -24,8 +24,8 @@ import com.syncdesk.conflict.EntityFields.Table;
 import com.syncdesk.conflict.FieldChoice.Side;
 import com.syncdesk.operator.Operators;
 import com.syncdesk.persistence.Database;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.KeysetPager;
@@ -36,9 +36,12 @@ import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.EntityType;
+import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.syncstate.SyncDirection;
+import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.syncstate.SyncStateRow;
+import com.syncdesk.syncstate.SyncStateRows;
 import com.syncdesk.syncstate.SyncStateService;
 
 /**
@@ -52,9 +55,48 @@ public final class ConflictService {
     public static final int MAX_NOTES = 10_000;
 
     private final Database database;
+    private final SyncStateService syncStates;
 
-    public ConflictService(Database database) {
+    public ConflictService(Database database, SyncStateService syncStates) {
         this.database = database;
+        this.syncStates = syncStates;
+    }
+
+    // ---- recording (what a sync finds) ----
+
+    public SyncState record(SyncState state, List<FieldConflict> conflicts) {
+        return record(state, conflicts, ResolutionStrategy.MANUAL);
+    }
+
+    /** Stores the conflicts on the state and opens one {@code conflict_resolutions} row per field (or refreshes the open one). */
+    public SyncState record(SyncState state, List<FieldConflict> conflicts, ResolutionStrategy strategy) {
+        if (conflicts.isEmpty()) {
+            throw new IllegalArgumentException("A conflict needs at least one field");
+        }
+        return syncStates.update(state, s -> {
+            s.setConflicts(conflicts);
+            s.setResolutionStrategy(strategy);
+        }, (session, managed) -> {
+            for (FieldConflict conflict : conflicts) {
+                ConflictResolution open = session.createSelectionQuery(
+                                "from ConflictResolution where syncState = :state and fieldName = :field and resolved = false",
+                                ConflictResolution.class)
+                        .setParameter("state", managed).setParameter("field", conflict.field())
+                        .uniqueResultOptional().orElseGet(ConflictResolution::new);
+                open.setSyncState(managed);
+                open.setConflictType(ConflictType.FIELD_CONFLICT);
+                open.setFieldName(conflict.field());
+                open.setLocalValue(jsonOrNull(conflict.local()));
+                open.setRemoteValue(jsonOrNull(conflict.remote()));
+                open.setBaseValue(jsonOrNull(conflict.base()));
+                open.setResolutionStrategy(strategy);
+                session.persist(open);
+            }
+        });
+    }
+
+    private static String jsonOrNull(JsonNode node) {
+        return node == null ? null : Json.write(node);
     }
 
     // ---- what waits ----
@@ -513,16 +555,8 @@ public final class ConflictService {
     // ---- reading ----
 
     private static SyncStateRow loadState(Connection connection, Vendor vendor, long stateId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + SyncStateService.rowColumns(vendor)
-                + " FROM sync_metadata s WHERE s.id = ?")) {
-            select.setLong(1, stateId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new DatabaseException(Reason.STALE_DATA, "Sync state " + stateId + " no longer exists; reload.");
-                }
-                return SyncStateService.mapRow(row, vendor);
-            }
-        }
+        return SyncStateRows.byId(connection, vendor, stateId)
+                .orElseThrow(() -> new DatabaseException(Reason.STALE_DATA, "Sync state " + stateId + " no longer exists; reload."));
     }
 
     private static List<ConflictField> openFields(Connection connection, long stateId) throws SQLException {

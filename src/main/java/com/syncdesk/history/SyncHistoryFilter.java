@@ -24,10 +24,6 @@ public record SyncHistoryFilter(Set<OperationType> operations, Set<SyncStatus> s
         return new SyncHistoryFilter(operations, values, entityType, from, to);
     }
 
-    public SyncHistoryFilter withOperations(Set<OperationType> values) {
-        return new SyncHistoryFilter(values, statuses, entityType, from, to);
-    }
-
     SqlBuilder toSql(SqlBuilder where) {
         String and = "";
         if (!operations.isEmpty()) {

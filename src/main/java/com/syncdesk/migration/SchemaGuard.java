@@ -7,8 +7,8 @@ import java.util.Locale;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Vendor;
 
 /** The refusals every schema change meets first: a newer schema, a failed migration, another application's tables. */
@@ -23,7 +23,7 @@ final class SchemaGuard {
     void refuseUnsafe(SchemaStatus status) {
         refuseNewer(status);
         if (status.hasFailedMigration()) {
-            throw failedMigration(database);
+            throw SchemaWords.failedRefusal(database.target().describe());
         }
         if (status.currentVersion() == 0 && hasForeignTables()) {
             throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
@@ -33,15 +33,8 @@ final class SchemaGuard {
 
     void refuseNewer(SchemaStatus status) {
         if (status.isNewerThanApp()) {
-            throw new DatabaseException(Reason.NEWER_SCHEMA, "The schema of " + database.target().describe() + " is at version "
-                    + status.currentVersion() + ", newer than this SyncDesk knows (" + status.latestVersion()
-                    + "). Use a newer SyncDesk; nothing was changed.");
+            throw SchemaWords.newerRefusal(status, database.target().describe());
         }
-    }
-
-    static DatabaseException failedMigration(Database database) {
-        return new DatabaseException(Reason.FAILED_MIGRATION, "The history of " + database.target().describe()
-                + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
     }
 
     private boolean hasForeignTables() {

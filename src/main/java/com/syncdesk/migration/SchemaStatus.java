@@ -11,6 +11,19 @@ import java.util.List;
  */
 public record SchemaStatus(int currentVersion, int latestVersion, List<MigrationEntry> migrations) {
 
+    /** Where the schema stands for this SyncDesk; {@link SchemaWords} says it in words. */
+    public enum Standing { LATEST, BEHIND, NEWER, FAILED }
+
+    public Standing standing() {
+        if (hasFailedMigration()) {
+            return Standing.FAILED;
+        }
+        if (isNewerThanApp()) {
+            return Standing.NEWER;
+        }
+        return isBehind() ? Standing.BEHIND : Standing.LATEST;
+    }
+
     public boolean isLatest() {
         return currentVersion == latestVersion;
     }

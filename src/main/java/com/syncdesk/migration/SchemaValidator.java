@@ -11,8 +11,8 @@ import org.flywaydb.core.api.output.ValidateResult;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
 
@@ -42,7 +42,7 @@ final class SchemaValidator {
         }
         SchemaStatus status = history.status();
         if (status.isNewerThanApp()) {
-            problems.add("The schema is at version " + status.currentVersion() + ", newer than this SyncDesk (" + status.latestVersion() + ").");
+            problems.add(SchemaWords.newerRefusal(status, database.target().describe()).getMessage());
         } else if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
             int drift = database.read(DashboardCounts::drift);
             if (drift > 0) {

@@ -18,9 +18,4 @@ public record SyncStateRow(long id, EnumValue<EntityType> entityType, String ent
     public StoredConflicts conflicts() {
         return StoredConflicts.parse(conflictsJson);
     }
-
-    /** A failed entity that is queued again shows as "retrying", not as fixed and not as still broken. */
-    public boolean isRetrying() {
-        return status.is(SyncStatus.PENDING) && errorCount > 0;
-    }
 }

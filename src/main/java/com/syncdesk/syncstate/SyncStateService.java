@@ -1,35 +1,31 @@
 package com.syncdesk.syncstate;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
 
 import com.syncdesk.audit.AuditLog;
-import com.syncdesk.conflict.ConflictResolution;
-import com.syncdesk.conflict.ConflictType;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.EnumValue;
-import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.KeysetPager;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.SqlBuilder;
-import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
 
 import jakarta.persistence.OptimisticLockException;
@@ -40,15 +36,6 @@ import jakarta.persistence.OptimisticLockException;
  * figures are computed in the database; bulk actions are single set-based statements.
  */
 public final class SyncStateService {
-
-    /** The select list {@link #mapRow} reads, by position, from {@code sync_metadata s}, with each row's number of open conflicts. */
-    public static String rowColumns(Vendor vendor) {
-        return "s.id, s.entity_type, s.entity_id, s.jira_id, s.sync_status, s.last_sync_attempt, "
-                + "s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, s.content_hash, "
-                + "s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, s.conflicts, "
-                + "s.row_version, s.created_at, s.updated_at, (SELECT count(*) FROM conflict_resolutions c "
-                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts";
-    }
 
     private final Database database;
     private final SessionFactory sessions;
@@ -130,48 +117,15 @@ public final class SyncStateService {
         });
     }
 
-    public SyncState recordConflict(SyncState state, List<FieldConflict> conflicts) {
-        return recordConflict(state, conflicts, ResolutionStrategy.MANUAL);
-    }
-
-    /** Stores the conflicts on the state and opens one {@code conflict_resolutions} row per field (or refreshes the open one). */
-    public SyncState recordConflict(SyncState state, List<FieldConflict> conflicts, ResolutionStrategy strategy) {
-        if (conflicts.isEmpty()) {
-            throw new IllegalArgumentException("A conflict needs at least one field");
-        }
-        return update(state, s -> {
-            s.setConflicts(conflicts);
-            s.setResolutionStrategy(strategy);
-        }, (session, managed) -> {
-            for (FieldConflict conflict : conflicts) {
-                ConflictResolution open = session.createSelectionQuery(
-                                "from ConflictResolution where syncState = :state and fieldName = :field and resolved = false",
-                                ConflictResolution.class)
-                        .setParameter("state", managed).setParameter("field", conflict.field())
-                        .uniqueResultOptional().orElseGet(ConflictResolution::new);
-                open.setSyncState(managed);
-                open.setConflictType(ConflictType.FIELD_CONFLICT);
-                open.setFieldName(conflict.field());
-                open.setLocalValue(jsonOrNull(conflict.local()));
-                open.setRemoteValue(jsonOrNull(conflict.remote()));
-                open.setBaseValue(jsonOrNull(conflict.base()));
-                open.setResolutionStrategy(strategy);
-                session.persist(open);
-            }
-        });
-    }
-
-    private static String jsonOrNull(com.fasterxml.jackson.databind.JsonNode node) {
-        return node == null ? null : Json.write(node);
-    }
-
     private SyncState update(SyncState state, Consumer<SyncState> change) {
         return update(state, change, (session, managed) -> { });
     }
 
-    /** Applies a change to the current row, refusing when the caller's copy is older than the database's. */
-    private SyncState update(SyncState state, Consumer<SyncState> change,
-                             java.util.function.BiConsumer<org.hibernate.Session, SyncState> alongside) {
+    /**
+     * Applies a change to the current row and writes what belongs with it ({@code alongside}, e.g. the
+     * conflict rows) in the same transaction, refusing when the caller's copy is older than the database's.
+     */
+    public SyncState update(SyncState state, Consumer<SyncState> change, BiConsumer<Session, SyncState> alongside) {
         try {
             return sessions.fromTransaction(session -> {
                 SyncState managed = session.find(SyncState.class, state.getId());
@@ -198,7 +152,7 @@ public final class SyncStateService {
                 + " was changed by someone else since you read it. Reload and try again; nothing was changed.");
     }
 
-    private <T> T translate(java.util.function.Supplier<T> work) {
+    private <T> T translate(Supplier<T> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {
@@ -210,9 +164,9 @@ public final class SyncStateService {
 
     public Page<SyncStateRow> page(SyncStateFilter filter, SyncStateSort sort, PageRequest request) {
         Vendor vendor = database.vendor();
-        KeysetPager pager = new KeysetPager("sync_metadata s", rowColumns(vendor), sort.column().sql(), sort.ascending(), "s.id");
+        KeysetPager pager = new KeysetPager("sync_metadata s", SyncStateRows.columns(vendor), sort.column().sql(), sort.ascending(), "s.id");
         SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
-        return database.read(connection -> pager.fetch(connection, where, request, row -> mapRow(row, vendor)));
+        return database.read(connection -> pager.fetch(connection, where, request, row -> SyncStateRows.read(row, vendor)));
     }
 
     /**
@@ -222,7 +176,7 @@ public final class SyncStateService {
     public long forEach(SyncStateFilter filter, SyncStateSort sort, RowConsumer consumer) {
         Vendor vendor = database.vendor();
         String direction = sort.ascending() ? " ASC" : " DESC";
-        SqlBuilder query = new SqlBuilder(vendor).sql("SELECT " + rowColumns(vendor) + " FROM sync_metadata s");
+        SqlBuilder query = new SqlBuilder(vendor).sql("SELECT " + SyncStateRows.columns(vendor) + " FROM sync_metadata s");
         SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
         if (!where.isEmpty()) {
             query.sql(" WHERE ").append(where);
@@ -234,7 +188,7 @@ public final class SyncStateService {
                 statement.setFetchSize(500);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        consumer.accept(mapRow(row, vendor));
+                        consumer.accept(SyncStateRows.read(row, vendor));
                         rows++;
                     }
                 }
@@ -270,51 +224,11 @@ public final class SyncStateService {
         return database.read(connection -> new KeysetPager("sync_metadata s", "s.id", "s.id", true, "s.id").count(connection, where));
     }
 
-    public static SyncStateRow mapRow(ResultSet row, Vendor vendor) throws SQLException {
-        // By position, in the order of rowColumns: a page maps 100 rows of 22 columns, and label lookups were its main cost.
-        String resolution = row.getString(15);
-        return new SyncStateRow(
-                row.getLong(1),
-                EnumValue.parse(EntityType.class, row.getString(2)),
-                row.getString(3),
-                row.getString(4),
-                EnumValue.parse(SyncStatus.class, row.getString(5)),
-                SqlValues.readInstant(row, 6, vendor),
-                SqlValues.readInstant(row, 7, vendor),
-                row.getInt(8),
-                row.getString(9),
-                EnumValue.parse(SyncDirection.class, row.getString(10)),
-                row.getString(11),
-                row.getString(12),
-                SqlValues.readInstant(row, 13, vendor),
-                SqlValues.readInstant(row, 14, vendor),
-                resolution == null ? null : EnumValue.parse(ResolutionStrategy.class, resolution),
-                SqlValues.readInteger(row, 16),
-                row.getInt(17),
-                row.getString(18),
-                row.getInt(22),
-                row.getInt(19),
-                SqlValues.readInstant(row, 20, vendor),
-                SqlValues.readInstant(row, 21, vendor));
-    }
-
     // ---- operator actions: one set-based statement and one audit row each ----
 
-    /** Queues failed, skipped or completed states for another sync; states a worker holds are left alone. */
-    public ActionResult retry(Selection selection, String operator) {
-        return act("retry", selection, operator, "sync_status = 'pending'",
-                "s.sync_status IN ('failed', 'skipped', 'completed')");
-    }
-
-    /** Parks pending or failed states so the sync leaves them alone until retried. */
-    public ActionResult skip(Selection selection, String operator) {
-        return act("skip", selection, operator, "sync_status = 'skipped'", "s.sync_status IN ('pending', 'failed')");
-    }
-
-    /** Clears error counts and messages, for states a worker does not hold. */
-    public ActionResult resetErrors(Selection selection, String operator) {
-        return act("reset_errors", selection, operator, "error_count = 0, last_error = NULL",
-                "(s.error_count > 0 OR s.last_error IS NOT NULL) AND s.sync_status <> 'in_progress'");
+    /** Applies an operator action to the selection: one set-based statement and one audit row. */
+    public ActionResult apply(StateAction action, Selection selection, String operator) {
+        return act(action.audit(), selection, operator, action.assignments(), action.applicable());
     }
 
     private ActionResult act(String action, Selection selection, String operator, String assignments, String applicable) {

@@ -1,6 +1,8 @@
 package com.syncdesk.ui;
 
-import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
@@ -11,43 +13,63 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 
+import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
-import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
-import com.syncdesk.ui.shell.PageId;
+import com.syncdesk.persistence.Vendor;
 
 /**
- * What every view of the console shares: the open database and its schema status, the workspace of
- * services (present only while the schema is at the latest version), background work, settings and
- * navigation. Views observe its properties and never hold a database of their own.
+ * What every view of the console shares: the open database session and its schema status, the workspace
+ * of services (present only while the schema is at the latest version), background work, dialogs,
+ * texts, settings and navigation. Views observe its properties and never hold a database of their own.
  */
 public final class AppContext implements AutoCloseable {
 
-    private final BackgroundTasks tasks = new BackgroundTasks();
+    private final TaskRunner tasks;
+    private final Dialogs dialogs;
+    private final Texts texts = Texts.system();
     private final Settings settings;
     private final String operator = System.getProperty("user.name", "operator");
+    private final ReadOnlyObjectWrapper<DatabaseSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<Database> database = new ReadOnlyObjectWrapper<>(this, "database");
     private final ReadOnlyObjectWrapper<SchemaStatus> schema = new ReadOnlyObjectWrapper<>(this, "schema");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper(this, "connectionLabel", "Not connected");
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(this, "window");
+    private final List<BooleanSupplier> closeGuards = new ArrayList<>();
     private Consumer<Navigation> navigator = n -> { };
-    private final java.util.List<java.util.function.BooleanSupplier> closeGuards = new java.util.ArrayList<>();
 
     /** A request to show a page, optionally with something to show on it (a filter, a state id). */
     public record Navigation(PageId page, Object argument) {
     }
 
+    /** The console's own: background work on virtual threads, dialogs owned by the main window. */
     public AppContext(Settings settings) {
         this.settings = settings;
+        this.tasks = new FxTaskRunner();
+        this.dialogs = new FxDialogs(window::get);
     }
 
-    public BackgroundTasks tasks() {
+    public AppContext(Settings settings, TaskRunner tasks, Dialogs dialogs) {
+        this.settings = settings;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+    }
+
+    public TaskRunner tasks() {
         return tasks;
+    }
+
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public Texts texts() {
+        return texts;
     }
 
     public Settings settings() {
@@ -56,6 +78,14 @@ public final class AppContext implements AutoCloseable {
 
     public String operator() {
         return operator;
+    }
+
+    public ReadOnlyObjectProperty<DatabaseSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public DatabaseSession session() {
+        return session.get();
     }
 
     public ReadOnlyObjectProperty<Database> databaseProperty() {
@@ -94,17 +124,12 @@ public final class AppContext implements AutoCloseable {
      * Registers a check that runs before the window closes, e.g. "a migration is running: close anyway?".
      * A guard returns false to keep the window open.
      */
-    public void addCloseGuard(java.util.function.BooleanSupplier guard) {
+    public void addCloseGuard(BooleanSupplier guard) {
         closeGuards.add(guard);
     }
 
     public boolean canClose() {
-        return closeGuards.stream().allMatch(java.util.function.BooleanSupplier::getAsBoolean);
-    }
-
-    /** The default database in the data directory, created and migrated on first start. */
-    public static ConnectionTarget defaultTarget() {
-        return ConnectionTarget.sqlite(AppDirectories.defaultDatabase());
+        return closeGuards.stream().allMatch(BooleanSupplier::getAsBoolean);
     }
 
     /**
@@ -112,18 +137,13 @@ public final class AppContext implements AutoCloseable {
      * services, so the banner can offer the upgrade; the default database is upgraded straight away.
      */
     public void connect(ConnectionTarget target, Runnable onConnected, Consumer<Throwable> onFailure) {
-        boolean isDefault = target.equals(defaultTarget());
         tasks.run("Connecting to " + target.describe(), () -> {
-            if (isDefault) {
-                Files.createDirectories(AppDirectories.dataDirectory());
-            }
-            Database opened = Database.open(target, isDefault ? Database.OpenMode.CREATE_IF_MISSING : Database.OpenMode.EXISTING_ONLY);
+            DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.USE, operator, AppDirectories.defaultBackupFolder());
             try {
-                MigrationService migrations = new MigrationService(opened, operator);
-                SchemaStatus status = isDefault && migrations.status().isBehind()
-                        ? migrations.upgrade(null, MigrationProgress.NONE) : migrations.status();
-                Workspace services = status.isLatest() ? Workspace.open(opened) : null;
-                return new Opened(opened, status, services);
+                if (opened.status().isLatest()) {
+                    opened.workspace();
+                }
+                return opened;
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -139,40 +159,40 @@ public final class AppContext implements AutoCloseable {
         }, onFailure);
     }
 
-    private record Opened(Database database, SchemaStatus schema, Workspace workspace) {
-    }
-
-    private void replace(Opened opened) {
+    private void replace(DatabaseSession opened) {
         closeCurrent();
+        session.set(opened);
         database.set(opened.database());
-        schema.set(opened.schema());
-        workspace.set(opened.workspace());
-        connectionLabel.set((opened.database().vendor() == com.syncdesk.persistence.Vendor.SQLITE ? "SQLite · " : "PostgreSQL · ")
+        schema.set(opened.status());
+        workspace.set(opened.status().isLatest() ? opened.workspace() : null);
+        connectionLabel.set((opened.database().vendor() == Vendor.SQLITE ? "SQLite · " : "PostgreSQL · ")
                 + opened.database().target().describe());
     }
 
-    /** After a migration elsewhere in the console: reread the schema and open or drop the services to match. */
+    /** After a migration elsewhere in the console: the schema as read again, with services opened or dropped to match. */
     public void schemaChanged(SchemaStatus status) {
-        schema.set(status);
-        Workspace current = workspace.get();
-        if (status.isLatest() && current == null) {
-            tasks.run("Opening services", () -> Workspace.open(database.get()), workspace::set,
-                    failure -> ErrorDialogs.show(window.get(), "The schema changed but SyncDesk cannot use it", failure));
-        } else if (!status.isLatest() && current != null) {
+        DatabaseSession current = session.get();
+        if (current == null) {
+            return;
+        }
+        if (!status.isLatest()) {
             workspace.set(null);
-            current.closeServices();
+        }
+        current.schemaChanged(status);
+        schema.set(status);
+        if (status.isLatest() && workspace.get() == null) {
+            tasks.run("Opening services", current::workspace, workspace::set,
+                    failure -> dialogs.failure("The schema changed but SyncDesk cannot use it", failure));
         }
     }
 
     private void closeCurrent() {
-        Workspace services = workspace.get();
-        Database open = database.get();
+        DatabaseSession open = session.get();
         workspace.set(null);
-        database.set(null);
         schema.set(null);
-        if (services != null) {
-            services.close();
-        } else if (open != null) {
+        database.set(null);
+        session.set(null);
+        if (open != null) {
             open.close();
         }
     }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.syncdesk.app.Workspace;
-import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
+import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.TestPostgres;
+import com.syncdesk.testing.TestWorkspaces;
 
 class OperatorCommandsTest {
 
@@ -36,7 +37,7 @@ class OperatorCommandsTest {
     }
 
     private long count(SyncStateFilter filter) {
-        try (Workspace workspace = Workspace.open(Database.open(ConnectionTarget.sqlite(db)))) {
+        try (Workspace workspace = TestWorkspaces.over(Database.open(ConnectionTarget.sqlite(db)))) {
             return workspace.syncStates().count(filter);
         }
     }

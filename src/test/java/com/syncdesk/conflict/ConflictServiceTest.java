@@ -60,7 +60,7 @@ class ConflictServiceTest {
     private SyncState issueWithThreeConflicts(long issueId) {
         SyncStateService states = workspace.syncStates();
         SyncState state = states.createSyncState(EntityType.ISSUE, String.valueOf(issueId), "PAY-" + issueId);
-        return states.recordConflict(state, List.of(
+        return workspace.conflicts().record(state, List.of(
                 new FieldConflict("summary", TextNode.valueOf("Local summary " + issueId), TextNode.valueOf("JIRA summary " + issueId),
                         TextNode.valueOf("Original summary")),
                 new FieldConflict("story_points", IntNode.valueOf(3), IntNode.valueOf(8), IntNode.valueOf(2)),
@@ -133,7 +133,7 @@ class ConflictServiceTest {
     @EnumSource(Vendor.class)
     void aSprintEndingBeforeItStartsIsRefusedByTheDatabaseAndNamedOnTheField(Vendor vendor) throws Exception {
         ConflictService conflicts = open(vendor);
-        SyncState state = workspace.syncStates().recordConflict(workspace.syncStates().createSyncState(EntityType.SPRINT, "1", "501"),
+        SyncState state = workspace.conflicts().record(workspace.syncStates().createSyncState(EntityType.SPRINT, "1", "501"),
                 List.of(new FieldConflict("end_date", TextNode.valueOf("2026-01-19T17:00:00Z"), TextNode.valueOf("2026-01-26T17:00:00Z"), null)));
         String before = snapshot();
         assertThatThrownBy(() -> conflicts.resolve(state.getId(), state.getRowVersion(),
@@ -187,7 +187,7 @@ class ConflictServiceTest {
         ConflictService conflicts = open(vendor);
         SyncState first = issueWithThreeConflicts(1);
         SyncState second = issueWithThreeConflicts(2);
-        SyncState sprint = workspace.syncStates().recordConflict(workspace.syncStates().createSyncState(EntityType.SPRINT, "1", "501"),
+        SyncState sprint = workspace.conflicts().record(workspace.syncStates().createSyncState(EntityType.SPRINT, "1", "501"),
                 List.of(new FieldConflict("goal", TextNode.valueOf("Local goal"), TextNode.valueOf("JIRA goal"), null)));
         assertThat(conflicts.countOpen(ConflictFilter.all())).isEqualTo(7);
         assertThat(conflicts.openConflicts(new ConflictFilter(java.util.Set.of(EntityType.ISSUE), null), PageRequest.first(10)).items())

@@ -48,7 +48,7 @@ class OperatorInputTest {
     void sqlMetacharactersAndWildcardsInCommandLineFiltersAreTakenLiterally() throws Exception {
         Path db = tempDir.resolve("ops.db");
         assertThat(CliRun.of("migrate", "--db", db.toString()).exitCode()).isZero();
-        try (Workspace workspace = Workspace.open(Database.open(ConnectionTarget.sqlite(db)))) {
+        try (Workspace workspace = TestWorkspaces.over(Database.open(ConnectionTarget.sqlite(db)))) {
             var states = workspace.syncStates();
             for (String id : List.of("plain", "50%_off", "a'b")) {
                 states.markFailed(states.createSyncState(EntityType.ISSUE, id, null), "boom");
@@ -108,11 +108,11 @@ class OperatorInputTest {
             StateRows.execute(workspace.database(), "INSERT INTO sprints (id, jira_sprint_id, name, state, board_id) VALUES (1, 501, 'Sprint 1', 'active', 1)");
             StateRows.execute(workspace.database(), "INSERT INTO issues (id, jira_issue_id, issue_key, summary) VALUES (1, 'J1', 'OP-1', 'Issue')");
             var states = workspace.syncStates();
-            SyncState sprint = states.recordConflict(states.createSyncState(EntityType.SPRINT, "1", "501"), List.of(
+            SyncState sprint = workspace.conflicts().record(states.createSyncState(EntityType.SPRINT, "1", "501"), List.of(
                     new FieldConflict("state", TextNode.valueOf("active"), TextNode.valueOf("closed"), null),
                     new FieldConflict("start_date", TextNode.valueOf("2026-01-05T09:00:00Z"), TextNode.valueOf("2026-01-06T09:00:00Z"), null),
                     new FieldConflict("goal", TextNode.valueOf("Ship it"), TextNode.valueOf("Ship it now"), null)));
-            SyncState issue = states.recordConflict(states.createSyncState(EntityType.ISSUE, "1", "J1"), List.of(
+            SyncState issue = workspace.conflicts().record(states.createSyncState(EntityType.ISSUE, "1", "J1"), List.of(
                     new FieldConflict("story_points", IntNode.valueOf(3), IntNode.valueOf(5), null),
                     new FieldConflict("summary", TextNode.valueOf("Issue"), TextNode.valueOf("Issue!"), null)));
             ConflictService conflicts = workspace.conflicts();

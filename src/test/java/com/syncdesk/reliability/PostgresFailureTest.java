@@ -21,14 +21,16 @@ import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.syncstate.ActionResult;
 import com.syncdesk.syncstate.Selection;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.PasswordPostgres;
 import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.TestWorkspaces;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -105,7 +107,7 @@ class PostgresFailureTest {
                     + "SELECT 'issue', 'E-' || g, 'failed', 1, 'HTTP 503' FROM generate_series(1, " + rows + ") g");
 
             CompletableFuture<ActionResult> retry = CompletableFuture.supplyAsync(
-                    () -> workspace.syncStates().retry(Selection.matching(SyncStateFilter.all()), "ops"));
+                    () -> workspace.syncStates().apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all()), "ops"));
             awaitRunning(server, "UPDATE sync_metadata");
             server.close();
 
@@ -119,7 +121,7 @@ class PostgresFailureTest {
             assertThat(StateRows.scalar(workspace.database(), "SELECT sum(row_version) FROM sync_metadata")).isZero();
             assertThat(StateRows.scalar(workspace.database(), "SELECT count(*) FROM audit_log")).isZero();
 
-            assertThat(workspace.syncStates().retry(Selection.matching(SyncStateFilter.all()), "ops").affected()).isEqualTo(rows);
+            assertThat(workspace.syncStates().apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all()), "ops").affected()).isEqualTo(rows);
         } finally {
             server.close();
             deleteRecursively(dataDirectory);
@@ -129,7 +131,7 @@ class PostgresFailureTest {
     private static Workspace open(String url) {
         Database database = Database.open(ConnectionTarget.postgres(url, "postgres", new char[0]));
         new MigrationService(database, "tester", Path.of(System.getProperty("java.io.tmpdir"))).upgrade(null, MigrationProgress.NONE);
-        return Workspace.open(database);
+        return TestWorkspaces.over(database);
     }
 
     private static void awaitRunning(EmbeddedPostgres server, String statementStart) throws Exception {

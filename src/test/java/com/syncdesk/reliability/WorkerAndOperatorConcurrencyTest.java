@@ -24,16 +24,18 @@ import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.syncstate.Selection;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.syncstate.SyncStateService;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TestDatabases;
+import com.syncdesk.testing.TestWorkspaces;
 
 /**
  * A sync worker (its own connection pool, writing through SyncStateService as a real sync does) and
@@ -57,7 +59,7 @@ class WorkerAndOperatorConcurrencyTest {
         ConnectionTarget target = TestDatabases.fresh(vendor, tempDir);
         Database operatorDatabase = Database.open(target);
         new MigrationService(operatorDatabase, "tester", tempDir).upgrade(null, MigrationProgress.NONE);
-        try (Workspace operator = Workspace.open(operatorDatabase); Workspace worker = Workspace.open(Database.open(target))) {
+        try (Workspace operator = TestWorkspaces.over(operatorDatabase); Workspace worker = TestWorkspaces.over(Database.open(target))) {
             StateRows.execute(operatorDatabase, "INSERT INTO issues (id, jira_issue_id, issue_key, summary) SELECT g, 'J' || g, 'C-' || g, 'Issue ' || g "
                     + "FROM " + (vendor == Vendor.SQLITE ? "(WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < " + ROWS + ") SELECT g FROM s)"
                     : "generate_series(1, " + ROWS + ") AS g"));
@@ -93,7 +95,7 @@ class WorkerAndOperatorConcurrencyTest {
                             case 0 -> states.markInProgress(copy, "batch-" + op);
                             case 1 -> states.markSucceeded(copy, 10 + op % 50, 1 + op % 3, null, null);
                             case 2 -> states.markFailed(copy, "HTTP 503 #" + op);
-                            default -> states.recordConflict(copy, List.of(new FieldConflict("summary",
+                            default -> worker.conflicts().record(copy, List.of(new FieldConflict("summary",
                                     TextNode.valueOf("Local " + op), TextNode.valueOf("JIRA " + op), null)));
                         }
                         workerWrites.incrementAndGet();
@@ -117,8 +119,8 @@ class WorkerAndOperatorConcurrencyTest {
                     long id = ids.get(random.nextInt(ROWS));
                     try {
                         switch (random.nextInt(3)) {
-                            case 0 -> operatorWrites.addAndGet(operator.syncStates().retry(Selection.ids(List.of(id)), "ops").affected());
-                            case 1 -> operatorWrites.addAndGet(operator.syncStates().skip(Selection.ids(List.of(id)), "ops").affected());
+                            case 0 -> operatorWrites.addAndGet(operator.syncStates().apply(StateAction.RETRY, Selection.ids(List.of(id)), "ops").affected());
+                            case 1 -> operatorWrites.addAndGet(operator.syncStates().apply(StateAction.SKIP, Selection.ids(List.of(id)), "ops").affected());
                             default -> {
                                 ConflictDetail detail = operator.conflicts().detail(id);
                                 if (detail.fields().isEmpty()) {

@@ -26,6 +26,7 @@ import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestWorkspaces;
@@ -64,9 +65,9 @@ class DashboardCountsTest {
         assertCountsMatchTheStates(database, "after plain inserts");
         assertThat(TableDump.of(database).get("sync_error_counts")).hasSizeGreaterThan(3);
 
-        service.retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)), "tester");
+        service.apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)), "tester");
         assertCountsMatchTheStates(database, "after a bulk retry");
-        service.skip(Selection.matching(SyncStateFilter.all().withTypes(EntityType.SPRINT)), "tester");
+        service.apply(StateAction.SKIP, Selection.matching(SyncStateFilter.all().withTypes(EntityType.SPRINT)), "tester");
         assertCountsMatchTheStates(database, "after a bulk skip");
         SyncState state = service.createSyncState(EntityType.ISSUE, "NEW-1", null);
         state = service.markInProgress(state, "b1");
@@ -84,7 +85,7 @@ class DashboardCountsTest {
             other.executeUpdate("DELETE FROM sync_metadata WHERE id % 17 = 0");
         }
         assertCountsMatchTheStates(database, "after another client's updates and deletes");
-        service.resetErrors(Selection.matching(SyncStateFilter.all()), "tester");
+        service.apply(StateAction.RESET_ERRORS, Selection.matching(SyncStateFilter.all()), "tester");
         assertCountsMatchTheStates(database, "after resetting errors");
     }
 
@@ -95,7 +96,7 @@ class DashboardCountsTest {
         workspace.demoData().generate(2_000, 5, DemoDataGenerator.Progress.NONE);
         assertCountsMatchTheStates(workspace.database(), "after the demo load");
 
-        workspace.syncStates().retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)), "tester");
+        workspace.syncStates().apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)), "tester");
         assertCountsMatchTheStates(workspace.database(), "after a retry on demo data");
         assertThat(workspace.syncStates().statistics(null, 24).byStatus()).doesNotContainKey("failed");
     }
@@ -108,7 +109,7 @@ class DashboardCountsTest {
         Database database = workspace.database();
         SyncStateService service = workspace.syncStates();
         StateRows.insert(database, 2_000, 17);
-        service.retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withTypes(EntityType.SPRINT)), "tester");
+        service.apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withTypes(EntityType.SPRINT)), "tester");
 
         List<SyncStateFilter> filters = new ArrayList<>(List.of(SyncStateFilter.all(),
                 SyncStateFilter.all().withStatuses(SyncStatus.FAILED, SyncStatus.SKIPPED),

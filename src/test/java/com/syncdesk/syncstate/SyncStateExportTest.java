@@ -44,7 +44,7 @@ class SyncStateExportTest {
         StringWriter out = new StringWriter();
 
         long written = new SyncStateExport(workspace.syncStates()).write(filter, SyncStateSort.by(SyncStateColumn.ID, true),
-                SyncStateExport.Format.CSV, out);
+                SyncStateExport.Format.CSV, out, SyncStateExport.Progress.NONE);
 
         List<Map<String, String>> parsed;
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
@@ -74,10 +74,10 @@ class SyncStateExportTest {
     void jsonIsAnArrayOfObjectsWithConflictsAsJson(Vendor vendor) throws Exception {
         workspace = TestWorkspaces.open(vendor, tempDir);
         SyncState state = workspace.syncStates().createSyncState(EntityType.ISSUE, "1", "PAY-1");
-        workspace.syncStates().recordConflict(state, List.of(new FieldConflict("summary",
+        workspace.conflicts().record(state, List.of(new FieldConflict("summary",
                 com.fasterxml.jackson.databind.node.TextNode.valueOf("a"), com.fasterxml.jackson.databind.node.TextNode.valueOf("b"), null)));
         StringWriter out = new StringWriter();
-        new SyncStateExport(workspace.syncStates()).write(SyncStateFilter.all(), SyncStateSort.DEFAULT, SyncStateExport.Format.JSON, out);
+        new SyncStateExport(workspace.syncStates()).write(SyncStateFilter.all(), SyncStateSort.DEFAULT, SyncStateExport.Format.JSON, out, SyncStateExport.Progress.NONE);
         JsonNode array = Json.read(out.toString());
         assertThat(array.isArray()).isTrue();
         assertThat(array).hasSize(1);

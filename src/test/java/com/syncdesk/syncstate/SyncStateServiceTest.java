@@ -24,8 +24,9 @@ import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.Vendor;
-import com.syncdesk.testing.StateRows;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.testing.StateRows.Row;
+import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TestWorkspaces;
 
 class SyncStateServiceTest {
@@ -76,7 +77,7 @@ class SyncStateServiceTest {
         assertThat(done.getRemoteModified()).isEqualTo(remote);
         assertThat(done.getLastSuccessfulSync()).isEqualTo(done.getLastSyncAttempt());
 
-        SyncState conflicted = service.recordConflict(done, List.of(
+        SyncState conflicted = workspace.conflicts().record(done, List.of(
                 new FieldConflict("name", TextNode.valueOf("Local Name"), TextNode.valueOf("Remote Name"), TextNode.valueOf("Name")),
                 new FieldConflict("goal", TextNode.valueOf("a"), TextNode.valueOf("b"), null)));
         assertThat(conflicted.getResolutionStrategy().known()).isEqualTo(ResolutionStrategy.MANUAL);
@@ -85,7 +86,7 @@ class SyncStateServiceTest {
                 + (vendor == Vendor.SQLITE ? "0" : "false") + " AND sync_metadata_id = " + conflicted.getId())).isEqualTo(2);
 
         // Recording the same field again refreshes its open row instead of opening a second one.
-        service.recordConflict(conflicted, List.of(new FieldConflict("name", TextNode.valueOf("L2"), TextNode.valueOf("R2"), null)));
+        workspace.conflicts().record(conflicted, List.of(new FieldConflict("name", TextNode.valueOf("L2"), TextNode.valueOf("R2"), null)));
         assertThat(StateRows.scalar(workspace.database(), "SELECT count(*) FROM conflict_resolutions WHERE sync_metadata_id = "
                 + conflicted.getId())).isEqualTo(2);
         assertThat(service.find(conflicted.getId()).orElseThrow().getRowVersion()).isEqualTo(conflicted.getRowVersion() + 1);
@@ -244,7 +245,7 @@ class SyncStateServiceTest {
         List<Row> rows = StateRows.insert(workspace.database(), 100_000, 3);
         long failedIssues = rows.stream().filter(r -> r.status().equals("failed") && r.type().equals("issue")).count();
 
-        ActionResult retried = service.retry(Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)
+        ActionResult retried = service.apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)
                 .withTypes(EntityType.ISSUE)), "ops");
 
         assertThat(retried.affected()).isEqualTo((int) failedIssues).isGreaterThan(4_000);
@@ -261,13 +262,13 @@ class SyncStateServiceTest {
                 .contains("\"status\"").contains("failed").contains("issue");
 
         long inProgress = rows.stream().filter(r -> r.status().equals("in_progress")).count();
-        ActionResult skippedAll = service.skip(Selection.matching(SyncStateFilter.all()), "ops");
+        ActionResult skippedAll = service.apply(StateAction.SKIP, Selection.matching(SyncStateFilter.all()), "ops");
         assertThat(service.count(SyncStateFilter.all().withStatuses(SyncStatus.IN_PROGRESS))).isEqualTo(inProgress);
         // The retried issues are pending now, so every originally pending or failed row is skipped.
         assertThat(skippedAll.affected()).isEqualTo((int) rows.stream()
                 .filter(r -> r.status().equals("pending") || r.status().equals("failed")).count());
 
-        ActionResult reset = service.resetErrors(Selection.ids(List.of(1L, 2L, 3L)), "ops");
+        ActionResult reset = service.apply(StateAction.RESET_ERRORS, Selection.ids(List.of(1L, 2L, 3L)), "ops");
         assertThat(reset.affected()).isLessThanOrEqualTo(3);
         assertThat(StateRows.scalar(workspace.database(), "SELECT count(*) FROM audit_log")).isEqualTo(3);
     }
@@ -299,7 +300,7 @@ class SyncStateServiceTest {
         });
         int operatorWrites = 0;
         for (int i = 0; i < 40; i++) {
-            operatorWrites += service.retry(Selection.matching(SyncStateFilter.all()), "ops").affected();
+            operatorWrites += service.apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all()), "ops").affected();
         }
         worker.join();
         long finalVersions = StateRows.scalar(workspace.database(), "SELECT sum(row_version) FROM sync_metadata");

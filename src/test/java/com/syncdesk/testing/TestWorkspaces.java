@@ -2,9 +2,10 @@ package com.syncdesk.testing;
 
 import java.nio.file.Path;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.migration.MigrationService;
+import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 
@@ -16,7 +17,13 @@ public final class TestWorkspaces {
 
     public static Workspace open(Vendor vendor, Path tempDir) {
         Database database = TestDatabases.open(vendor, tempDir);
-        new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
-        return Workspace.open(database);
+        DatabaseSession session = DatabaseSession.over(database, "tester", tempDir.resolve("pg-backups"));
+        session.schemaChanged(session.migrations().upgrade(null, MigrationProgress.NONE));
+        return session.workspace();
+    }
+
+    /** The services over a database already at the latest schema; closing them closes the database. */
+    public static Workspace over(Database database) {
+        return DatabaseSession.over(database, "tester", AppDirectories.defaultBackupFolder()).workspace();
     }
 }

@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.ui.shell.SyncDeskApp;
 
 /**
  * The real main window in a test stage, with the guard that fails any database call on the JavaFX
@@ -28,12 +29,14 @@ import com.syncdesk.persistence.GuardedDataSource;
 final class ConsoleHarness {
 
     final AppContext context;
+    final ScriptedDialogs dialogs;
     final SyncDeskApp.MainWindow window;
     final Scene scene;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
-    private ConsoleHarness(AppContext context, SyncDeskApp.MainWindow window, Scene scene) {
+    private ConsoleHarness(AppContext context, ScriptedDialogs dialogs, SyncDeskApp.MainWindow window, Scene scene) {
         this.context = context;
+        this.dialogs = dialogs;
         this.window = window;
         this.scene = scene;
     }
@@ -42,14 +45,16 @@ final class ConsoleHarness {
     static ConsoleHarness start(Stage stage, Path home, double width, double height) {
         System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
         GuardedDataSource.forbid(thread -> Platform.isFxApplicationThread());
-        AppContext context = new AppContext(new Settings());
+        Stage owner = stage;
+        ScriptedDialogs dialogs = new ScriptedDialogs(new FxDialogs(() -> owner));
+        AppContext context = new AppContext(new Settings(), new FxTaskRunner(), dialogs);
         SyncDeskApp.MainWindow window = SyncDeskApp.MainWindow.create(context);
         Scene scene = new Scene(window.root(), width, height);
         Theme.LIGHT.apply();
         Theme.LIGHT.style(scene);
         stage.setScene(scene);
         context.windowProperty().set(stage);
-        ConsoleHarness harness = new ConsoleHarness(context, window, scene);
+        ConsoleHarness harness = new ConsoleHarness(context, dialogs, window, scene);
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> harness.uncaught.add(failure));
         stage.show();
         return harness;
@@ -62,6 +67,13 @@ final class ConsoleHarness {
     }
 
     /** Waits until no background work runs and the JavaFX thread has handled what it returned. */
+    /** The page the main window shows for {@code id}, as the shell created it. */
+    <P extends Page> P page(PageId id) {
+        @SuppressWarnings("unchecked")
+        P page = (P) window.controller().page(id);
+        return page;
+    }
+
     void settle() throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> context.tasks().runningProperty().get() == 0);

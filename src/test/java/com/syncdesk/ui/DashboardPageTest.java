@@ -31,8 +31,8 @@ import com.syncdesk.syncstate.SyncStateRow;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatistics;
 import com.syncdesk.syncstate.SyncStatus;
+import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.dashboard.DashboardViewModel;
-import com.syncdesk.ui.shell.PageId;
 
 @ExtendWith(ApplicationExtension.class)
 class DashboardPageTest {

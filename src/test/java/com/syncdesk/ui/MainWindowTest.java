@@ -20,10 +20,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.GuardedDataSource;
-import com.syncdesk.ui.shell.PageId;
 import com.syncdesk.testing.Versions;
+import com.syncdesk.ui.PageId;
+import com.syncdesk.ui.shell.SyncDeskApp;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
@@ -56,7 +58,7 @@ class MainWindowTest {
 
     @Test
     void opensTheDefaultDatabaseMigratedAndShowsItInTheStatusBar(FxRobot robot) throws Exception {
-        robot.interact(() -> window.controller().open(AppContext.defaultTarget()));
+        robot.interact(() -> window.controller().open(DatabaseSession.defaultTarget()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.workspace() != null);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -14,10 +14,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -43,7 +43,7 @@ import com.syncdesk.syncstate.SyncStateService;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.testing.StateRows;
-import com.syncdesk.ui.syncstates.SyncStatesController;
+import com.syncdesk.ui.syncstates.SyncStatesViewModel;
 
 @ExtendWith(ApplicationExtension.class)
 class SyncStatesPageTest {
@@ -178,8 +178,8 @@ class SyncStatesPageTest {
         long matching = service().count(failedBoards);
         long skippedBefore = service().count(SyncStateFilter.all().withStatuses(SyncStatus.SKIPPED));
         @SuppressWarnings("unchecked")
-        ChoiceBox<SyncStatesController.Scope> scope = robot.lookup("#scopeChoice").queryAs(ChoiceBox.class);
-        robot.interact(() -> scope.setValue(SyncStatesController.Scope.MATCHING));
+        ChoiceBox<SyncStatesViewModel.Scope> scope = robot.lookup("#scopeChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> scope.setValue(SyncStatesViewModel.Scope.MATCHING));
 
         robot.clickOn("#skipButton");
         console.settle();
@@ -203,8 +203,7 @@ class SyncStatesPageTest {
         checkStatus(robot, SyncStatus.COMPLETED);
         checkStatus(robot, SyncStatus.SKIPPED);
         Path file = dir.resolve("export.csv");
-        SyncStatesController page = pageController(robot);
-        robot.interact(() -> page.setExportFileChooser(owner -> file.toFile()));
+        console.dialogs.chooseNext(file);
 
         robot.clickOn("#exportButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(file));
@@ -273,9 +272,5 @@ class SyncStatesPageTest {
             table.getSortOrder().setAll(List.of(column));
         });
         console.settle();
-    }
-
-    private static SyncStatesController pageController(FxRobot robot) {
-        return (SyncStatesController) robot.lookup(".sync-states").query().getUserData();
     }
 }

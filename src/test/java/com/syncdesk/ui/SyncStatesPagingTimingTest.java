@@ -57,7 +57,7 @@ class SyncStatesPagingTimingTest {
         console.open(robot, ConnectionTarget.sqlite(Path.of(System.getProperty("syncdesk.bigdb"))));
         robot.clickOn("#nav-sync-states");
         console.settle();
-        SyncStatesViewModel model = ((SyncStatesController) robot.lookup(".sync-states").query().getUserData()).model();
+        SyncStatesViewModel model = console.<SyncStatesController>page(PageId.SYNC_STATES).model();
         assertThat(model.totalProperty().get()).isGreaterThan(100_000);
         lines.add(String.format("sync states in the database: %,d", model.totalProperty().get()));
         // Timed up to the moment the rows reach the table, not to the end of the test's own waiting.

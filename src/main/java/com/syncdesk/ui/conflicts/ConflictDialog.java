@@ -1,21 +1,19 @@
 package com.syncdesk.ui.conflicts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.conflict.ResolutionResult;
-import com.syncdesk.ui.BackgroundTasks;
+import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.TaskRunner;
 import com.syncdesk.ui.Theme;
 
 /** Opens the conflict dialog for one sync state in its own window, modal to the console. */
@@ -29,26 +27,19 @@ public final class ConflictDialog {
         this.model = model;
     }
 
-    public static ConflictDialog open(Window owner, Theme theme, BackgroundTasks tasks, ConflictService service, String operator,
+    public static ConflictDialog open(Window owner, Theme theme, TaskRunner tasks, ConflictService service, String operator,
                                       long stateId, Consumer<ResolutionResult> onResolved) {
-        ConflictDialogViewModel model = new ConflictDialogViewModel(tasks, service, operator, ValueText.system(), stateId);
-        FXMLLoader loader = new FXMLLoader(ConflictDialog.class.getResource("/com/syncdesk/ui/conflicts/conflict-dialog.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ConflictDialogViewModel model = new ConflictDialogViewModel(tasks, service, operator, new ValueText(Texts.system()), stateId);
+        ConflictDialogController controller = Fxml.load("/com/syncdesk/ui/conflicts/conflict-dialog.fxml");
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle("Resolve conflict · SyncDesk");
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(controller.root());
         theme.style(scene);
         stage.setScene(scene);
-        ConflictDialogController controller = loader.getController();
         controller.init(model, result -> {
             stage.close();
             onResolved.accept(result);

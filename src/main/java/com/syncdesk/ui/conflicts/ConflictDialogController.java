@@ -61,6 +61,10 @@ public final class ConflictDialogController {
     private Runnable onCancel = () -> { };
     private final List<FieldRowView> rowViews = new ArrayList<>();
 
+    BorderPane root() {
+        return root;
+    }
+
     void init(ConflictDialogViewModel model, Consumer<ResolutionResult> onResolved, Runnable onCancel) {
         this.model = model;
         this.onResolved = onResolved;

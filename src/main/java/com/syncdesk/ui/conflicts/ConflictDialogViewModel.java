@@ -21,18 +21,18 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.syncdesk.app.Failure;
 import com.syncdesk.conflict.ConflictDetail;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.conflict.EntityFields;
-import com.syncdesk.conflict.FieldChoice;
 import com.syncdesk.conflict.FieldChoice.Side;
+import com.syncdesk.conflict.FieldChoice;
 import com.syncdesk.conflict.InvalidValueException;
 import com.syncdesk.conflict.ResolutionResult;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.syncstate.SyncStateRow;
-import com.syncdesk.ui.BackgroundTasks;
-import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.TaskRunner;
 
 /**
  * The conflict dialog's state and commands: loads one entity's open conflicts, keeps a row per field,
@@ -44,7 +44,7 @@ public final class ConflictDialogViewModel {
     /** How the line under the fields reads: a hint, a success or a problem. */
     public enum MessageKind { INFO, ERROR }
 
-    private final BackgroundTasks tasks;
+    private final TaskRunner tasks;
     private final ConflictService service;
     private final String operator;
     private final ValueText values;
@@ -61,7 +61,7 @@ public final class ConflictDialogViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", true);
     private final BooleanBinding canApply;
 
-    public ConflictDialogViewModel(BackgroundTasks tasks, ConflictService service, String operator, ValueText values, long stateId) {
+    public ConflictDialogViewModel(TaskRunner tasks, ConflictService service, String operator, ValueText values, long stateId) {
         this.tasks = tasks;
         this.service = service;
         this.operator = operator;
@@ -114,7 +114,7 @@ public final class ConflictDialogViewModel {
         busy.set(true);
         tasks.run("Loading conflict", () -> service.detail(stateId), this::show, failure -> {
             busy.set(false);
-            say(MessageKind.ERROR, "The conflict could not be loaded: " + ErrorDialogs.operatorMessage(failure));
+            say(MessageKind.ERROR, "The conflict could not be loaded: " + Failure.of(failure).message());
         });
     }
 
@@ -204,10 +204,10 @@ public final class ConflictDialogViewModel {
             tasks.run("Reloading conflict", () -> service.detail(stateId), this::show, reload -> {
                 busy.set(false);
                 say(MessageKind.ERROR, "This entity was changed by someone else, and reloading it failed: "
-                        + ErrorDialogs.operatorMessage(reload));
+                        + Failure.of(reload).message());
             });
         } else {
-            say(MessageKind.ERROR, "Resolving failed; nothing was changed. " + ErrorDialogs.operatorMessage(failure));
+            say(MessageKind.ERROR, "Resolving failed; nothing was changed. " + Failure.of(failure).message());
         }
     }
 

@@ -1,13 +1,13 @@
 package com.syncdesk.ui.conflicts;
 
+import java.util.List;
 import java.util.function.Function;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -20,21 +20,21 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.syncdesk.conflict.ConflictGroup;
-import com.syncdesk.persistence.Json;
 import com.syncdesk.conflict.ResolvedConflict;
-import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Page;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
 
-/** Binds the Conflicts page to its view-model: the filter, both tables, opening the dialog and bulk resolution. */
-public final class ConflictsController {
+/**
+ * The Conflicts page: what waits for a human, grouped by entity, with bulk resolution and the recent
+ * resolutions. Shown with a sync-state id (from "Resolve conflict" elsewhere), it opens that entity's dialog.
+ */
+public final class ConflictsController implements Page {
 
     @FXML
     private VBox root;
@@ -59,10 +59,15 @@ public final class ConflictsController {
 
     private AppContext context;
     private ConflictsViewModel model;
-    private final ValueText values = ValueText.system();
     private ConflictDialog openDialog;
 
-    void init(AppContext context, ConflictsViewModel model) {
+    public static ConflictsController create(AppContext context) {
+        ConflictsController controller = Fxml.load("/com/syncdesk/ui/conflicts/conflicts.fxml");
+        controller.init(context, new ConflictsViewModel(context));
+        return controller;
+    }
+
+    private void init(AppContext context, ConflictsViewModel model) {
         this.context = context;
         this.model = model;
         summaryLabel.textProperty().bind(model.summaryProperty());
@@ -88,13 +93,13 @@ public final class ConflictsController {
         model.textProperty().addListener((obs, old, now) -> typing.playFromStart());
         model.typeProperty().addListener((obs, old, now) -> model.refresh());
 
-        groupsTable.getColumns().setAll(java.util.List.of(
+        groupsTable.getColumns().setAll(List.of(
                 column("Type", 90, g -> FieldRowViewModel.title(g.entityType().wire())),
                 column("Entity", 110, ConflictGroup::entityId),
                 column("JIRA id", 110, ConflictGroup::jiraId),
                 column("Fields", 70, g -> String.valueOf(g.openFields())),
                 column("Which", 280, ConflictGroup::fieldNames),
-                column("Waiting since", 190, g -> time(g.waitingSince()))));
+                column("Waiting since", 190, g -> context.texts().timestamp(g.waitingSince()))));
         groupsTable.setItems(model.groups());
         groupsTable.setRowFactory(table -> {
             TableRow<ConflictGroup> row = new TableRow<>();
@@ -115,18 +120,37 @@ public final class ConflictsController {
         jiraWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
         localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
 
-        resolvedTable.getColumns().setAll(java.util.List.of(
+        resolvedTable.getColumns().setAll(List.of(
                 whenColumn(),
                 resolvedColumn("Who", 90, ResolvedConflict::resolvedBy),
                 resolvedColumn("Entity", 130, r -> FieldRowViewModel.title(r.entityType().wire()) + " " + r.entityId()),
                 resolvedColumn("Field", 120, ResolvedConflict::field),
                 resolvedColumn("How", 110, r -> ConflictsViewModel.strategyText(r.strategy())),
-                resolvedColumn("Value", 200, r -> plainValue(r.resolvedValue())),
+                resolvedColumn("Value", 200, r -> ConflictsViewModel.plainValue(r.resolvedValue())),
                 resolvedColumn("Notes", 220, ResolvedConflict::notes)));
         resolvedTable.setItems(model.resolved());
     }
 
-    void focusSearch() {
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void show(Object argument) {
+        refresh();
+        if (argument instanceof Long stateId) {
+            open(stateId);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public void focusSearch() {
         searchField.requestFocus();
     }
 
@@ -158,60 +182,12 @@ public final class ConflictsController {
 
     @FXML
     private void resolveAllJira() {
-        confirmBulk(ResolutionStrategy.JIRA_WINS);
+        model.resolveAll(ResolutionStrategy.JIRA_WINS);
     }
 
     @FXML
     private void resolveAllLocal() {
-        confirmBulk(ResolutionStrategy.LOCAL_WINS);
-    }
-
-    private void confirmBulk(ResolutionStrategy strategy) {
-        model.countForBulk(count -> {
-            if (count.conflicts() == 0) {
-                return;
-            }
-            boolean jira = strategy == ResolutionStrategy.JIRA_WINS;
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-            confirm.initOwner(context.windowProperty().get());
-            confirm.setTitle("SyncDesk");
-            confirm.setHeaderText("Resolve " + ConflictsViewModel.plural(count.conflicts(), "conflict") + " in "
-                    + ConflictsViewModel.plural(count.entities(), "entity") + ": " + (jira ? "JIRA wins" : "local wins") + "?");
-            TextField notes = new TextField();
-            notes.setId("bulk-notes");
-            notes.setPromptText("Notes (optional), kept with every resolution");
-            Label explanation = new Label(jira
-                    ? "JIRA's value replaces SyncDesk's in every field of every matching entity. An entity deleted in JIRA is deleted here."
-                    : "SyncDesk keeps its values, and the next sync pushes them to JIRA.");
-            explanation.setWrapText(true);
-            VBox content = new VBox(8, explanation, notes);
-            content.setPrefWidth(460);
-            confirm.getDialogPane().setContent(content);
-            confirm.getDialogPane().setId("bulk-confirmation");
-            ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText(jira ? "Resolve: JIRA wins" : "Resolve: local wins");
-            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.resolveAll(strategy, notes.getText(),
-                    failure -> ErrorDialogs.show(context.windowProperty().get(), "Bulk resolution failed; nothing was changed", failure)));
-        }, failure -> ErrorDialogs.show(context.windowProperty().get(), "Conflicts could not be counted", failure));
-    }
-
-    /** A stored JSON value as the operator reads it: text without quotes, anything else as written. */
-    private static String plainValue(String json) {
-        if (json == null) {
-            return "";
-        }
-        try {
-            JsonNode value = Json.read(json);
-            return value.isNull() ? "(empty)" : value.isValueNode() ? value.asText() : value.toString();
-        } catch (JsonProcessingException e) {
-            return json;
-        }
-    }
-
-    private String time(StoredInstant instant) {
-        if (instant == null) {
-            return "";
-        }
-        return instant.isReadable() ? values.format(instant.instant()) : instant.raw();
+        model.resolveAll(ResolutionStrategy.LOCAL_WINS);
     }
 
     private static TableColumn<ConflictGroup, String> column(String title, double width, Function<ConflictGroup, String> value) {
@@ -223,7 +199,7 @@ public final class ConflictsController {
 
     /** Wide enough for a full medium date and time, which the flexible columns must not squeeze. */
     private TableColumn<ResolvedConflict, String> whenColumn() {
-        TableColumn<ResolvedConflict, String> column = resolvedColumn("When", 215, r -> time(r.resolvedAt()));
+        TableColumn<ResolvedConflict, String> column = resolvedColumn("When", 215, r -> context.texts().timestamp(r.resolvedAt()));
         column.setMinWidth(215);
         return column;
     }

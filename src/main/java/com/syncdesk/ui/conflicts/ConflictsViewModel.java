@@ -1,7 +1,6 @@
 package com.syncdesk.ui.conflicts;
 
 import java.util.Set;
-import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -14,17 +13,22 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.syncdesk.app.Failure;
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.conflict.ConflictFilter;
 import com.syncdesk.conflict.ConflictGroup;
 import com.syncdesk.conflict.ResolutionResult;
 import com.syncdesk.conflict.ResolvedConflict;
+import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.Question;
 
 /** What the Conflicts page shows (waiting conflicts by entity, recent resolutions) and its commands. */
 public final class ConflictsViewModel {
@@ -44,7 +48,7 @@ public final class ConflictsViewModel {
     private long generation;
 
     /** What a bulk resolution would touch, counted just before asking. */
-    public record BulkCount(long conflicts, long entities) {
+    private record BulkCount(long conflicts, long entities) {
     }
 
     private record Loaded(Page<ConflictGroup> groups, long open, Page<ResolvedConflict> resolved) {
@@ -114,50 +118,75 @@ public final class ConflictsViewModel {
             openCount.set(loaded.open());
             long entities = loaded.groups().total();
             summary.set(loaded.open() == 0 ? "No conflicts wait" + (filter.equals(ConflictFilter.all()) ? "." : " that match the filter.")
-                    : plural(loaded.open(), "conflict") + " wait" + (loaded.open() == 1 ? "s" : "") + " in " + plural(entities, "entity")
+                    : Texts.count(loaded.open(), "conflict") + " wait" + (loaded.open() == 1 ? "s" : "") + " in " + Texts.count(entities, "entity")
                     + (entities > groups.size() ? " (showing the first " + groups.size() + ")" : "") + ".");
         }, failure -> {
             if (request == generation) {
-                summary.set("Conflicts could not be loaded: " + ErrorDialogs.operatorMessage(failure));
+                summary.set("Conflicts could not be loaded: " + Failure.of(failure).message());
             }
         });
     }
 
-    /** Counts what the current filter matches, fresh from the database, before a bulk resolution is confirmed. */
-    public void countForBulk(Consumer<BulkCount> onCounted, Consumer<Throwable> onFailure) {
+    /**
+     * Resolves everything the filter matches with one side, after a confirmation that names what it counted
+     * afresh in the database and what the side means, with optional notes kept with every resolution.
+     */
+    public void resolveAll(ResolutionStrategy strategy) {
         Workspace workspace = context.workspace();
         ConflictFilter filter = filter();
         context.tasks().run("Counting conflicts", () -> new BulkCount(workspace.conflicts().countOpen(filter),
-                workspace.conflicts().openConflicts(filter, PageRequest.first(1)).total()), onCounted, onFailure);
+                workspace.conflicts().openConflicts(filter, PageRequest.first(1)).total()), count -> {
+            if (count.conflicts() == 0) {
+                return;
+            }
+            boolean jira = strategy == ResolutionStrategy.JIRA_WINS;
+            Question question = Question.of("bulk-confirmation", "Resolve " + Texts.count(count.conflicts(), "conflict") + " in "
+                            + Texts.count(count.entities(), "entity") + ": " + (jira ? "JIRA wins" : "local wins") + "?",
+                    jira ? "JIRA's value replaces SyncDesk's in every field of every matching entity. An entity deleted in JIRA is deleted here."
+                            : "SyncDesk keeps its values, and the next sync pushes them to JIRA.",
+                    jira ? "Resolve: JIRA wins" : "Resolve: local wins").withNotes("bulk-notes", "Notes (optional), kept with every resolution");
+            context.dialogs().confirm(question, notes -> resolveAll(workspace, filter, strategy, notes));
+        }, failure -> context.dialogs().failure("Conflicts could not be counted", failure));
     }
 
-    public void resolveAll(ResolutionStrategy strategy, String notes, Consumer<Throwable> onFailure) {
-        Workspace workspace = context.workspace();
-        ConflictFilter filter = filter();
+    private void resolveAll(Workspace workspace, ConflictFilter filter, ResolutionStrategy strategy, String notes) {
         status.set("Resolving…");
         context.tasks().run("Resolving conflicts in bulk", () -> workspace.conflicts().resolveAll(filter, strategy,
-                notes == null || notes.isBlank() ? null : notes.strip(), context.operator()), result -> {
+                notes.isBlank() ? null : notes.strip(), context.operator()), result -> {
             status.set(describe(result));
             refresh();
         }, failure -> {
             status.set("");
-            onFailure.accept(failure);
+            context.dialogs().failure("Bulk resolution failed", failure);
         });
     }
 
     public void resolvedOne(ResolutionResult result) {
-        status.set("Resolved " + plural(result.closedConflicts(), "conflict") + " (" + strategyText(result.strategy().wire()) + ").");
+        status.set("Resolved " + Texts.count(result.closedConflicts(), "conflict") + " (" + strategyText(result.strategy().wire()) + ").");
         refresh();
     }
 
     static String describe(ResolutionResult result) {
-        String text = "Resolved " + plural(result.closedConflicts(), "conflict") + " in " + plural(result.states(), "entity") + " ("
+        String text = "Resolved " + Texts.count(result.closedConflicts(), "conflict") + " in " + Texts.count(result.states(), "entity") + " ("
                 + strategyText(result.strategy().wire()) + ").";
         if (result.skippedStates() > 0) {
-            text += " " + plural(result.skippedStates(), "entity") + " left open: a JIRA value does not fit there; resolve "
+            text += " " + Texts.count(result.skippedStates(), "entity") + " left open: a JIRA value does not fit there; resolve "
                     + (result.skippedStates() == 1 ? "it" : "them") + " one by one.";
         }
         return text;
+    }
+
+    /** A stored JSON value as the operator reads it: text without quotes, anything else as written. */
+    static String plainValue(String json) {
+        if (json == null) {
+            return "";
+        }
+        try {
+            JsonNode value = Json.read(json);
+            return value.isNull() ? "(empty)" : value.isValueNode() ? value.asText() : value.toString();
+        } catch (JsonProcessingException e) {
+            return json;
+        }
     }
 
     /** Strategy wire values in plain words. */
@@ -172,10 +201,5 @@ public final class ConflictsViewModel {
             case "auto" -> "automatic";
             default -> wire;
         };
-    }
-
-    static String plural(long count, String noun) {
-        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
-        return count + " " + (count == 1 ? noun : plural);
     }
 }

@@ -1,20 +1,16 @@
 package com.syncdesk.ui.conflicts;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.syncdesk.app.Texts;
 import com.syncdesk.conflict.EntityFields.Kind;
 import com.syncdesk.persistence.SqliteTimestamps;
 
@@ -24,18 +20,10 @@ import com.syncdesk.persistence.SqliteTimestamps;
  */
 public final class ValueText {
 
-    private final Locale locale;
-    private final ZoneId zone;
-    private final DateTimeFormatter dateTime;
+    private final Texts texts;
 
-    public ValueText(Locale locale, ZoneId zone) {
-        this.locale = locale;
-        this.zone = zone;
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
-    }
-
-    public static ValueText system() {
-        return new ValueText(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault());
+    public ValueText(Texts texts) {
+        this.texts = texts;
     }
 
     /** The value as shown in a column; null for "no value". */
@@ -54,7 +42,7 @@ public final class ValueText {
     }
 
     public String format(Instant instant) {
-        return instant == null ? null : dateTime.format(instant);
+        return instant == null ? null : texts.timestamp(instant);
     }
 
     /**
@@ -76,7 +64,7 @@ public final class ValueText {
 
     private JsonNode parseNumber(String text) {
         NumberFormat format = number();
-        if (format instanceof java.text.DecimalFormat decimal) {
+        if (format instanceof DecimalFormat decimal) {
             decimal.setParseBigDecimal(true);
         }
         ParsePosition position = new ParsePosition(0);
@@ -87,16 +75,14 @@ public final class ValueText {
         return TextNode.valueOf(text);
     }
 
+    /** What the dialog shows (in the operator's locale and zone), or ISO-8601 and the other forms timestamps are stored in. */
     private JsonNode parseDateTime(String text) {
-        try {
-            return TextNode.valueOf(ZonedDateTime.parse(text, dateTime.withZone(zone)).toInstant().toString());
-        } catch (DateTimeParseException e) {
-            return SqliteTimestamps.parse(text).<JsonNode>map(i -> TextNode.valueOf(i.toString())).orElse(TextNode.valueOf(text));
-        }
+        return texts.parseTimestamp(text).or(() -> SqliteTimestamps.parse(text))
+                .<JsonNode>map(i -> TextNode.valueOf(i.toString())).orElse(TextNode.valueOf(text));
     }
 
     private NumberFormat number() {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        NumberFormat format = NumberFormat.getNumberInstance(texts.locale());
         format.setMaximumFractionDigits(6);
         return format;
     }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -26,7 +27,6 @@ import javafx.stage.Window;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Settings;
 
@@ -98,7 +98,7 @@ public final class ConnectionDialog {
             if (now != null) {
                 model.kindProperty().set((ConnectionViewModel.Kind) now.getUserData());
                 // The two forms differ in height: fit the window to the one shown.
-                javafx.application.Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+                Platform.runLater(() -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
             }
         });
         sqlitePane.visibleProperty().bind(model.kindProperty().isEqualTo(ConnectionViewModel.Kind.SQLITE));
@@ -147,7 +147,7 @@ public final class ConnectionDialog {
         connect.disableProperty().bind(model.busyProperty());
         connect.addEventFilter(ActionEvent.ACTION, event -> {
             try {
-                model.connect(open, failure -> ErrorDialogs.show(owner, "Cannot create the database", failure));
+                model.connect(open);
             } catch (IllegalArgumentException incomplete) {
                 event.consume();
                 testResult.textProperty().unbind();

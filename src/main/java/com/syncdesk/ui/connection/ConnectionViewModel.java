@@ -18,15 +18,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 
-import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.migration.MigrationService;
+import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Failure;
 import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
-import com.syncdesk.persistence.Database;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
 import com.syncdesk.ui.Settings;
 
 /**
@@ -65,7 +65,7 @@ public final class ConnectionViewModel {
                 message.set("");
             }
         };
-        javafx.beans.value.ChangeListener<Object> edited = (obs, old, now) -> stale.run();
+        ChangeListener<Object> edited = (obs, old, now) -> stale.run();
         kind.addListener(edited);
         sslMode.addListener(edited);
         for (StringProperty field : List.of(sqlitePath, host, port, database, user, password)) {
@@ -159,15 +159,16 @@ public final class ConnectionViewModel {
         message.set("Testing the connection to " + target.describe() + "…");
         busy.set(true);
         context.tasks().run("Testing the connection to " + target.describe(), () -> {
-            try (Database opened = Database.open(target, Database.OpenMode.EXISTING_ONLY)) {
-                return new MigrationService(opened, context.operator()).status();
+            try (DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.INSPECT, context.operator(),
+                    AppDirectories.defaultBackupFolder())) {
+                return opened.status();
             }
         }, status -> {
             busy.set(false);
             finish(TestOutcome.SUCCEEDED, describe(status));
         }, failure -> {
             busy.set(false);
-            finish(TestOutcome.FAILED, ErrorDialogs.operatorMessage(failure));
+            finish(TestOutcome.FAILED, Failure.of(failure).message());
         });
     }
 
@@ -175,15 +176,12 @@ public final class ConnectionViewModel {
         if (status.currentVersion() == 0) {
             return "Connected. The database is empty: SyncDesk will offer to create its tables (schema version " + status.latestVersion() + ").";
         }
-        if (status.isNewerThanApp()) {
-            return "Connected, but its schema (version " + status.currentVersion() + ") is newer than this SyncDesk knows ("
-                    + status.latestVersion() + "). SyncDesk will not read or change it.";
-        }
-        if (status.isBehind()) {
-            return "Connected. Schema version " + status.currentVersion() + " of " + status.latestVersion()
-                    + ": SyncDesk will offer to upgrade it.";
-        }
-        return "Connected. Schema version " + status.currentVersion() + " (the latest).";
+        return "Connected. " + SchemaWords.headline(status) + ": " + switch (status.standing()) {
+            case LATEST -> "SyncDesk can use it as it is.";
+            case BEHIND -> "SyncDesk will offer to upgrade it.";
+            case NEWER -> "SyncDesk will not read or change it.";
+            case FAILED -> "a migration failed; repair it first.";
+        };
     }
 
     private void finish(TestOutcome result, String text) {
@@ -195,22 +193,23 @@ public final class ConnectionViewModel {
      * Hands the target to {@code open}. A SQLite file that does not exist yet is first created and brought to
      * the latest schema in the background, since opening only accepts existing databases.
      */
-    public void connect(Consumer<ConnectionTarget> open, Consumer<Throwable> onFailure) {
+    public void connect(Consumer<ConnectionTarget> open) {
         ConnectionTarget target = target();
         if (target instanceof ConnectionTarget.SqliteFile file && !Files.exists(file.path())
-                && !target.equals(AppContext.defaultTarget())) {
+                && !target.equals(DatabaseSession.defaultTarget())) {
             busy.set(true);
             message.set("Creating " + file.path() + "…");
             context.tasks().run("Creating " + file.path(), () -> {
-                try (Database created = Database.open(target, Database.OpenMode.CREATE_IF_MISSING)) {
-                    return new MigrationService(created, context.operator()).upgrade(null, MigrationProgress.NONE);
+                try (DatabaseSession created = DatabaseSession.open(target, DatabaseSession.Access.FILL, context.operator(),
+                        AppDirectories.defaultBackupFolder())) {
+                    return created.status();
                 }
             }, status -> {
                 busy.set(false);
                 open.accept(target);
             }, failure -> {
                 busy.set(false);
-                onFailure.accept(failure);
+                context.dialogs().failure("Cannot create the database", failure);
             });
         } else {
             open.accept(target);

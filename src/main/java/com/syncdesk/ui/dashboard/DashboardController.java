@@ -1,6 +1,5 @@
 package com.syncdesk.ui.dashboard;
 
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +23,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.history.DailyRuns;
 import com.syncdesk.syncstate.SyncStatistics;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
 import com.syncdesk.ui.Fxml;
-import com.syncdesk.ui.shell.Page;
+import com.syncdesk.ui.Page;
 
 /** The dashboard: figure cards, breakdown charts, runs per day and the most frequent errors. */
 public final class DashboardController implements Page {
@@ -84,7 +83,7 @@ public final class DashboardController implements Page {
 
     private void init(AppContext context, DashboardViewModel model) {
         this.model = model;
-        model.setOnFailure(failure -> ErrorDialogs.show(context.windowProperty().get(), "The dashboard could not be loaded", failure));
+        model.setOnFailure(failure -> context.dialogs().failure("The dashboard could not be loaded", failure));
         refreshButton.disableProperty().bind(model.loadingProperty());
         demoButton.disableProperty().bind(model.generatingProperty());
         demoProgress.visibleProperty().bind(model.generatingProperty());
@@ -132,8 +131,8 @@ public final class DashboardController implements Page {
             return;
         }
         SyncStatistics stats = figures.statistics();
-        loadedAt.setText("Loaded at " + LocalTime.now().withNano(0));
-        showFigures(stats);
+        loadedAt.setText(model.loadedAtText(figures));
+        figureCards.getChildren().setAll(DashboardViewModel.cards(stats).stream().map(DashboardController::figure).toList());
         showStatuses(stats.byStatus());
         showTypes(stats.byType());
         showRuns(figures.runsPerDay());
@@ -146,43 +145,28 @@ public final class DashboardController implements Page {
         node.setManaged(shown);
     }
 
-    private void showFigures(SyncStatistics stats) {
-        figureCards.getChildren().setAll(
-                figure("success-rate", "Success rate", stats.successRate() == null ? "—" : percent(stats.successRate()),
-                        "completed ÷ (completed + failed)"),
-                figure("average-duration", "Average duration", stats.averageDurationMs() == null ? "—"
-                        : String.format(Locale.ROOT, "%,.0f ms", stats.averageDurationMs()), "over syncs with a recorded duration"),
-                figure("p95-duration", "p95 duration", stats.p95DurationMs() == null ? "—"
-                        : String.format(Locale.ROOT, "%,d ms", stats.p95DurationMs()), "95% of syncs were at least this fast"),
-                figure("api-calls", "JIRA API calls", count(stats.totalApiCalls()), "by the last sync of every entity"),
-                figure("open-conflicts", "Open conflicts", count(stats.openConflicts()),
-                        "on " + count(stats.statesWithOpenConflicts()) + " entities, waiting for a human"),
-                figure("recent-failures", "Failures, last " + stats.windowHours() + " h", count(stats.failuresInWindow()),
-                        "of " + count(stats.total()) + " sync states in all"));
-    }
-
-    private static VBox figure(String id, String label, String value, String hint) {
-        Label valueLabel = new Label(value);
+    private static VBox figure(DashboardViewModel.Card card) {
+        Label valueLabel = new Label(card.value());
         valueLabel.getStyleClass().add("figure-value");
-        valueLabel.setId("figure-" + id);
-        Label caption = new Label(label);
+        valueLabel.setId("figure-" + card.id());
+        Label caption = new Label(card.label());
         caption.getStyleClass().add("figure-caption");
-        Label hintLabel = new Label(hint);
+        Label hintLabel = new Label(card.hint());
         hintLabel.getStyleClass().add("figure-label");
         hintLabel.setWrapText(true);
-        VBox card = new VBox(2, caption, valueLabel, hintLabel);
-        card.getStyleClass().addAll("card", "figure-card");
-        return card;
+        VBox box = new VBox(2, caption, valueLabel, hintLabel);
+        box.getStyleClass().addAll("card", "figure-card");
+        return box;
     }
 
     private void showStatuses(Map<String, Long> byStatus) {
         statusChart.getData().clear();
         byStatus.forEach((status, n) -> {
-            PieChart.Data slice = new PieChart.Data(status.replace('_', ' ') + " (" + count(n) + ")", n);
+            PieChart.Data slice = new PieChart.Data(status.replace('_', ' ') + " (" + Texts.count(n) + ")", n);
             statusChart.getData().add(slice);
             // Inline, because the chart's own default-colorN classes outrank a stylesheet rule.
             slice.getNode().setStyle("-fx-pie-color: " + STATUS_COLOURS.getOrDefault(status, "-color-fg-muted") + ";");
-            Tooltip.install(slice.getNode(), new Tooltip(status + ": " + count(n)));
+            Tooltip.install(slice.getNode(), new Tooltip(status + ": " + Texts.count(n)));
         });
     }
 
@@ -212,7 +196,7 @@ public final class DashboardController implements Page {
             topErrors.getChildren().add(new Label("No failed sync states."));
         }
         for (SyncStatistics.ErrorCount error : errors) {
-            Label n = new Label(count(error.count()));
+            Label n = new Label(Texts.count(error.count()));
             n.getStyleClass().add("error-count");
             n.setMinWidth(60);
             Hyperlink link = new Hyperlink(error.message());
@@ -233,18 +217,10 @@ public final class DashboardController implements Page {
             ProgressBar bar = new ProgressBar((double) kind.count() / most);
             bar.setPrefWidth(160);
             bar.getStyleClass().add("error-kind-bar");
-            errorKinds.addRow(row++, new Label(kind.message()), bar, new Label(count(kind.count())));
+            errorKinds.addRow(row++, new Label(kind.message()), bar, new Label(Texts.count(kind.count())));
         }
         if (kinds.isEmpty()) {
             errorKinds.add(new Label("No failed sync states."), 0, 0);
         }
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 }

@@ -1,6 +1,9 @@
 package com.syncdesk.ui.dashboard;
 
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,16 +14,16 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.history.DailyRuns;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatistics;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.shell.PageId;
+import com.syncdesk.ui.PageId;
+import com.syncdesk.ui.TaskRunner;
 
 /** The dashboard's figures as loaded from the services; nothing is computed here. */
 public final class DashboardViewModel {
@@ -31,7 +34,11 @@ public final class DashboardViewModel {
     public static final int DEMO_ENTITIES = 5_000;
 
     /** Everything the dashboard shows, loaded together so the figures agree with each other. */
-    public record Figures(SyncStatistics statistics, List<DailyRuns> runsPerDay, boolean empty) {
+    public record Figures(SyncStatistics statistics, List<DailyRuns> runsPerDay, boolean empty, Instant loadedAt) {
+    }
+
+    /** One figure card: its id, caption, value as shown, and what the value means. */
+    public record Card(String id, String label, String value, String hint) {
     }
 
     private final AppContext context;
@@ -40,7 +47,7 @@ public final class DashboardViewModel {
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(this, "generating");
     private final ReadOnlyDoubleWrapper demoProgress = new ReadOnlyDoubleWrapper(this, "demoProgress", -1);
     private final ReadOnlyStringWrapper demoMessage = new ReadOnlyStringWrapper(this, "demoMessage", "");
-    private Task<?> demoTask;
+    private TaskRunner.Running demoTask;
     private Consumer<Throwable> onFailure = failure -> { };
 
     public DashboardViewModel(AppContext context) {
@@ -62,7 +69,7 @@ public final class DashboardViewModel {
         context.tasks().run("Loading the dashboard", () -> new Figures(
                         workspace.syncStates().statistics(null, WINDOW_HOURS),
                         workspace.history().runsPerDay(HISTORY_DAYS),
-                        workspace.demoData().isEmpty()),
+                        workspace.demoData().isEmpty(), Instant.now()),
                 loaded -> {
                     loading.set(false);
                     if (workspace == context.workspace()) {
@@ -85,7 +92,7 @@ public final class DashboardViewModel {
         demoProgress.set(-1);
         demoMessage.set("Preparing demo data…");
         long seed = System.currentTimeMillis();
-        demoTask = context.tasks().run("Generating demo data", (task, progress) -> workspace.demoData().generate(DEMO_ENTITIES, seed,
+        demoTask = context.tasks().run("Generating demo data", progress -> workspace.demoData().generate(DEMO_ENTITIES, seed,
                         (done, total) -> {
                             progress.update(done, total, String.format("%,d of %,d rows written", done, total));
                             return !progress.isCancelled();
@@ -100,8 +107,7 @@ public final class DashboardViewModel {
                 });
         demoProgress.bind(demoTask.progressProperty());
         demoMessage.bind(demoTask.messageProperty());
-        // Added beside BackgroundTasks' own handler, which must still run.
-        demoTask.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+        demoTask.onCancelled(() -> {
             generating.set(false);
             refresh();
         });
@@ -111,6 +117,31 @@ public final class DashboardViewModel {
         if (demoTask != null) {
             demoTask.cancel();
         }
+    }
+
+    /** The figure cards of the statistics, worded for the operator. */
+    public static List<Card> cards(SyncStatistics stats) {
+        return List.of(
+                new Card("success-rate", "Success rate", stats.successRate() == null ? "—" : percent(stats.successRate()),
+                        "completed ÷ (completed + failed)"),
+                new Card("average-duration", "Average duration", stats.averageDurationMs() == null ? "—"
+                        : String.format(Locale.ROOT, "%,.0f ms", stats.averageDurationMs()), "over syncs with a recorded duration"),
+                new Card("p95-duration", "p95 duration", stats.p95DurationMs() == null ? "—" : Texts.count(stats.p95DurationMs()) + " ms",
+                        "95% of syncs were at least this fast"),
+                new Card("api-calls", "JIRA API calls", Texts.count(stats.totalApiCalls()), "by the last sync of every entity"),
+                new Card("open-conflicts", "Open conflicts", Texts.count(stats.openConflicts()),
+                        "on " + Texts.count(stats.statesWithOpenConflicts()) + " entities, waiting for a human"),
+                new Card("recent-failures", "Failures, last " + stats.windowHours() + " h", Texts.count(stats.failuresInWindow()),
+                        "of " + Texts.count(stats.total()) + " sync states in all"));
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    /** "Loaded at 10:15:30": when the figures were read. */
+    public String loadedAtText(Figures loaded) {
+        return "Loaded at " + LocalTime.ofInstant(loaded.loadedAt(), context.texts().zone()).withNano(0);
     }
 
     /** Opens the Sync States page on the failed states that carry this error. */

@@ -1,6 +1,5 @@
 package com.syncdesk.ui.history;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -13,21 +12,22 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 
 import org.controlsfx.control.CheckComboBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.history.SyncHistoryRow;
-import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
 import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Page;
 import com.syncdesk.ui.StatusBadge;
-import com.syncdesk.ui.shell.Page;
 
 /** The Sync History page: every sync run with its counters, newest first. */
 public final class HistoryController implements Page {
@@ -57,12 +57,13 @@ public final class HistoryController implements Page {
 
     private void init(AppContext context, HistoryViewModel model) {
         this.model = model;
-        model.setOnFailure(failure -> ErrorDialogs.show(context.windowProperty().get(), "The sync history could not be loaded", failure));
+        Texts texts = context.texts();
+        model.setOnFailure(failure -> context.dialogs().failure("The sync history could not be loaded", failure));
         statusFilter.getItems().setAll(SyncStatus.values());
         statusFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(SyncStatus status) {
-                return status == null ? "" : status.wire().replace('_', ' ');
+                return Texts.words(status);
             }
 
             @Override
@@ -75,8 +76,8 @@ public final class HistoryController implements Page {
             model.firstPage();
         });
         table.setItems(model.rows());
-        column("Started (UTC)", 165, r -> time(r.startedAt()));
-        column("Operation", 140, r -> r.operation().wire().replace('_', ' '));
+        column("Started", 190, r -> texts.timestamp(r.startedAt()));
+        column("Operation", 140, r -> Texts.words(r.operation()));
         column("Type", 70, SyncHistoryRow::entityType);
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");
         status.setPrefWidth(120);
@@ -97,21 +98,21 @@ public final class HistoryController implements Page {
         });
         table.getColumns().add(status);
         column("Error", 220, SyncHistoryRow::errorMessage);
-        column("Processed", 100, r -> count(r.processed()));
-        column("Created", 85, r -> count(r.created()));
-        column("Updated", 90, r -> count(r.updated()));
-        column("Deleted", 85, r -> count(r.deleted()));
-        column("Skipped", 85, r -> count(r.skipped()));
+        column("Processed", 100, r -> Texts.count(r.processed()));
+        column("Created", 85, r -> Texts.count(r.created()));
+        column("Updated", 90, r -> Texts.count(r.updated()));
+        column("Deleted", 85, r -> Texts.count(r.deleted()));
+        column("Skipped", 85, r -> Texts.count(r.skipped()));
         column("Conflicts", 115, r -> r.conflictsDetected() + " / " + r.conflictsResolved())
                 .setGraphic(hint("found / resolved"));
-        column("API calls", 90, r -> count(r.apiCalls()));
+        column("API calls", 90, r -> Texts.count(r.apiCalls()));
         column("Duration", 90, r -> r.durationSeconds() == null ? null : String.format(Locale.ROOT, "%,.1f s", r.durationSeconds()));
         // Less often needed; the table's menu button shows them.
         column("Batch", 120, SyncHistoryRow::batchId).setVisible(false);
         column("By", 80, SyncHistoryRow::initiatedBy).setVisible(false);
         // The history is always newest first; the table sorts nothing in memory.
         table.getColumns().forEach(c -> c.setSortable(false));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SyncHistoryRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -134,21 +135,9 @@ public final class HistoryController implements Page {
 
     private static Label hint(String text) {
         Label icon = new Label();
-        icon.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-info"));
+        icon.setGraphic(new FontIcon("fth-info"));
         icon.setTooltip(new Tooltip(text));
         return icon;
-    }
-
-    private static String count(int n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String time(StoredInstant stored) {
-        if (stored == null) {
-            return null;
-        }
-        return stored.isReadable() ? stored.instant().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", "")
-                : stored.raw() + " (as stored)";
     }
 
     public HistoryViewModel model() {

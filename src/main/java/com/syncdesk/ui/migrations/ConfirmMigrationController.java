@@ -1,11 +1,6 @@
 package com.syncdesk.ui.migrations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -18,6 +13,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+
+import com.syncdesk.ui.Dialogs;
+import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Question;
 
 /** The confirmation before an upgrade or downgrade: steps, "Show SQL", the data-loss report and the backup choice. */
 public final class ConfirmMigrationController {
@@ -47,15 +46,12 @@ public final class ConfirmMigrationController {
 
     private ConfirmMigrationViewModel model;
 
+    private Dialogs dialogs;
+
     /** Shows the confirmation without blocking; {@code onConfirm} runs only when the operator confirms. */
-    static Dialog<ButtonType> show(Window owner, ConfirmMigrationViewModel model, Runnable onConfirm) {
-        FXMLLoader loader = new FXMLLoader(ConfirmMigrationController.class.getResource("/com/syncdesk/ui/migrations/confirm-migration.fxml"));
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The migration confirmation's FXML is missing or broken", e);
-        }
-        ConfirmMigrationController controller = loader.getController();
+    static Dialog<ButtonType> show(Window owner, Dialogs dialogs, ConfirmMigrationViewModel model, Runnable onConfirm) {
+        ConfirmMigrationController controller = Fxml.load("/com/syncdesk/ui/migrations/confirm-migration.fxml");
+        controller.dialogs = dialogs;
         controller.bind(model);
         ButtonType confirm = new ButtonType(model.confirmText(), ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -126,17 +122,8 @@ public final class ConfirmMigrationController {
 
     /** Declining the backup is asked once more, so it is never an accident. */
     private void confirmSkip() {
-        if (!skipBackup.isSelected()) {
-            return;
-        }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, model.skipWarning(),
-                new ButtonType("Skip the backup", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        ask.initOwner(root.getScene().getWindow());
-        ask.setTitle("SyncDesk");
-        ask.setHeaderText("Downgrade without a backup?");
-        ask.getDialogPane().setId("skip-backup-confirm");
-        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer.getButtonData() != ButtonBar.ButtonData.OK_DONE) {
+        if (skipBackup.isSelected() && !dialogs.ask(Question.of("skip-backup-confirm", "Downgrade without a backup?", model.skipWarning(),
+                "Skip the backup"))) {
             skipBackup.setSelected(false);
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DataLoss;
 import com.syncdesk.migration.MigrationPlan;
@@ -68,7 +69,7 @@ public final class ConfirmMigrationViewModel {
     }
 
     public List<LossLine> lossLines() {
-        return plan.dataLoss().stream().map(loss -> new LossLine(MigrationTexts.loss(loss), loss.values() > 0)).toList();
+        return plan.dataLoss().stream().map(loss -> new LossLine(loss(loss), loss.values() > 0)).toList();
     }
 
     public boolean losesData() {
@@ -79,7 +80,7 @@ public final class ConfirmMigrationViewModel {
         if (plan.dataLoss().isEmpty()) {
             return "Nothing is dropped: no data is lost.";
         }
-        return plan.losesData() ? "In all, " + MigrationTexts.count(totalLost()) + " values and rows will be lost."
+        return plan.losesData() ? "In all, " + Texts.count(totalLost()) + " values and rows will be lost."
                 : "Nothing that is dropped holds data: no data is lost.";
     }
 
@@ -94,7 +95,7 @@ public final class ConfirmMigrationViewModel {
     }
 
     public String skipWarning() {
-        return "Without a backup, the " + MigrationTexts.count(totalLost())
+        return "Without a backup, the " + Texts.count(totalLost())
                 + " values and rows this downgrade drops cannot be brought back, not even by upgrading again.";
     }
 
@@ -108,5 +109,18 @@ public final class ConfirmMigrationViewModel {
 
     public BackupChoice backupChoice() {
         return skipBackup.get() ? BackupChoice.NO_BACKUP : BackupChoice.BACKUP_IF_LOSSY;
+    }
+
+    /** One dropped table or column in words, e.g. "Column sprints.sync_status: 1,204 values will be lost (undo of version 8)". */
+    static String loss(DataLoss loss) {
+        String what = loss.drop().isTable() ? "Table " + loss.drop().table() : "Column " + loss.drop().table() + "." + loss.drop().column();
+        String amount;
+        if (loss.values() == 0) {
+            amount = loss.drop().isTable() ? "empty, nothing is lost" : "holds no values, nothing is lost";
+        } else {
+            amount = Texts.count(loss.values()) + (loss.drop().isTable() ? (loss.values() == 1 ? " row" : " rows") : (loss.values() == 1 ? " value" : " values"))
+                    + " will be lost";
+        }
+        return what + ": " + amount + " (undo of version " + loss.version() + ")";
     }
 }

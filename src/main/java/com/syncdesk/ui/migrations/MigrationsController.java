@@ -8,10 +8,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -27,16 +25,16 @@ import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.MigrationEntry;
 import com.syncdesk.migration.MigrationState;
-import com.syncdesk.persistence.DatabaseException;
-import com.syncdesk.persistence.Vendor;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Page;
 
-/** The migration panel: binds the view to {@link MigrationsViewModel} and asks the operator before anything changes. */
-public final class MigrationsController {
+/** The migration panel: binds the view to {@link MigrationsViewModel}, which asks the operator before anything changes. */
+public final class MigrationsController implements Page {
 
     @FXML
     private ScrollPane root;
@@ -108,7 +106,13 @@ public final class MigrationsController {
     private AppContext context;
     private MigrationsViewModel model;
 
-    void init(AppContext context, MigrationsViewModel model) {
+    public static MigrationsController create(AppContext context) {
+        MigrationsController controller = Fxml.load("/com/syncdesk/ui/migrations/migrations.fxml");
+        controller.init(context, new MigrationsViewModel(context));
+        return controller;
+    }
+
+    private void init(AppContext context, MigrationsViewModel model) {
         this.context = context;
         this.model = model;
         databaseLabel.textProperty().bind(context.connectionLabelProperty());
@@ -145,7 +149,7 @@ public final class MigrationsController {
         openFolderButton.disableProperty().bind(model.backupFolderProperty().isEmpty());
         backupButton.disableProperty().bind(idle.not().or(connected.not()));
 
-        context.addCloseGuard(this::mayClose);
+        context.addCloseGuard(() -> model.mayClose(Platform::exit));
     }
 
     private void setUpMigrationTable() {
@@ -159,9 +163,9 @@ public final class MigrationsController {
         stateColumn.setCellFactory(column -> new StateCell());
         versionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().version()));
         descriptionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().description()));
-        installedOnColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(MigrationTexts.time(cell.getValue().installedOn())));
+        installedOnColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(context.texts().timestamp(cell.getValue().installedOn())));
         installedByColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().installedBy()));
-        durationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(MigrationTexts.millis(cell.getValue().executionTimeMs())));
+        durationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Texts.millis(cell.getValue().executionTimeMs())));
         checksumColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().checksum() == null ? "" : cell.getValue().checksum().toString()));
         actionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -184,9 +188,9 @@ public final class MigrationsController {
     private void setUpBackupTable() {
         backupTable.setItems(model.backups());
         backupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        takenColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(MigrationTexts.time(cell.getValue().takenAt())));
+        takenColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(context.texts().timestamp(cell.getValue().takenAt())));
         backupVersionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().version()));
-        sizeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(MigrationTexts.size(cell.getValue().sizeBytes())));
+        sizeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Texts.size(cell.getValue().sizeBytes())));
         locationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().location().toString()));
     }
 
@@ -250,7 +254,7 @@ public final class MigrationsController {
 
     @FXML
     private void upgrade() {
-        model.plan(null, plan -> ConfirmMigrationController.show(window(),
+        model.plan(null, plan -> ConfirmMigrationController.show(window(), context.dialogs(),
                         new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get())),
                         () -> model.upgrade(runFailure("The upgrade"))),
                 failure -> showFailure("Cannot prepare the upgrade", failure));
@@ -264,7 +268,7 @@ public final class MigrationsController {
     private void downgradeTo(int version) {
         model.plan(version, plan -> {
             ConfirmMigrationViewModel confirmation = new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()));
-            ConfirmMigrationController.show(window(), confirmation,
+            ConfirmMigrationController.show(window(), context.dialogs(), confirmation,
                     () -> model.downgrade(version, confirmation.backupChoice(), runFailure("The downgrade")));
         }, failure -> showFailure("Cannot prepare the downgrade", failure));
     }
@@ -275,44 +279,17 @@ public final class MigrationsController {
     }
 
     @FXML
-    private void refresh() {
-        model.reload();
-    }
-
-    @FXML
     private void restore() {
-        Backup backup = backupTable.getSelectionModel().getSelectedItem();
-        String how = model.vendor() == Vendor.SQLITE
-                ? "SyncDesk first keeps the current database file as another backup, then puts this backup in its place and reconnects."
-                : "SyncDesk upgrades the schema to version " + backup.version() + " if needed, then writes the saved values back by row id.";
-        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, how + " Changes made since " + MigrationTexts.time(backup.takenAt())
-                + " are replaced.\n\n" + backup.location(), restore, ButtonType.CANCEL);
-        ask.initOwner(window());
-        ask.setTitle("SyncDesk");
-        ask.setHeaderText("Restore the backup of " + MigrationTexts.time(backup.takenAt()) + " (schema version " + backup.version() + ")?");
-        ask.getDialogPane().setId("restore-confirm");
-        ((Button) ask.getDialogPane().lookupButton(restore)).setId("confirm-restore");
-        ask.setOnHidden(event -> {
-            if (ask.getResult() == restore) {
-                model.restore(backup, runFailure("The restore"));
-            }
-        });
-        ask.show();
+        model.restore(backupTable.getSelectionModel().getSelectedItem(), runFailure("The restore"));
     }
 
     @FXML
     private void openFolder() {
-        String folder = model.backupFolderProperty().get();
-        ClipboardContent content = new ClipboardContent();
-        content.putString(folder);
-        Clipboard.getSystemClipboard().setContent(content);
-        Alert told = new Alert(Alert.AlertType.INFORMATION, "The path of the backup folder is on the clipboard; paste it into your file manager:\n\n"
-                + folder);
-        told.initOwner(window());
-        told.setTitle("SyncDesk");
-        told.setHeaderText("Backup folder copied");
-        told.show();
+        model.copyBackupFolder(folder -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(folder);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
     }
 
     @FXML
@@ -326,55 +303,26 @@ public final class MigrationsController {
                 : run + " stopped at \u201c" + model.lastStartedStep() + "\u201d", failure);
     }
 
-    /** Refusals say what SyncDesk would not do and why; real failures also carry the technical details, folded away. */
     private void showFailure(String title, Throwable failure) {
-        if (isRefusal(failure)) {
-            Alert alert = new Alert(Alert.AlertType.WARNING, ErrorDialogs.operatorMessage(failure));
-            alert.initOwner(window());
-            alert.setTitle("SyncDesk");
-            alert.setHeaderText(title + ": nothing was changed");
-            alert.getDialogPane().setId("refusal-dialog");
-            alert.getDialogPane().setPrefWidth(560);
-            alert.show();
-            return;
-        }
-        ErrorDialogs.show(window(), title, failure);
-    }
-
-    private static boolean isRefusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseException refused && refused.reason().isRefusal() || t instanceof IllegalArgumentException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Closing during a run asks first; the run then stops after its current step, which is never cut in half. */
-    private boolean mayClose() {
-        if (!model.isRunning()) {
-            return true;
-        }
-        ButtonType stop = new ButtonType("Stop after this step and close", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A schema change is running (" + model.stepTextProperty().get() + "). "
-                + "SyncDesk lets the current step finish, starts no further step, and then closes. The database stays at the version of the "
-                + "last finished step.", stop, keep);
-        ask.initOwner(window());
-        ask.setTitle("SyncDesk");
-        ask.setHeaderText("Close while the schema is changing?");
-        ask.getDialogPane().setId("close-during-migration");
-        if (ask.showAndWait().orElse(keep) == stop) {
-            model.stopAfterCurrentStep(Platform::exit);
-        }
-        return false;
+        context.dialogs().failure(title, failure);
     }
 
     private Window window() {
         return root.getScene() == null ? context.windowProperty().get() : root.getScene().getWindow();
     }
 
-    ScrollPane root() {
+    public MigrationsViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node view() {
         return root;
+    }
+
+    @Override
+    @FXML
+    public void refresh() {
+        model.reload();
     }
 }

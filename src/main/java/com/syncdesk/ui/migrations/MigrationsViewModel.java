@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -19,28 +18,31 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.syncdesk.app.Failure;
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DowngradeReport;
+import com.syncdesk.migration.MigrationCatalog;
 import com.syncdesk.migration.MigrationEntry;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.migration.MigrationCatalog;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.MigrationState;
 import com.syncdesk.migration.RestoreReport;
 import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.migration.UpgradeReport;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.BackgroundTasks;
-import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.Question;
+import com.syncdesk.ui.TaskRunner;
 
 /**
- * The migration panel's state and commands. Every service call runs in {@link BackgroundTasks}; steps
- * reported by the service reach the log through {@link Platform#runLater}. After any run the schema is
- * read again and handed to {@link AppContext#schemaChanged}, so the rest of the console follows.
+ * The migration panel's state and commands. Every service call runs through the console's {@link TaskRunner};
+ * steps reported by the service reach the log on the UI thread. After any run the schema is read again and
+ * handed to {@link AppContext#schemaChanged}, so the rest of the console follows.
  */
 public final class MigrationsViewModel {
 
@@ -61,7 +63,6 @@ public final class MigrationsViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private volatile boolean stopRequested;
     private Runnable afterStop = () -> { };
-    private volatile MigrationProgress observer = MigrationProgress.NONE;
     private String lastStarted;
 
     public MigrationsViewModel(AppContext context) {
@@ -86,7 +87,7 @@ public final class MigrationsViewModel {
             apply(null, List.of(), "");
             return;
         }
-        MigrationService service = service(database);
+        MigrationService service = context.session().migrations();
         context.tasks().run("Reading the schema history", () -> new Snapshot(service.status(), service.backups(), service.backupFolder()),
                 snapshot -> {
                     if (context.databaseProperty().get() != database) {
@@ -97,7 +98,7 @@ public final class MigrationsViewModel {
                         context.schemaChanged(snapshot.status());
                     }
                 },
-                failure -> notice.set("Cannot read the schema history: " + ErrorDialogs.operatorMessage(failure)));
+                failure -> notice.set("Cannot read the schema history: " + Failure.of(failure).message()));
     }
 
     private record Snapshot(SchemaStatus status, List<Backup> backups, Path folder) {
@@ -116,21 +117,9 @@ public final class MigrationsViewModel {
             return;
         }
         versionText.set("Version " + schema.currentVersion());
-        if (schema.isNewerThanApp()) {
-            versionDetail.set("newer than this SyncDesk (it knows up to " + schema.latestVersion() + ")");
-            notice.set("A newer SyncDesk upgraded this database to version " + schema.currentVersion() + ". This SyncDesk knows versions up to "
-                    + schema.latestVersion() + " and will not change the schema: use the newer SyncDesk.");
-        } else if (schema.hasFailedMigration()) {
-            versionDetail.set("a migration failed");
-            notice.set("A migration failed part-way. Restore a backup, or check the schema and run Repair from the command line.");
-        } else if (schema.isBehind()) {
-            int pending = schema.pending().size();
-            versionDetail.set(pending + (pending == 1 ? " migration" : " migrations") + " to apply · latest is " + schema.latestVersion());
-            notice.set("");
-        } else {
-            versionDetail.set("the latest this SyncDesk knows");
-            notice.set("");
-        }
+        versionDetail.set(SchemaWords.standing(schema));
+        // The banner above every page explains a schema behind; here only what blocks a change needs saying.
+        notice.set(schema.standing() == SchemaStatus.Standing.BEHIND ? "" : SchemaWords.explanation(schema));
         legacyNote.set(schema.migrations().stream().filter(m -> m.state() == MigrationState.MISSING_TOLERATED)
                 .map(m -> "Version " + m.version() + " (" + m.description() + ") comes from the original system: " + m.state().hint())
                 .findFirst().orElse(""));
@@ -139,8 +128,7 @@ public final class MigrationsViewModel {
     /** True when a downgrade to {@code entry}'s version is possible: an applied version below the current one. */
     public boolean isDowngradeTarget(MigrationEntry entry) {
         SchemaStatus schema = status.get();
-        return entry != null && schema != null && entry.version() < schema.currentVersion()
-                && (entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.MISSING_TOLERATED);
+        return entry != null && schema != null && entry.version() < schema.currentVersion() && entry.state().isInSchema();
     }
 
     public boolean canUpgrade() {
@@ -150,7 +138,7 @@ public final class MigrationsViewModel {
 
     /** The plan moving to {@code target} (null: the latest), with its SQL and, going down, the data-loss report. */
     public void plan(Integer target, Consumer<MigrationPlan> onPlan, Consumer<Throwable> onFailure) {
-        MigrationService service = service(context.databaseProperty().get());
+        MigrationService service = context.session().migrations();
         context.tasks().run("Preparing the preview", () -> service.preview(target == null ? MigrationCatalog.latestVersion() : target), onPlan, onFailure);
     }
 
@@ -168,18 +156,46 @@ public final class MigrationsViewModel {
                 this::describe, onFailure);
     }
 
+    /** Asks first, saying what a restore replaces and how, then restores the backup. */
     public void restore(Backup backup, Consumer<Throwable> onFailure) {
-        runMigration("Restoring the backup of " + MigrationTexts.time(backup.takenAt()), false,
-                (service, listener) -> service.restore(backup, listener), this::describe, onFailure);
+        String taken = context.texts().timestamp(backup.takenAt());
+        String how = vendor() == Vendor.SQLITE
+                ? "SyncDesk first keeps the current database file as another backup, then puts this backup in its place and reconnects."
+                : "SyncDesk upgrades the schema to version " + backup.version() + " if needed, then writes the saved values back by row id.";
+        Question question = Question.of("restore-confirm", "Restore the backup of " + taken + " (schema version " + backup.version() + ")?",
+                how + " Changes made since " + taken + " are replaced.\n\n" + backup.location(), "Restore").withYesId("confirm-restore");
+        context.dialogs().confirm(question, notes -> runMigration("Restoring the backup of " + taken, false,
+                (service, listener) -> service.restore(backup, listener), this::describe, onFailure));
+    }
+
+    /** The backup folder's path goes to the clipboard for the file manager (through {@code copy}); the operator is told so. */
+    public void copyBackupFolder(Consumer<String> copy) {
+        String folder = backupFolder.get();
+        copy.accept(folder);
+        context.dialogs().info("Backup folder copied", "The path of the backup folder is on the clipboard; paste it into your file manager:\n\n" + folder);
+    }
+
+    /** Closing during a run asks first; the run then stops after its current step, which is never cut in half. */
+    public boolean mayClose(Runnable close) {
+        if (!running.get()) {
+            return true;
+        }
+        Question question = Question.of("close-during-migration", "Close while the schema is changing?", "A schema change is running ("
+                + stepText.get() + "). SyncDesk lets the current step finish, starts no further step, and then closes. The database stays at "
+                + "the version of the last finished step.", "Stop after this step and close").withNo("Keep running");
+        if (context.dialogs().ask(question)) {
+            stopAfterCurrentStep(close);
+        }
+        return false;
     }
 
     public void backupNow(Consumer<Throwable> onFailure) {
         runMigration("Backing up", false, MigrationService::backup,
-                backup -> "Backup taken: " + backup.location() + " (" + MigrationTexts.size(backup.sizeBytes()) + ")", onFailure);
+                backup -> "Backup taken: " + backup.location() + " (" + Texts.size(backup.sizeBytes()) + ")", onFailure);
     }
 
     public void validate(Consumer<Throwable> onFailure) {
-        MigrationService service = service(context.databaseProperty().get());
+        MigrationService service = context.session().migrations();
         validation.set("Validating…");
         context.tasks().run("Validating the schema history", service::validate, problems -> validation.set(problems.isEmpty()
                         ? "Valid: every applied migration matches the scripts of this SyncDesk."
@@ -192,7 +208,7 @@ public final class MigrationsViewModel {
 
     private String describe(UpgradeReport report) {
         return "Upgraded from version " + report.fromVersion() + " to " + report.status().currentVersion() + "."
-                + (report.legacyRowsMerged() > 0 ? " " + MigrationTexts.count(report.legacyRowsMerged())
+                + (report.legacyRowsMerged() > 0 ? " " + Texts.count(report.legacyRowsMerged())
                 + " rows of the legacy sync_states table were merged into sync_metadata." : "");
     }
 
@@ -202,7 +218,7 @@ public final class MigrationsViewModel {
     }
 
     private String describe(RestoreReport report) {
-        return "Restored the backup of " + MigrationTexts.time(report.restored().takenAt()) + "; the schema is at version "
+        return "Restored the backup of " + context.texts().timestamp(report.restored().takenAt()) + "; the schema is at version "
                 + report.status().currentVersion() + "." + report.previousState().map(b -> " The replaced database was kept as " + b.location() + ".").orElse("");
     }
 
@@ -219,27 +235,26 @@ public final class MigrationsViewModel {
 
     private <R> void runMigration(String title, boolean stoppable, MigrationWork<R> work, Function<R, String> outcome,
                                   Consumer<Throwable> onFailure) {
-        MigrationService service = service(context.databaseProperty().get());
+        MigrationService service = context.session().migrations();
         running.set(true);
         progressShown.set(true);
         stopRequested = false;
         lastStarted = null;
         progress.set(-1);
         stepText.set(title + "…");
-        log.setAll(MigrationTexts.time(Instant.now()) + "  " + title);
-        context.tasks().run(title, (task, taskProgress) -> work.run(service, step -> {
+        log.setAll(context.texts().timestamp(Instant.now()) + "  " + title);
+        context.tasks().run(title, taskProgress -> work.run(service, step -> {
             if (stoppable && stopRequested && step.phase() == MigrationProgress.Phase.STARTED) {
                 throw new StopRequested();
             }
             taskProgress.update(step.phase() == MigrationProgress.Phase.FINISHED ? step.index() : step.index() - 1, step.total(), step.name());
-            Platform.runLater(() -> show(step));
-            observer.onStep(step);
+            context.tasks().onUiThread(() -> show(step));
         }), result -> finish(outcome.apply(result), 1), failure -> {
             if (stopRequested) {
                 finish("Stopped before the next step, as asked; each finished step is complete.", progress.get());
                 return;
             }
-            finish("Stopped: " + ErrorDialogs.operatorMessage(failure), progress.get());
+            finish("Stopped: " + Failure.of(failure).message(), progress.get());
             onFailure.accept(failure);
         });
     }
@@ -256,7 +271,16 @@ public final class MigrationsViewModel {
         double done = step.phase() == MigrationProgress.Phase.FINISHED ? step.index() : step.index() - 1;
         progress.set(done / step.total());
         stepText.set(step.name() + " · step " + step.index() + " of " + step.total());
-        log.add(MigrationTexts.logLine(step));
+        log.add(logLine(step));
+    }
+
+    /** A log line for one step, e.g. "Step 2 of 3 finished after 0.4 s: Upgrade to 8 (add sprint jira metadata)". */
+    static String logLine(MigrationProgress.Step step) {
+        return switch (step.phase()) {
+            case STARTED -> "Step " + step.index() + " of " + step.total() + " started: " + step.name();
+            case FINISHED -> "Step " + step.index() + " of " + step.total() + " finished after "
+                    + Texts.millis((int) Math.min(Integer.MAX_VALUE, step.elapsed().toMillis())) + ": " + step.name();
+        };
     }
 
     private void finish(String outcome, double finalProgress) {
@@ -282,15 +306,6 @@ public final class MigrationsViewModel {
         }
         stopRequested = true;
         stepText.set("Stopping after the current step…");
-    }
-
-    /** Test hook: sees every step on the background thread after the panel has been told, and may block it. */
-    void observeSteps(MigrationProgress stepObserver) {
-        observer = stepObserver;
-    }
-
-    private MigrationService service(Database database) {
-        return new MigrationService(database, context.operator());
     }
 
     public ReadOnlyObjectProperty<SchemaStatus> statusProperty() {

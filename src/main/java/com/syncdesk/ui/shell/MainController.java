@@ -1,17 +1,19 @@
 package com.syncdesk.ui.shell;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -23,11 +25,12 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import com.syncdesk.migration.MigrationProgress;
-import com.syncdesk.migration.MigrationService;
+import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
+import com.syncdesk.ui.Page;
+import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
 
@@ -67,7 +70,7 @@ public final class MainController {
     private final Map<PageId, ToggleButton> navButtons = new EnumMap<>(PageId.class);
     private final ToggleGroup navGroup = new ToggleGroup();
     private PageId current;
-    private java.util.function.Consumer<Settings.RecentConnection> connectionDialog = recent -> { };
+    private Consumer<Settings.RecentConnection> connectionDialog = recent -> { };
 
     public void init(AppContext context) {
         this.context = context;
@@ -75,15 +78,21 @@ public final class MainController {
         connectionLabel.textProperty().bind(context.connectionLabelProperty());
         schemaLabel.textProperty().bind(model.schemaTextProperty());
         bannerText.textProperty().bind(model.bannerTextProperty());
-        banner.visibleProperty().bind(model.bannerVisibleProperty());
-        banner.managedProperty().bind(model.bannerVisibleProperty());
-        model.bannerVisibleProperty().addListener((obs, old, visible) -> updateBannerAction());
-        context.schemaProperty().addListener((obs, old, status) -> updateBannerAction());
+        banner.visibleProperty().bind(model.bannerProperty().isNotEqualTo(MainViewModel.BannerKind.NONE));
+        banner.managedProperty().bind(banner.visibleProperty());
+        bannerAction.textProperty().bind(model.bannerProperty().map(MainViewModel.BannerKind::action));
+        bannerAction.disableProperty().bind(model.upgradingProperty());
+        model.bannerProperty().addListener((obs, old, kind) -> {
+            banner.getStyleClass().remove("danger");
+            if (kind == MainViewModel.BannerKind.NEWER) {
+                banner.getStyleClass().add("danger");
+            }
+        });
         busy.visibleProperty().bind(model.busyProperty());
         taskLabel.textProperty().bind(context.tasks().messageProperty());
         darkThemeItem.setSelected(Theme.of(context.settings().theme) == Theme.DARK);
 
-        viewMenu.getItems().addFirst(new javafx.scene.control.SeparatorMenuItem());
+        viewMenu.getItems().addFirst(new SeparatorMenuItem());
         for (PageId id : PageId.values()) {
             ToggleButton button = new ToggleButton(id.title(), new FontIcon(id.icon()));
             button.getStyleClass().add("nav-button");
@@ -115,12 +124,12 @@ public final class MainController {
     }
 
     /** The connection dialog, provided by the connection feature; it is given a recent connection to prefill, or null. */
-    public void setConnectionDialog(java.util.function.Consumer<Settings.RecentConnection> connectionDialog) {
+    public void setConnectionDialog(Consumer<Settings.RecentConnection> connectionDialog) {
         this.connectionDialog = connectionDialog;
     }
 
     public void show(PageId id, Object argument) {
-        Page page = pages.computeIfAbsent(id, key -> Pages.create(key, context));
+        Page page = page(id);
         current = id;
         navButtons.get(id).setSelected(true);
         content.getChildren().setAll(page.view());
@@ -131,42 +140,22 @@ public final class MainController {
         return current;
     }
 
-    private void updateBannerAction() {
-        switch (model.banner()) {
-            case UPGRADE -> {
-                bannerAction.setText("Upgrade now");
-                bannerAction.setVisible(true);
-                banner.getStyleClass().remove("danger");
-            }
-            case NEWER -> {
-                bannerAction.setText("Connect to another database…");
-                bannerAction.setVisible(true);
-                if (!banner.getStyleClass().contains("danger")) {
-                    banner.getStyleClass().add("danger");
-                }
-            }
-            case NONE -> bannerAction.setVisible(false);
-        }
+    /** The page shown for {@code id}, created on first use. */
+    public Page page(PageId id) {
+        return pages.computeIfAbsent(id, key -> Pages.create(key, context));
+    }
+
+    public BorderPane root() {
+        return root;
     }
 
     @FXML
     private void bannerAction() {
-        if (model.banner() == MainViewModel.BannerKind.NEWER) {
+        if (model.bannerProperty().get() == MainViewModel.BannerKind.NEWER) {
             connect();
-            return;
+        } else {
+            model.upgrade();
         }
-        bannerAction.setDisable(true);
-        var database = context.databaseProperty().get();
-        context.tasks().run("Upgrading the schema",
-                () -> new MigrationService(database, context.operator()).upgrade(null, MigrationProgress.NONE),
-                status -> {
-                    bannerAction.setDisable(false);
-                    context.schemaChanged(status);
-                },
-                failure -> {
-                    bannerAction.setDisable(false);
-                    ErrorDialogs.show(root.getScene().getWindow(), "The upgrade did not complete", failure);
-                });
     }
 
     @FXML
@@ -176,12 +165,11 @@ public final class MainController {
 
     @FXML
     private void openDefault() {
-        open(AppContext.defaultTarget());
+        open(DatabaseSession.defaultTarget());
     }
 
     public void open(ConnectionTarget target) {
-        context.connect(target, this::updateRecentMenu,
-                failure -> ErrorDialogs.show(root.getScene().getWindow(), "Cannot open " + target.describe(), failure));
+        context.connect(target, this::updateRecentMenu, failure -> context.dialogs().failure("Cannot open " + target.describe(), failure));
     }
 
     private void updateRecentMenu() {
@@ -189,7 +177,7 @@ public final class MainController {
         for (Settings.RecentConnection recent : context.settings().recentConnections) {
             MenuItem item = new MenuItem(recent.label());
             if ("sqlite".equals(recent.kind())) {
-                item.setOnAction(e -> open(ConnectionTarget.sqlite(java.nio.file.Path.of(recent.sqlitePath()))));
+                item.setOnAction(e -> open(ConnectionTarget.sqlite(Path.of(recent.sqlitePath()))));
             } else {
                 // A password is never remembered: the dialog asks for it.
                 item.setOnAction(e -> connectionDialog.accept(recent));
@@ -224,11 +212,8 @@ public final class MainController {
 
     @FXML
     private void about() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION, "SyncDesk 0.1 — the console for the sync between the sprint-planning "
-                + "database and JIRA.\nData directory: " + com.syncdesk.persistence.AppDirectories.dataDirectory());
-        about.initOwner(root.getScene().getWindow());
-        about.setHeaderText("SyncDesk");
-        about.showAndWait();
+        context.dialogs().info("SyncDesk", "SyncDesk 0.1 — the console for the sync between the sprint-planning database and JIRA.\n"
+                + "Data directory: " + AppDirectories.dataDirectory());
     }
 
     @FXML

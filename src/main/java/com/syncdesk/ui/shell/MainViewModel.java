@@ -3,24 +3,41 @@ package com.syncdesk.ui.shell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
+import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.ui.AppContext;
 
-/** The main window's state: what the status bar and the schema banner say. */
+/** The main window's state and commands: what the status bar and the schema banner say, and the banner's action. */
 public final class MainViewModel {
 
     /** What the banner offers. */
-    public enum BannerKind { NONE, UPGRADE, NEWER }
+    public enum BannerKind {
+        NONE(""), UPGRADE("Upgrade now"), NEWER("Connect to another database…");
+
+        private final String action;
+
+        BannerKind(String action) {
+            this.action = action;
+        }
+
+        public String action() {
+            return action;
+        }
+    }
 
     private final AppContext context;
     private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper(this, "schemaText", "");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
-    private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
-    private BannerKind banner = BannerKind.NONE;
+    private final ReadOnlyObjectWrapper<BannerKind> banner = new ReadOnlyObjectWrapper<>(this, "banner", BannerKind.NONE);
+    private final ReadOnlyBooleanWrapper upgrading = new ReadOnlyBooleanWrapper(this, "upgrading");
 
     public MainViewModel(AppContext context) {
         this.context = context;
@@ -29,28 +46,32 @@ public final class MainViewModel {
     }
 
     private void update(SchemaStatus status) {
-        if (status == null) {
-            schemaText.set("");
-            banner = BannerKind.NONE;
-        } else if (status.isNewerThanApp()) {
-            schemaText.set("Schema " + status.currentVersion() + " (newer than this SyncDesk)");
-            banner = BannerKind.NEWER;
-            bannerText.set("This database was upgraded by a newer SyncDesk (schema " + status.currentVersion() + "; this version knows up to "
-                    + status.latestVersion() + "). SyncDesk will not read or change it: use the newer version.");
-        } else if (status.isBehind()) {
-            schemaText.set("Schema " + status.currentVersion() + " of " + status.latestVersion());
-            banner = BannerKind.UPGRADE;
-            bannerText.set("This database's schema is at version " + status.currentVersion() + "; SyncDesk works with version "
-                    + status.latestVersion() + ". Upgrade it to see and act on its sync states (a backup is not needed to go up).");
-        } else {
-            schemaText.set("Schema " + status.currentVersion() + " (latest)");
-            banner = BannerKind.NONE;
-        }
-        bannerVisible.set(banner != BannerKind.NONE);
+        schemaText.set(status == null ? "" : SchemaWords.headline(status));
+        bannerText.set(status == null ? "" : SchemaWords.explanation(status));
+        banner.set(status == null ? BannerKind.NONE : switch (status.standing()) {
+            case BEHIND -> BannerKind.UPGRADE;
+            case NEWER -> BannerKind.NEWER;
+            case LATEST, FAILED -> BannerKind.NONE;
+        });
     }
 
-    public BannerKind banner() {
-        return banner;
+    /** "Upgrade now": brings the open database to the latest schema in the background; the console follows. */
+    public void upgrade() {
+        DatabaseSession session = context.session();
+        upgrading.set(true);
+        context.tasks().run("Upgrading the schema", () -> session.migrations().upgrade(null, MigrationProgress.NONE),
+                status -> {
+                    upgrading.set(false);
+                    context.schemaChanged(status);
+                },
+                failure -> {
+                    upgrading.set(false);
+                    context.dialogs().failure("The upgrade did not complete", failure);
+                });
+    }
+
+    public ReadOnlyObjectProperty<BannerKind> bannerProperty() {
+        return banner.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty schemaTextProperty() {
@@ -61,8 +82,8 @@ public final class MainViewModel {
         return bannerText.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty bannerVisibleProperty() {
-        return bannerVisible.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty upgradingProperty() {
+        return upgrading.getReadOnlyProperty();
     }
 
     public ObservableValue<Boolean> busyProperty() {

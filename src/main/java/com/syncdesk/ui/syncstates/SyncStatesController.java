@@ -1,8 +1,6 @@
 package com.syncdesk.ui.syncstates;
 
-import java.io.File;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +14,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -35,18 +31,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import org.controlsfx.control.CheckComboBox;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.syncdesk.app.Texts;
 import com.syncdesk.persistence.EnumValue;
-import com.syncdesk.persistence.Json;
-import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.syncstate.EntityType;
-import com.syncdesk.syncstate.StoredConflicts;
+import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.syncstate.SyncDirection;
 import com.syncdesk.syncstate.SyncStateColumn;
 import com.syncdesk.syncstate.SyncStateFilter;
@@ -54,19 +49,16 @@ import com.syncdesk.syncstate.SyncStateRow;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.ErrorDialogs;
 import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Page;
 import com.syncdesk.ui.StatusBadge;
-import com.syncdesk.ui.shell.Page;
+import com.syncdesk.ui.TaskRunner;
 
 /** The Sync States page: filter bar, a table paged and sorted in the database, a detail pane and the operator actions. */
 public final class SyncStatesController implements Page {
 
     /** Typing pauses this long before the search runs, so each keystroke does not query the database. */
-    private static final Duration TYPING_PAUSE = Duration.ofMillis(350);
-
-    /** What the actions apply to. */
-    public enum Scope { SELECTED, MATCHING }
+    private static final Duration TYPING_PAUSE = Duration.millis(350);
 
     @FXML
     private BorderPane root;
@@ -97,7 +89,7 @@ public final class SyncStatesController implements Page {
     @FXML
     private TextArea conflictsText;
     @FXML
-    private ChoiceBox<Scope> scopeChoice;
+    private ChoiceBox<SyncStatesViewModel.Scope> scopeChoice;
     @FXML
     private Button retryButton;
     @FXML
@@ -109,9 +101,9 @@ public final class SyncStatesController implements Page {
     @FXML
     private Button exportButton;
     @FXML
-    private javafx.scene.layout.HBox exportBox;
+    private HBox exportBox;
     @FXML
-    private javafx.scene.control.ProgressBar exportProgress;
+    private ProgressBar exportProgress;
     @FXML
     private Button firstButton;
     @FXML
@@ -123,13 +115,12 @@ public final class SyncStatesController implements Page {
     @FXML
     private Button lastButton;
 
-    private AppContext context;
     private SyncStatesViewModel model;
+    private Texts texts;
     private final Map<SyncStateColumn, TableColumn<SyncStateRow, ?>> columns = new EnumMap<>(SyncStateColumn.class);
-    private final PauseTransition typing = new PauseTransition(javafx.util.Duration.millis(TYPING_PAUSE.toMillis()));
+    private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
     private boolean searchQueued;
-    private javafx.concurrent.Task<Long> exporting;
-    private Function<Window, File> exportFileChooser = SyncStatesController::chooseExportFile;
+    private TaskRunner.Running exporting;
 
     public static SyncStatesController create(AppContext context) {
         SyncStatesController controller = Fxml.load("/com/syncdesk/ui/syncstates/sync-states.fxml");
@@ -138,11 +129,9 @@ public final class SyncStatesController implements Page {
     }
 
     private void init(AppContext context, SyncStatesViewModel model) {
-        this.context = context;
         this.model = model;
-        // Lets tests reach the page's controller from its view.
-        root.setUserData(this);
-        model.setOnFailure(failure -> ErrorDialogs.show(window(), "The sync states could not be loaded or changed", failure));
+        this.texts = context.texts();
+        model.setOnFailure(failure -> context.dialogs().failure("The sync states could not be loaded or changed", failure));
         buildFilterBar();
         buildTable();
         buildActions();
@@ -161,11 +150,6 @@ public final class SyncStatesController implements Page {
 
     public SyncStatesViewModel model() {
         return model;
-    }
-
-    /** Tests replace the file chooser, which a headless run cannot show. */
-    public void setExportFileChooser(Function<Window, File> chooser) {
-        this.exportFileChooser = chooser;
     }
 
     @Override
@@ -195,10 +179,6 @@ public final class SyncStatesController implements Page {
         searchField.selectAll();
     }
 
-    private Window window() {
-        return root.getScene() == null ? context.windowProperty().get() : root.getScene().getWindow();
-    }
-
     // ---- filter bar ----
 
     private void buildFilterBar() {
@@ -207,7 +187,7 @@ public final class SyncStatesController implements Page {
         conflictsOnly.selectedProperty().bindBidirectional(model.onlyOpenConflictsProperty());
 
         statusFilter.getItems().setAll(SyncStatus.values());
-        statusFilter.setConverter(converter(s -> s.wire().replace('_', ' '), "Any status"));
+        statusFilter.setConverter(converter(Texts::words, "Any status"));
         statusFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<SyncStatus>) change -> {
             List<SyncStatus> checked = List.copyOf(statusFilter.getCheckModel().getCheckedItems());
             if (!checked.equals(model.statuses())) {
@@ -237,10 +217,9 @@ public final class SyncStatesController implements Page {
 
         directionFilter.getItems().setAll(SyncDirection.values());
         directionFilter.getItems().addFirst(null);
-        Function<SyncDirection, String> directionText = d -> d.wire().replace('_', ' ');
-        directionFilter.setConverter(converter(directionText, "Any direction"));
-        directionFilter.setButtonCell(nullableCell("Any direction", directionText));
-        directionFilter.setCellFactory(list -> nullableCell("Any direction", directionText));
+        directionFilter.setConverter(converter(Texts::words, "Any direction"));
+        directionFilter.setButtonCell(nullableCell("Any direction", Texts::words));
+        directionFilter.setCellFactory(list -> nullableCell("Any direction", Texts::words));
         directionFilter.valueProperty().bindBidirectional(model.directionProperty());
 
         model.typeProperty().addListener((obs, old, now) -> queueSearch());
@@ -328,10 +307,10 @@ public final class SyncStatesController implements Page {
         register(SyncStateColumn.STATUS, status);
         column("Errors", SyncStateColumn.ERROR_COUNT, 65, SyncStateRow::errorCount, Object::toString);
         column("Last error", SyncStateColumn.LAST_ERROR, 240, SyncStateRow::lastError, s -> s);
-        column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 175, SyncStateRow::lastSyncAttempt, SyncStatesController::time);
-        column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, d -> d.wire().replace('_', ' '));
+        column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 175, SyncStateRow::lastSyncAttempt, texts::timestamp);
+        column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, Texts::words);
         column("Batch", SyncStateColumn.BATCH, 110, SyncStateRow::batchId, s -> s);
-        column("Duration", SyncStateColumn.DURATION, 80, SyncStateRow::durationMs, ms -> String.format(Locale.ROOT, "%,d ms", ms));
+        column("Duration", SyncStateColumn.DURATION, 80, SyncStateRow::durationMs, ms -> Texts.count(ms) + " ms");
         column("API calls", SyncStateColumn.API_CALLS, 70, SyncStateRow::apiCalls, Object::toString);
         TableColumn<SyncStateRow, Integer> conflicts = new TableColumn<>("Conflicts");
         conflicts.setPrefWidth(70);
@@ -384,15 +363,6 @@ public final class SyncStatesController implements Page {
         table.getColumns().add(column);
     }
 
-    /** A timestamp in UTC to the second, or the stored text when it could not be read. */
-    static String time(StoredInstant stored) {
-        if (stored == null) {
-            return null;
-        }
-        return stored.isReadable() ? stored.instant().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC")
-                : stored.raw() + " (as stored; unreadable)";
-    }
-
     // ---- detail pane ----
 
     private void showDetail(SyncStateRow row) {
@@ -405,78 +375,38 @@ public final class SyncStatesController implements Page {
             conflictsText.clear();
             return;
         }
-        detailTitle.setText(row.entityType().wire() + " " + row.entityId());
+        SyncStatesViewModel.Detail detail = model.detail(row);
+        detailTitle.setText(detail.title());
         int line = 0;
-        line = field(line, "Id", String.valueOf(row.id()));
-        line = field(line, "Entity type", enumText(row.entityType()));
-        line = field(line, "Entity id", row.entityId());
-        line = field(line, "JIRA id", row.jiraId());
-        Label badge = StatusBadge.of(row.status(), row.errorCount());
-        detailFields.addRow(line++, caption("Status"), badge);
-        line = field(line, "Error count", String.valueOf(row.errorCount()));
-        line = field(line, "Last error", row.lastError());
-        line = field(line, "Last attempt", time(row.lastSyncAttempt()));
-        line = field(line, "Last success", time(row.lastSuccessfulSync()));
-        line = field(line, "Direction", enumText(row.direction()));
-        line = field(line, "Batch", row.batchId());
-        line = field(line, "Content hash", row.contentHash());
-        line = field(line, "Local change", time(row.localModified()));
-        line = field(line, "JIRA change", time(row.remoteModified()));
-        line = field(line, "Resolution", row.resolutionStrategy() == null ? null : enumText(row.resolutionStrategy()));
-        line = field(line, "Duration", row.durationMs() == null ? null : String.format(Locale.ROOT, "%,d ms", row.durationMs()));
-        line = field(line, "API calls", String.valueOf(row.apiCalls()));
-        line = field(line, "Open conflicts", String.valueOf(row.openConflicts()));
-        line = field(line, "Row version", String.valueOf(row.rowVersion()));
-        line = field(line, "Created", time(row.createdAt()));
-        field(line, "Updated", time(row.updatedAt()));
-        conflictsText.setText(prettyConflicts(row.conflictsJson()));
+        for (SyncStatesViewModel.DetailLine field : detail.lines()) {
+            Label value = field.caption().equals("Status") ? StatusBadge.of(row.status(), row.errorCount()) : valueLabel(field.value());
+            detailFields.addRow(line++, caption(field.caption()), value);
+        }
+        conflictsText.setText(detail.conflicts());
     }
 
-    private int field(int line, String name, String value) {
-        Label text = new Label(value == null ? "—" : value);
+    private static Label valueLabel(String value) {
+        Label text = new Label(value == null || value.isEmpty() ? "—" : value);
         text.setWrapText(true);
         text.getStyleClass().add("detail-value");
-        detailFields.addRow(line, caption(name), text);
-        return line + 1;
+        return text;
     }
 
     private static Label caption(String name) {
         Label label = new Label(name);
         label.getStyleClass().add("figure-label");
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    private static String enumText(EnumValue<?> value) {
-        return value.isKnown() ? value.wire() : value.wire() + " (not a value this SyncDesk knows; shown as stored)";
-    }
-
-    /** Pretty-printed when it is JSON; otherwise the stored text as it is, with what is wrong with it. */
-    static String prettyConflicts(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return "No conflicts recorded.";
-        }
-        StoredConflicts parsed = StoredConflicts.parse(raw);
-        try {
-            JsonNode tree = Json.read(raw);
-            String pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-            return parsed.problem().map(p -> "Note: " + p + "\n\n" + pretty).orElse(pretty);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "Stored text is " + parsed.problem().orElse("not valid JSON") + ":\n\n" + raw;
-        }
     }
 
     // ---- actions ----
 
     private void buildActions() {
-        scopeChoice.getItems().setAll(Scope.values());
-        scopeChoice.setValue(Scope.SELECTED);
-        scopeChoice.setConverter(converter(scope -> scope == Scope.SELECTED ? "Selected rows" : "All matching the filter", ""));
+        scopeChoice.getItems().setAll(SyncStatesViewModel.Scope.values());
+        scopeChoice.setValue(SyncStatesViewModel.Scope.SELECTED);
+        scopeChoice.setConverter(converter(scope -> scope == SyncStatesViewModel.Scope.SELECTED ? "Selected rows" : "All matching the filter", ""));
         scopeChoice.setTooltip(new Tooltip("What Retry, Skip and Reset errors apply to"));
-        var nothingSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
-        var noTarget = Bindings.createBooleanBinding(() -> !model.connectedProperty().get()
-                        || (scopeChoice.getValue() == Scope.SELECTED ? table.getSelectionModel().getSelectedItems().isEmpty()
-                        : model.totalProperty().get() == 0),
+        var noTarget = Bindings.createBooleanBinding(() -> !model.canAct(scopeChoice.getValue(), table.getSelectionModel().getSelectedItems().size()),
                 scopeChoice.valueProperty(), table.getSelectionModel().getSelectedItems(), model.totalProperty(), model.connectedProperty());
         retryButton.disableProperty().bind(noTarget);
         skipButton.disableProperty().bind(noTarget);
@@ -484,54 +414,29 @@ public final class SyncStatesController implements Page {
         resolveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             SyncStateRow row = table.getSelectionModel().getSelectedItem();
             return row == null || row.openConflicts() == 0;
-        }, table.getSelectionModel().selectedItemProperty()).or(nothingSelected));
+        }, table.getSelectionModel().selectedItemProperty()));
         exportButton.disableProperty().bind(model.connectedProperty().not().or(model.totalProperty().isEqualTo(0)));
         exportButton.setTooltip(new Tooltip("Export every sync state matching the filter to a CSV file"));
     }
 
     @FXML
     private void retry() {
-        act(SyncStatesViewModel.Action.RETRY);
+        act(StateAction.RETRY);
     }
 
     @FXML
     private void skip() {
-        act(SyncStatesViewModel.Action.SKIP);
+        act(StateAction.SKIP);
     }
 
     @FXML
     private void resetErrors() {
-        act(SyncStatesViewModel.Action.RESET_ERRORS);
+        act(StateAction.RESET_ERRORS);
     }
 
-    private void act(SyncStatesViewModel.Action action) {
-        if (scopeChoice.getValue() == Scope.SELECTED) {
-            List<Long> ids = table.getSelectionModel().getSelectedItems().stream().map(SyncStateRow::id).toList();
-            confirm(action, ids.size(), "the " + (ids.size() == 1 ? "selected sync state" : ids.size() + " selected sync states"), ids);
-        } else {
-            // Counted afresh: the table's total may be older than the database.
-            model.countMatching(n -> confirm(action, n, "every sync state matching the filter (" + String.format(Locale.ROOT, "%,d", n) + ")", null));
-        }
-    }
-
-    private void confirm(SyncStatesViewModel.Action action, long count, String what, List<Long> ids) {
-        if (count == 0) {
-            return;
-        }
-        ButtonType go = new ButtonType(action.label() + " " + String.format(Locale.ROOT, "%,d", count), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", go, ButtonType.CANCEL);
-        alert.initOwner(window());
-        alert.setTitle("SyncDesk");
-        alert.setHeaderText(action.label() + " " + what + "?");
-        alert.setContentText("They will be " + action.effect() + ". The action is recorded in the audit log under your name ("
-                + context.operator() + ").");
-        alert.getDialogPane().setId("confirm-action");
-        alert.resultProperty().addListener((obs, old, answer) -> {
-            if (answer == go) {
-                model.act(action, ids, result -> { });
-            }
-        });
-        alert.show();
+    private void act(StateAction action) {
+        model.act(action, scopeChoice.getValue() == SyncStatesViewModel.Scope.SELECTED
+                ? table.getSelectionModel().getSelectedItems().stream().map(SyncStateRow::id).toList() : null);
     }
 
     @FXML
@@ -544,17 +449,14 @@ public final class SyncStatesController implements Page {
 
     @FXML
     private void export() {
-        File file = exportFileChooser.apply(window());
-        if (file == null) {
-            return;
-        }
-        exporting = model.export(file.toPath(), rows -> { });
-        exportProgress.progressProperty().bind(exporting.progressProperty());
-        exportBox.visibleProperty().bind(exporting.runningProperty());
-        exportBox.managedProperty().bind(exporting.runningProperty());
-        exportButton.disableProperty().unbind();
-        exportButton.disableProperty().bind(exporting.runningProperty().or(model.connectedProperty().not())
-                .or(model.totalProperty().isEqualTo(0)));
+        model.export().ifPresent(running -> {
+            exporting = running;
+            exportProgress.progressProperty().bind(running.progressProperty());
+            exportBox.visibleProperty().bind(running.runningProperty());
+            exportBox.managedProperty().bind(running.runningProperty());
+            exportButton.disableProperty().bind(running.runningProperty().or(model.connectedProperty().not())
+                    .or(model.totalProperty().isEqualTo(0)));
+        });
     }
 
     @FXML
@@ -562,14 +464,6 @@ public final class SyncStatesController implements Page {
         if (exporting != null) {
             exporting.cancel();
         }
-    }
-
-    private static File chooseExportFile(Window owner) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the sync states matching the filter");
-        chooser.setInitialFileName("sync-states.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        return chooser.showSaveDialog(owner);
     }
 
     @FXML

@@ -1,17 +1,11 @@
 package com.syncdesk.ui.syncstates;
 
-import java.io.BufferedWriter;
-import java.io.FilterWriter;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -20,8 +14,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,26 +22,31 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
-import com.syncdesk.syncstate.ActionResult;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.Selection;
+import com.syncdesk.syncstate.StateAction;
+import com.syncdesk.syncstate.StoredConflicts;
 import com.syncdesk.syncstate.SyncDirection;
 import com.syncdesk.syncstate.SyncStateExport;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStateRow;
-import com.syncdesk.syncstate.SyncStateService;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.shell.PageId;
+import com.syncdesk.ui.PageId;
+import com.syncdesk.ui.Question;
+import com.syncdesk.ui.TaskRunner;
 
 /**
  * The Sync States page's state: the filter the bar edits, the sort, and one page of rows fetched from
@@ -60,27 +57,15 @@ public final class SyncStatesViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SyncStatesViewModel.class);
     public static final int PAGE_SIZE = 100;
 
-    /** The operator actions on sync states. */
-    public enum Action {
-        RETRY("Retry", "back to pending, to be synced again"),
-        SKIP("Skip", "marked skipped, left out of syncs"),
-        RESET_ERRORS("Reset errors", "error count and last error cleared");
+    /** What the actions apply to. */
+    public enum Scope { SELECTED, MATCHING }
 
-        private final String label;
-        private final String effect;
+    /** One line of the detail pane: a caption and the value as shown; the status line shows a badge instead. */
+    public record DetailLine(String caption, String value) {
+    }
 
-        Action(String label, String effect) {
-            this.label = label;
-            this.effect = effect;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String effect() {
-            return effect;
-        }
+    /** What the detail pane shows of one sync state. */
+    public record Detail(String title, SyncStateRow row, List<DetailLine> lines, String conflicts) {
     }
 
     private final AppContext context;
@@ -93,16 +78,15 @@ public final class SyncStatesViewModel {
     private final BooleanProperty onlyOpenConflicts = new SimpleBooleanProperty(this, "onlyOpenConflicts");
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
 
-    private final ReadOnlyObjectWrapper<SyncStateSort> sort = new ReadOnlyObjectWrapper<>(this, "sort", SyncStateSort.DEFAULT);
+    private SyncStateSort sort = SyncStateSort.DEFAULT;
     private final ObservableList<SyncStateRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total");
     private final ReadOnlyLongWrapper firstRow = new ReadOnlyLongWrapper(this, "firstRow");
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(this, "hasNext");
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
-    private final ReadOnlyObjectWrapper<SyncStateFilter> appliedFilter = new ReadOnlyObjectWrapper<>(this, "appliedFilter", SyncStateFilter.all());
+    private SyncStateFilter appliedFilter = SyncStateFilter.all();
 
     private Page<SyncStateRow> page = Page.empty();
     private PageRequest currentRequest = PageRequest.first(PAGE_SIZE);
@@ -146,13 +130,13 @@ public final class SyncStatesViewModel {
 
     /** Applies the filter bar: back to the first page of what it matches. */
     public void search() {
-        appliedFilter.set(filter());
+        appliedFilter = filter();
         firstPage();
     }
 
     public void sortBy(SyncStateSort newSort) {
-        if (!newSort.equals(sort.get())) {
-            sort.set(newSort);
+        if (!newSort.equals(sort)) {
+            sort = newSort;
             firstPage();
         }
     }
@@ -212,10 +196,9 @@ public final class SyncStatesViewModel {
             updatePaging(0);
             return;
         }
-        SyncStateFilter filter = appliedFilter.get();
-        SyncStateSort requested = position == Position.LAST ? new SyncStateSort(sort.get().column(), !sort.get().ascending()) : sort.get();
+        SyncStateFilter filter = appliedFilter;
+        SyncStateSort requested = position == Position.LAST ? new SyncStateSort(sort.column(), !sort.ascending()) : sort;
         long ticket = ++generation;
-        loading.set(true);
         // A new first page shows at once; its total (a count over every matching row) follows in a second task.
         boolean countLater = position == Position.FIRST && request.countTotal();
         PageRequest fetch = countLater ? request.withoutTotal() : request;
@@ -227,13 +210,12 @@ public final class SyncStatesViewModel {
                 return fetched;
             }
             List<SyncStateRow> items = new ArrayList<>(fetched.items());
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             return new Page<>(List.copyOf(items), fetched.total(), fetched.last(), fetched.first(), false, fetched.hasNext());
         }, fetched -> {
             if (ticket != generation) {
                 return;
             }
-            loading.set(false);
             currentRequest = request;
             currentPosition = position;
             long start = again && position != Position.LAST ? firstRow.get() : switch (position) {
@@ -253,7 +235,6 @@ public final class SyncStatesViewModel {
             }
         }, failure -> {
             if (ticket == generation) {
-                loading.set(false);
                 onFailure.accept(failure);
             }
         });
@@ -291,29 +272,39 @@ public final class SyncStatesViewModel {
                 start + 1, start + rows.size(), total.get(), current, pages));
     }
 
-    /** How many sync states an action on everything matching the filter would touch (counted in the background). */
-    public void countMatching(Consumer<Long> onCounted) {
-        Workspace workspace = context.workspace();
-        SyncStateFilter filter = appliedFilter.get();
-        context.tasks().run("Counting sync states", () -> workspace.syncStates().count(filter), onCounted, onFailure);
+    /** Whether Retry, Skip and Reset errors have something to act on. */
+    public boolean canAct(Scope scope, int selected) {
+        return connected.get() && (scope == Scope.SELECTED ? selected > 0 : total.get() > 0);
     }
 
-    /** Runs an action on the chosen rows, or (with {@code ids} null) on everything matching the applied filter. */
-    public void act(Action action, Collection<Long> ids, Consumer<ActionResult> onDone) {
+    /**
+     * Asks first, naming the action and how many states it touches, then runs it on the chosen rows, or
+     * (with {@code ids} null) on everything matching the applied filter, counted afresh for the question.
+     */
+    public void act(StateAction action, Collection<Long> ids) {
         Workspace workspace = context.workspace();
-        Selection selection = ids == null ? Selection.matching(appliedFilter.get()) : Selection.ids(ids);
-        String operator = context.operator();
-        context.tasks().run(action.label() + " on sync states", () -> {
-            SyncStateService service = workspace.syncStates();
-            return switch (action) {
-                case RETRY -> service.retry(selection, operator);
-                case SKIP -> service.skip(selection, operator);
-                case RESET_ERRORS -> service.resetErrors(selection, operator);
-            };
-        }, result -> {
-            reload();
-            onDone.accept(result);
-        }, onFailure);
+        if (ids != null) {
+            confirmAndAct(action, ids.size(), "the " + (ids.size() == 1 ? "selected sync state" : ids.size() + " selected sync states"),
+                    Selection.ids(ids));
+            return;
+        }
+        SyncStateFilter filter = appliedFilter;
+        context.tasks().run("Counting sync states", () -> workspace.syncStates().count(filter), n -> confirmAndAct(action, n,
+                "every sync state matching the filter (" + Texts.count(n) + ")", Selection.matching(filter)), onFailure);
+    }
+
+    private void confirmAndAct(StateAction action, long count, String what, Selection selection) {
+        if (count == 0) {
+            return;
+        }
+        Question question = Question.of("confirm-action", action.label() + " " + what + "?", "They will be " + action.effect()
+                + ". The action is recorded in the audit log under your name (" + context.operator() + ").", action.label() + " " + Texts.count(count));
+        context.dialogs().confirm(question, notes -> {
+            Workspace workspace = context.workspace();
+            String operator = context.operator();
+            context.tasks().run(action.label() + " on sync states", () -> workspace.syncStates().apply(action, selection, operator),
+                    result -> reload(), onFailure);
+        });
     }
 
     /** Opens the conflict of this sync state for resolution (the Conflicts page handles the id). */
@@ -322,80 +313,72 @@ public final class SyncStatesViewModel {
     }
 
     /**
-     * Exports every row matching the applied filter, in the current sort, to a CSV file. Written next to the
-     * target and moved into place, so a cancelled or failed export leaves no half file behind.
+     * Exports every row matching the applied filter, in the current sort, to a CSV file the operator
+     * chooses; the export use case writes beside it and moves the file into place when complete.
      */
-    public Task<Long> export(Path file, Consumer<Long> onDone) {
+    public Optional<TaskRunner.Running> export() {
+        Optional<Path> chosen = context.dialogs().chooseFileToSave("Export the sync states matching the filter", "sync-states.csv",
+                "CSV files", "*.csv");
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = chosen.get();
         Workspace workspace = context.workspace();
-        SyncStateFilter filter = appliedFilter.get();
-        SyncStateSort order = sort.get();
-        return context.tasks().run("Exporting sync states to " + file.getFileName(), (task, progress) -> {
+        SyncStateFilter filter = appliedFilter;
+        SyncStateSort order = sort;
+        return Optional.of(context.tasks().run("Exporting sync states to " + file.getFileName(), progress -> {
             long expected = workspace.syncStates().count(filter);
             progress.update(0, expected, "Exporting " + expected + " sync states");
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            long written;
-            try (Writer out = new RowCountingWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), rowsDone -> {
-                if (progress.isCancelled()) {
-                    throw new InterruptedIOException("Export cancelled");
-                }
-                progress.update(Math.min(rowsDone, expected), expected, String.format("%,d of %,d rows written", Math.min(rowsDone, expected), expected));
-            })) {
-                written = new SyncStateExport(workspace.syncStates()).write(filter, order, SyncStateExport.Format.CSV, out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(partial);
-                throw e;
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            return written;
-        }, onDone, onFailure);
+            return new SyncStateExport(workspace.syncStates()).toFile(filter, order, SyncStateExport.Format.CSV, file, rows -> {
+                progress.update(Math.min(rows, expected), expected, Texts.count(Math.min(rows, expected)) + " of " + Texts.count(expected) + " rows written");
+                return !progress.isCancelled();
+            });
+        }, rows -> { }, onFailure));
     }
 
-    /** Counts CSV record ends (CRLF) as they are written, to report progress every thousand rows. */
-    private static final class RowCountingWriter extends FilterWriter {
-        interface Listener {
-            void rows(long done) throws IOException;
+    /** Every field of a state as the detail pane shows it; unknown values and unreadable timestamps are shown as stored. */
+    public Detail detail(SyncStateRow row) {
+        Texts texts = context.texts();
+        List<DetailLine> lines = List.of(
+                new DetailLine("Id", String.valueOf(row.id())),
+                new DetailLine("Entity type", enumText(row.entityType())),
+                new DetailLine("Entity id", row.entityId()),
+                new DetailLine("JIRA id", row.jiraId()),
+                new DetailLine("Status", null),
+                new DetailLine("Error count", String.valueOf(row.errorCount())),
+                new DetailLine("Last error", row.lastError()),
+                new DetailLine("Last attempt", texts.timestamp(row.lastSyncAttempt())),
+                new DetailLine("Last success", texts.timestamp(row.lastSuccessfulSync())),
+                new DetailLine("Direction", enumText(row.direction())),
+                new DetailLine("Batch", row.batchId()),
+                new DetailLine("Content hash", row.contentHash()),
+                new DetailLine("Local change", texts.timestamp(row.localModified())),
+                new DetailLine("JIRA change", texts.timestamp(row.remoteModified())),
+                new DetailLine("Resolution", row.resolutionStrategy() == null ? null : enumText(row.resolutionStrategy())),
+                new DetailLine("Duration", row.durationMs() == null ? null : Texts.count(row.durationMs()) + " ms"),
+                new DetailLine("API calls", String.valueOf(row.apiCalls())),
+                new DetailLine("Open conflicts", String.valueOf(row.openConflicts())),
+                new DetailLine("Row version", String.valueOf(row.rowVersion())),
+                new DetailLine("Created", texts.timestamp(row.createdAt())),
+                new DetailLine("Updated", texts.timestamp(row.updatedAt())));
+        return new Detail(row.entityType().wire() + " " + row.entityId(), row, lines, prettyConflicts(row.conflictsJson()));
+    }
+
+    private static String enumText(EnumValue<?> value) {
+        return value.isKnown() ? value.wire() : value.wire() + " (not a value this SyncDesk knows; shown as stored)";
+    }
+
+    /** Pretty-printed when it is JSON; otherwise the stored text as it is, with what is wrong with it. */
+    static String prettyConflicts(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "No conflicts recorded.";
         }
-
-        private final Listener listener;
-        private long lines;
-        private char previous;
-
-        RowCountingWriter(BufferedWriter out, Listener listener) {
-            super(out);
-            this.listener = listener;
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            count((char) c);
-            super.write(c);
-        }
-
-        @Override
-        public void write(char[] buffer, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) {
-                count(buffer[i]);
-            }
-            super.write(buffer, offset, length);
-        }
-
-        @Override
-        public void write(String text, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) {
-                count(text.charAt(i));
-            }
-            super.write(text, offset, length);
-        }
-
-        private void count(char c) throws IOException {
-            if (previous == '\r' && c == '\n') {
-                lines++;
-                if (lines % 1_000 == 0) {
-                    // The first line is the header.
-                    listener.rows(lines - 1);
-                }
-            }
-            previous = c;
+        StoredConflicts parsed = StoredConflicts.parse(raw);
+        try {
+            String pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.read(raw));
+            return parsed.problem().map(p -> "Note: " + p + "\n\n" + pretty).orElse(pretty);
+        } catch (JsonProcessingException e) {
+            return "Stored text is " + parsed.problem().orElse("not valid JSON") + ":\n\n" + raw;
         }
     }
 
@@ -423,13 +406,7 @@ public final class SyncStatesViewModel {
         return text;
     }
 
-    public ReadOnlyObjectProperty<SyncStateSort> sortProperty() {
-        return sort.getReadOnlyProperty();
-    }
 
-    public ReadOnlyObjectProperty<SyncStateFilter> appliedFilterProperty() {
-        return appliedFilter.getReadOnlyProperty();
-    }
 
     public ObservableList<SyncStateRow> rows() {
         return rows;
@@ -447,9 +424,6 @@ public final class SyncStatesViewModel {
         return hasPrevious.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();

@@ -303,7 +303,7 @@ class ConflictDialogTest {
         AtomicReference<SyncState> state = new AtomicReference<>();
         fixture = ConflictFixture.connect(robot, tempDir, workspace -> {
             ConflictFixture.planningRows(workspace);
-            state.set(workspace.syncStates().recordConflict(workspace.syncStates().createSyncState(EntityType.ISSUE, "1", "PAY-1"), List.of(
+            state.set(workspace.conflicts().record(workspace.syncStates().createSyncState(EntityType.ISSUE, "1", "PAY-1"), List.of(
                     new com.syncdesk.syncstate.FieldConflict("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("Done"),
                             com.fasterxml.jackson.databind.node.TextNode.valueOf("Done"), null),
                     new com.syncdesk.syncstate.FieldConflict("assignee", com.fasterxml.jackson.databind.node.TextNode.valueOf("Ana"),

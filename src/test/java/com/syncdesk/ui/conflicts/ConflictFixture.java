@@ -28,6 +28,7 @@ import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.syncstate.SyncStateService;
 import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.TestWorkspaces;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Settings;
 
@@ -50,7 +51,7 @@ final class ConflictFixture implements AutoCloseable {
         ConnectionTarget target = ConnectionTarget.sqlite(dir.resolve("conflicts.db"));
         Database database = Database.open(target, Database.OpenMode.CREATE_IF_MISSING);
         new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
-        try (Workspace workspace = Workspace.open(database)) {
+        try (Workspace workspace = TestWorkspaces.over(database)) {
             seed.accept(workspace);
         }
         AppContext context = new AppContext(new Settings());
@@ -79,7 +80,7 @@ final class ConflictFixture implements AutoCloseable {
     static SyncState issueWithThreeConflicts(Workspace workspace, long issueId) {
         SyncStateService states = workspace.syncStates();
         SyncState state = states.createSyncState(EntityType.ISSUE, String.valueOf(issueId), "PAY-" + issueId);
-        return states.recordConflict(state, List.of(
+        return workspace.conflicts().record(state, List.of(
                 new FieldConflict("summary", TextNode.valueOf("Local summary " + issueId),
                         TextNode.valueOf("Refund flow for card payments in all regions"), TextNode.valueOf("Refund flow for card payments")),
                 new FieldConflict("story_points", IntNode.valueOf(3), IntNode.valueOf(8), IntNode.valueOf(2)),
@@ -89,7 +90,7 @@ final class ConflictFixture implements AutoCloseable {
     static SyncState sprintWithDateConflict(Workspace workspace) {
         SyncStateService states = workspace.syncStates();
         SyncState state = states.createSyncState(EntityType.SPRINT, "1", "501");
-        return states.recordConflict(state, List.of(
+        return workspace.conflicts().record(state, List.of(
                 new FieldConflict("goal", TextNode.valueOf("Ship the refund flow"), TextNode.valueOf("Ship the refund flow and fix the flaky tests"),
                         TextNode.valueOf("Ship the refund flow")),
                 new FieldConflict("end_date", TextNode.valueOf("2026-01-19T17:00:00Z"), TextNode.valueOf("2026-01-23T17:00:00Z"),

@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.testing.Screenshots;
-import com.syncdesk.ui.SyncDeskApp;
+import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Theme;
-import com.syncdesk.ui.shell.PageId;
+import com.syncdesk.ui.shell.SyncDeskApp;
 
 /** The pictures in the README: the conflict dialog and the Conflicts page on demo data. */
 @ExtendWith(ApplicationExtension.class)
@@ -100,7 +100,7 @@ class ConflictScreenshotsTest {
         java.time.Instant localEnd = com.syncdesk.persistence.SqliteTimestamps.parse(end).orElseThrow();
         var state = workspace.syncStates().find(com.syncdesk.syncstate.EntityType.SPRINT, sprint[0]).orElseThrow();
         TextNode name = TextNode.valueOf(sprint[1]);
-        return workspace.syncStates().recordConflict(state, java.util.List.of(
+        return workspace.conflicts().record(state, java.util.List.of(
                 new FieldConflict("name", name, TextNode.valueOf(sprint[1] + " (extended)"), name),
                 new FieldConflict("goal", TextNode.valueOf("Ship the new checkout to 10% of users and keep the old one as a fallback"),
                         TextNode.valueOf("Ship the new checkout to 25% of users and fix the flaky payment tests"),

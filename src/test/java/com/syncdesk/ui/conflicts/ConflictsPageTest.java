@@ -29,9 +29,9 @@ import com.syncdesk.conflict.ConflictFilter;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.testing.TableDump;
-import com.syncdesk.ui.SyncDeskApp;
+import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Theme;
-import com.syncdesk.ui.shell.PageId;
+import com.syncdesk.ui.shell.SyncDeskApp;
 
 @ExtendWith(ApplicationExtension.class)
 class ConflictsPageTest {

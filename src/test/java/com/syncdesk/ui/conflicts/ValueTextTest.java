@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.syncdesk.app.Texts;
 import com.syncdesk.conflict.EntityFields.Kind;
 
 class ValueTextTest {
 
-    private final ValueText german = new ValueText(Locale.GERMANY, ZoneId.of("Europe/Berlin"));
+    private final ValueText german = new ValueText(new Texts(Locale.GERMANY, ZoneId.of("Europe/Berlin")));
 
     @Test
     void datesAndNumbersReadInTheOperatorsLocaleAndZone() {
-        assertThat(german.format(TextNode.valueOf("2026-01-19T17:00:00Z"), Kind.TIMESTAMP)).isEqualTo("19.01.2026, 18:00:00");
+        assertThat(german.format(TextNode.valueOf("2026-01-19T17:00:00Z"), Kind.TIMESTAMP)).isEqualTo("19.01.2026, 18:00:00 MEZ");
         assertThat(german.format(DecimalNode.valueOf(new BigDecimal("2.5")), Kind.DECIMAL)).isEqualTo("2,5");
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,6 +30,8 @@ import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.GuardedDataSource;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.FxDialogs;
+import com.syncdesk.ui.PausingTaskRunner;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
 
@@ -40,7 +43,8 @@ abstract class MigrationsPanelHarness {
     static Path home;
 
     AppContext context;
-    MigrationsPage page;
+    PausingTaskRunner tasks;
+    MigrationsController page;
     Stage stage;
 
     /** TestFX finds only the test class's own {@code @Start}: each subclass calls this from it. */
@@ -48,8 +52,9 @@ abstract class MigrationsPanelHarness {
         this.stage = stage;
         System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
         GuardedDataSource.forbid(thread -> Platform.isFxApplicationThread());
-        context = new AppContext(new Settings());
-        page = new MigrationsPage(context);
+        tasks = new PausingTaskRunner();
+        context = new AppContext(new Settings(), tasks, new FxDialogs(() -> stage));
+        page = MigrationsController.create(context);
         StackPane content = new StackPane(page.view());
         content.getStyleClass().add("content");
         BorderPane window = new BorderPane(content);
@@ -80,6 +85,15 @@ abstract class MigrationsPanelHarness {
 
     MigrationsViewModel model() {
         return page.model();
+    }
+
+    /**
+     * Holds the next run right after the panel has shown step {@code index} starting, as a slow step would;
+     * {@code reached} counts down then, and the run goes on when {@code release} does.
+     */
+    void holdAtTheStartOfStep(int index, CountDownLatch reached, CountDownLatch release) {
+        tasks.pauseWhen(() -> model().log().stream().anyMatch(line -> line.startsWith("Step " + index + " of ") && line.contains(" started: ")),
+                reached, release);
     }
 
     /** Waits until the running schema change has ended and the panel has read the schema again. */

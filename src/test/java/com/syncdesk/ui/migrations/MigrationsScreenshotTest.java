@@ -63,7 +63,7 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
             new MigrationService(database, "ops").upgrade(null, MigrationProgress.NONE);
             new DemoDataGenerator(database).generate(2000, 11, DemoDataGenerator.Progress.NONE);
         }
-        connect(robot, target, 10);
+        connect(robot, target, Versions.LATEST);
 
         robot.clickOn("#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
@@ -97,25 +97,16 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
         connect(robot, target, 6);
         CountDownLatch secondStepStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        model().observeSteps(step -> {
-            if (step.index() == 2 && step.phase() == MigrationProgress.Phase.STARTED) {
-                secondStepStarted.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        holdAtTheStartOfStep(2, secondStepStarted, release);
 
         robot.clickOn("#upgradeButton");
         dialog(robot, "migration-confirm");
         robot.clickOn("#confirm-migration");
         assertThat(secondStepStarted.await(60, TimeUnit.SECONDS)).isTrue();
-        waitUntil(() -> model().log().stream().anyMatch(line -> line.startsWith("Step 2 of 4 started")));
+        waitUntil(() -> model().log().stream().anyMatch(line -> line.startsWith("Step 2 of " + Versions.above(6).size() + " started")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model().isRunning()).isTrue();
-        assertThat(model().progressProperty().get()).isEqualTo(1.0 / 4);
+        assertThat(model().progressProperty().get()).isEqualTo(1.0 / Versions.above(6).size());
         robot.interact(() -> Screenshots.save(stage.getScene(), "migrations-progress"));
 
         release.countDown();

@@ -1,20 +1,20 @@
-package com.syncdesk.ui;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
+package com.syncdesk.ui.shell;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Settings;
+import com.syncdesk.ui.Theme;
 import com.syncdesk.ui.connection.ConnectionDialog;
-import com.syncdesk.ui.shell.MainController;
 
 /** The desktop console. Opens the default database (created and migrated on first start) off the JavaFX thread. */
 public final class SyncDeskApp extends Application {
@@ -46,7 +46,7 @@ public final class SyncDeskApp extends Application {
             }
         });
         stage.show();
-        window.controller().open(AppContext.defaultTarget());
+        window.controller().open(DatabaseSession.defaultTarget());
     }
 
     /** Puts the window where it was, unless that place is no longer on any screen. */
@@ -81,17 +81,10 @@ public final class SyncDeskApp extends Application {
     /** The main window's root and controller, loaded from FXML. */
     public record MainWindow(Parent root, MainController controller) {
         public static MainWindow create(AppContext context) {
-            FXMLLoader loader = new FXMLLoader(SyncDeskApp.class.getResource("/com/syncdesk/ui/shell/main.fxml"));
-            try {
-                Parent root = loader.load();
-                MainController controller = loader.getController();
-                controller.init(context);
-                controller.setConnectionDialog(recent ->
-                        ConnectionDialog.show(context, context.windowProperty().get(), recent, controller::open));
-                return new MainWindow(root, controller);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The main window's FXML is missing or broken", e);
-            }
+            MainController controller = Fxml.load("/com/syncdesk/ui/shell/main.fxml");
+            controller.init(context);
+            controller.setConnectionDialog(recent -> ConnectionDialog.show(context, context.windowProperty().get(), recent, controller::open));
+            return new MainWindow(controller.root(), controller);
         }
     }
 }

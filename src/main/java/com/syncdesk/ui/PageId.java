@@ -1,4 +1,4 @@
-package com.syncdesk.ui.shell;
+package com.syncdesk.ui;
 
 /** The console's pages, in navigation order, with their icons (Feather) and shortcuts. */
 public enum PageId {

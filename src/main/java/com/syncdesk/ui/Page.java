@@ -1,4 +1,4 @@
-package com.syncdesk.ui.shell;
+package com.syncdesk.ui;
 
 import javafx.scene.Node;
 

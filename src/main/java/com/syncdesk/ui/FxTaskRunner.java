@@ -1,54 +1,38 @@
 package com.syncdesk.ui;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Runs database work off the JavaFX application thread and hands results back on it. The status bar
- * binds to {@link #runningProperty()} and {@link #messageProperty()}; failures go to the given handler
- * (usually an {@link ErrorDialogs error dialog}).
- */
-public final class BackgroundTasks implements AutoCloseable {
+/** Runs work on virtual threads through JavaFX {@link Task}s; results and failures arrive on the JavaFX thread. */
+public final class FxTaskRunner implements TaskRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("syncdesk-db-", 0).factory());
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    /** Work that reports progress and can be cancelled. */
-    public interface ProgressWork<T> {
-        T run(Task<?> task, Progress progress) throws Exception;
-    }
-
-    /** Progress from inside background work, shown by the task's progress bar. */
-    public interface Progress {
-        void update(long done, long total, String message);
-
-        boolean isCancelled();
-    }
-
-    public <T> Task<T> run(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        return run(title, (task, progress) -> work.call(), onSuccess, onFailure);
-    }
-
-    public <T> Task<T> run(String title, ProgressWork<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    @Override
+    public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 Task<?> self = this;
-                return work.run(this, new Progress() {
+                return work.run(new Progress() {
                     @Override
                     public void update(long done, long total, String text) {
                         updateProgress(done, total);
@@ -72,14 +56,36 @@ public final class BackgroundTasks implements AutoCloseable {
             onFailure.accept(task.getException());
         });
         task.setOnCancelled(e -> finished());
-        started(title);
-        executor.execute(task);
-        return task;
-    }
-
-    private void started(String title) {
         running.set(running.get() + 1);
         message.set(title + "…");
+        executor.execute(task);
+        return new Running() {
+            @Override
+            public ReadOnlyDoubleProperty progressProperty() {
+                return task.progressProperty();
+            }
+
+            @Override
+            public ReadOnlyStringProperty messageProperty() {
+                return task.messageProperty();
+            }
+
+            @Override
+            public ReadOnlyBooleanProperty runningProperty() {
+                return task.runningProperty();
+            }
+
+            @Override
+            public void cancel() {
+                task.cancel();
+            }
+
+            @Override
+            public void onCancelled(Runnable action) {
+                // Beside the runner's own handler, which must still run.
+                task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> action.run());
+            }
+        };
     }
 
     private void finished() {
@@ -89,10 +95,21 @@ public final class BackgroundTasks implements AutoCloseable {
         }
     }
 
+    @Override
+    public void onUiThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
     public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

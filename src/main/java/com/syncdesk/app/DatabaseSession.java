@@ -1,0 +1,138 @@
+package com.syncdesk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.syncdesk.migration.MigrationProgress;
+import com.syncdesk.migration.MigrationService;
+import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.SchemaWords;
+import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.persistence.ConnectionTarget;
+import com.syncdesk.persistence.Database;
+
+/**
+ * One open database as the console and the command line use it: the connection, its migrations (the one
+ * place a {@link MigrationService} is made), where its schema stands, and at the latest schema the
+ * services of a {@link Workspace}. Opening decides, the same for both, whether the schema is brought up first.
+ */
+public final class DatabaseSession implements AutoCloseable {
+
+    /** What the caller is about to do, which decides what opening may create or upgrade. */
+    public enum Access {
+        /** Look without changing anything: an existing database only (the default database is created empty). */
+        INSPECT,
+        /** Move the schema: a missing SQLite file is created, the schema is left to the caller. */
+        MIGRATE,
+        /** Work with the sync data: the default database is created and upgraded, any other is taken as it is. */
+        USE,
+        /** Fill the database (demo data): a missing file is created and an empty database gets the latest schema. */
+        FILL
+    }
+
+    private final Database database;
+    private final MigrationService migrations;
+    private SchemaStatus status;
+    private Workspace workspace;
+
+    private DatabaseSession(Database database, MigrationService migrations, SchemaStatus status) {
+        this.database = database;
+        this.migrations = migrations;
+        this.status = status;
+    }
+
+    /** The database in the data directory, created and migrated on first use. */
+    public static ConnectionTarget defaultTarget() {
+        return ConnectionTarget.sqlite(AppDirectories.defaultDatabase());
+    }
+
+    /**
+     * Opens {@code target} for {@code access}. A failure closes what was opened.
+     *
+     * @param backupFolder where PostgreSQL backups go
+     */
+    public static DatabaseSession open(ConnectionTarget target, Access access, String operator, Path backupFolder) {
+        boolean isDefault = target.equals(defaultTarget());
+        if (isDefault) {
+            try {
+                Files.createDirectories(AppDirectories.dataDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data directory " + AppDirectories.dataDirectory() + ": " + e.getMessage(), e);
+            }
+        }
+        boolean mayCreate = isDefault || access == Access.MIGRATE || access == Access.FILL;
+        Database database = Database.open(target, mayCreate ? Database.OpenMode.CREATE_IF_MISSING : Database.OpenMode.EXISTING_ONLY);
+        try {
+            DatabaseSession session = over(database, operator, backupFolder);
+            boolean upgrade = switch (access) {
+                case INSPECT, MIGRATE -> false;
+                case USE -> isDefault && session.status.isBehind();
+                case FILL -> session.status.currentVersion() == 0 || isDefault && session.status.isBehind();
+            };
+            if (upgrade) {
+                session.status = session.migrations.upgrade(null, MigrationProgress.NONE);
+            }
+            return session;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A session over a database opened elsewhere; closing the session closes it. */
+    public static DatabaseSession over(Database database, String operator, Path backupFolder) {
+        MigrationService migrations = new MigrationService(database, operator, backupFolder);
+        return new DatabaseSession(database, migrations, migrations.status());
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public MigrationService migrations() {
+        return migrations;
+    }
+
+    /** Where the schema stood when last read. */
+    public synchronized SchemaStatus status() {
+        return status;
+    }
+
+    /**
+     * The services over this database. Only a schema at the latest version has them; any other is refused
+     * with what to do (migrate, use a newer SyncDesk, repair), and nothing is changed.
+     */
+    public synchronized Workspace workspace() {
+        if (workspace == null) {
+            if (!status.isLatest() || status.hasFailedMigration()) {
+                if (status.currentVersion() == 0) {
+                    // Version 0 with another application's tables is not "a SyncDesk database waiting for migrate".
+                    migrations.checkSafeToMigrate();
+                }
+                throw SchemaWords.notAtLatestRefusal(status, database.target().describe());
+            }
+            workspace = new Workspace(database);
+        }
+        return workspace;
+    }
+
+    /** After the schema moved (an upgrade, a downgrade, a restore): services are dropped when it left the latest version. */
+    public synchronized void schemaChanged(SchemaStatus now) {
+        status = now;
+        if (workspace != null && !now.isLatest()) {
+            workspace.closeServices();
+            workspace = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (workspace != null) {
+            workspace.close();
+        } else {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.syncdesk.ui;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import com.syncdesk.app.Failure;
+
+/** The console's dialogs as JavaFX alerts, owned by the main window. */
+public final class FxDialogs implements Dialogs {
+
+    private final Supplier<Window> owner;
+
+    public FxDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void confirm(Question question, Consumer<String> onYes) {
+        Prepared prepared = prepare(question);
+        prepared.alert().setOnHidden(event -> {
+            if (prepared.alert().getResult() == prepared.yes()) {
+                onYes.accept(prepared.notes() == null ? "" : prepared.notes().getText());
+            }
+        });
+        prepared.alert().show();
+    }
+
+    @Override
+    public boolean ask(Question question) {
+        Prepared prepared = prepare(question);
+        return prepared.alert().showAndWait().orElse(ButtonType.CANCEL) == prepared.yes();
+    }
+
+    private record Prepared(Alert alert, ButtonType yes, TextField notes) {
+    }
+
+    private Prepared prepare(Question question) {
+        ButtonType yes = new ButtonType(question.yes(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = question.no().equals(ButtonType.CANCEL.getText()) ? ButtonType.CANCEL
+                : new ButtonType(question.no(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, question.id(), question.header());
+        alert.getButtonTypes().setAll(yes, no);
+        ((Button) alert.getDialogPane().lookupButton(yes)).setId(question.yesId());
+        if (question.notesId() == null) {
+            alert.setContentText(question.text());
+            return new Prepared(alert, yes, null);
+        }
+        Label text = new Label(question.text());
+        text.setWrapText(true);
+        TextField notes = new TextField();
+        notes.setId(question.notesId());
+        notes.setPromptText(question.notesPrompt());
+        VBox content = new VBox(8, text, notes);
+        content.setPrefWidth(480);
+        alert.getDialogPane().setContent(content);
+        return new Prepared(alert, yes, notes);
+    }
+
+    @Override
+    public void failure(String title, Throwable failure) {
+        Failure explained = Failure.of(failure);
+        if (explained.changedNothing()) {
+            Alert alert = alert(Alert.AlertType.WARNING, "refusal-dialog", title + ": nothing was changed");
+            alert.setContentText(explained.message());
+            alert.getDialogPane().setPrefWidth(560);
+            alert.show();
+            return;
+        }
+        Alert alert = alert(Alert.AlertType.ERROR, "error-dialog", title);
+        alert.setContentText(explained.message());
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        TextArea details = new TextArea(trace.toString());
+        details.setEditable(false);
+        details.setWrapText(false);
+        details.setPrefRowCount(14);
+        GridPane.setVgrow(details, Priority.ALWAYS);
+        GridPane.setHgrow(details, Priority.ALWAYS);
+        GridPane expandable = new GridPane();
+        expandable.add(new Label("Technical details (for a support request):"), 0, 0);
+        expandable.add(details, 0, 1);
+        alert.getDialogPane().setExpandableContent(expandable);
+        alert.show();
+    }
+
+    @Override
+    public void info(String title, String text) {
+        Alert alert = alert(Alert.AlertType.INFORMATION, "info-dialog", title);
+        alert.setContentText(text);
+        alert.show();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String initialName, String fileKind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(fileKind, pattern));
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    private Alert alert(Alert.AlertType type, String id, String header) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner.get());
+        alert.setTitle("SyncDesk");
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId(id);
+        return alert;
+    }
+}
