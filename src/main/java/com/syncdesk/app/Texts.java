@@ -12,14 +12,12 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.StoredInstant;
-import com.syncdesk.persistence.WireEnum;
 
 /**
  * How SyncDesk words values for the operator, the same in the console and on the command line: one
- * timestamp style (the operator's locale and time zone, with the zone named), counts, sizes, durations
- * and enumeration words.
+ * timestamp style (the operator's locale and time zone, with the zone named), counts, sizes and durations.
+ * Enumeration values say themselves in words ({@code WireEnum.words()}).
  */
 public final class Texts {
 
@@ -109,18 +107,5 @@ public final class Texts {
             return "";
         }
         return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    /** An enumeration value as words: "in progress", "local to remote". */
-    public static String words(WireEnum value) {
-        return value == null ? "" : value.wire().replace('_', ' ');
-    }
-
-    /** A stored enumeration value as words; one this SyncDesk does not know is shown as stored. */
-    public static String words(EnumValue<?> value) {
-        if (value == null) {
-            return "";
-        }
-        return value.isKnown() ? words(value.known()) : value.wire();
     }
 }

@@ -3,6 +3,7 @@ package com.syncdesk.cli;
 import java.nio.file.Path;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.Backup;
 
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class BackupCommand extends DatabaseCommand {
     @Override
     int run(DatabaseSession session) {
         Backup backup = session.migrations().backup(progress());
-        out().printf("Backup taken at schema version %d: %s (%s)%n", backup.version(), backup.location(), Sizes.readable(backup.sizeBytes()));
+        out().printf("Backup taken at schema version %d: %s (%s)%n", backup.version(), backup.location(), Texts.size(backup.sizeBytes()));
         return ExitCodes.OK;
     }
 }

@@ -1,11 +1,10 @@
 package com.syncdesk.cli;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.MigrationService;
 
@@ -15,7 +14,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "backups", description = "List the backups of the database: time, schema version, size and location.")
 final class BackupsCommand extends DatabaseCommand {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final Texts TEXTS = Texts.system();
 
     @Mixin
     BackupFolderOption backupFolder;
@@ -33,11 +32,11 @@ final class BackupsCommand extends DatabaseCommand {
             out().printf("No backups of %s in %s.%n", session.database().target().describe(), migrations.backupFolder());
             return ExitCodes.OK;
         }
-        out().printf("%-20s %-8s %10s  %s%n", "TAKEN", "VERSION", "SIZE", "LOCATION");
+        TextTable table = new TextTable("TAKEN", "VERSION>", "SIZE>", "LOCATION");
         for (Backup backup : backups) {
-            out().printf("%-20s %-8d %10s  %s%n", WHEN.format(backup.takenAt()), backup.version(),
-                    Sizes.readable(backup.sizeBytes()), backup.location());
+            table.row(TEXTS.timestamp(backup.takenAt()), backup.version(), Texts.size(backup.sizeBytes()), backup.location());
         }
+        table.print(out());
         return ExitCodes.OK;
     }
 }

@@ -16,18 +16,21 @@ import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.syncstate.EntityType;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "conflicts", description = "List waiting conflicts or resolve them.",
         subcommands = {ConflictsCommand.ListConflicts.class, ConflictsCommand.Resolve.class})
 final class ConflictsCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a subcommand: list or resolve.");
+        throw new ParameterException(spec.commandLine(), "Name a subcommand: list or resolve.");
     }
 
     @Command(name = "list", description = "Entities with open conflicts, oldest state first.")
@@ -46,11 +49,11 @@ final class ConflictsCommand implements Runnable {
             ConflictFilter filter = new ConflictFilter(StateFilterOptions.parse(EntityType.class, types), text);
             Page<ConflictGroup> page = workspace.conflicts().openConflicts(filter, PageRequest.first(limit));
             out().printf("%,d entities with open conflicts (%,d conflicting fields)%n", page.total(), workspace.conflicts().countOpen(filter));
-            out().printf("%-8s %-8s %-10s %-10s %-7s %s%n", "STATE", "TYPE", "ENTITY", "JIRA", "FIELDS", "NAMES");
+            TextTable table = new TextTable("STATE>", "TYPE", "ENTITY", "JIRA", "FIELDS>", "NAMES");
             for (ConflictGroup group : page.items()) {
-                out().printf("%-8d %-8s %-10s %-10s %-7d %s%n", group.stateId(), group.entityType().wire(), group.entityId(),
-                        group.jiraId() == null ? "" : group.jiraId(), group.openFields(), group.fieldNames());
+                table.row(group.stateId(), group.entityType().wire(), group.entityId(), group.jiraId(), group.openFields(), group.fieldNames());
             }
+            table.print(out());
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,8 @@
 package com.syncdesk.cli;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.demo.DemoDataGenerator;
@@ -25,11 +28,11 @@ final class DemoDataCommand extends WorkspaceCommand {
     @Override
     int run(Workspace workspace) {
         MigrationProgress progress = progress();
-        java.time.Instant start = java.time.Instant.now();
+        Instant start = Instant.now();
         DemoDataGenerator.Summary summary = workspace.demoData().generate(entities, seed, (done, total) -> {
             progress.onStep(new MigrationProgress.Step("Generating demo data: " + String.format("%,d of %,d rows", done, total),
                     (int) (done * 100 / total), 100, done == total ? MigrationProgress.Phase.FINISHED : MigrationProgress.Phase.STARTED,
-                    java.time.Duration.between(start, java.time.Instant.now())));
+                    Duration.between(start, Instant.now())));
             return true;
         });
         out().printf("Generated %,d projects, %,d boards, %,d sprints, %,d issues, %,d sync states, %,d conflicts, %,d history runs: "

@@ -1,7 +1,9 @@
 package com.syncdesk.cli;
 
 import java.util.List;
+import java.util.Locale;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.history.DailyRuns;
 import com.syncdesk.history.SyncHistoryFilter;
@@ -30,18 +32,20 @@ final class HistoryCommand extends WorkspaceCommand {
         SyncHistoryFilter filter = SyncHistoryFilter.all().withStatuses(StateFilterOptions.parse(SyncStatus.class, statuses));
         Page<SyncHistoryRow> page = workspace.history().page(filter, PageRequest.first(limit));
         out().printf("%,d runs%n", page.total());
-        out().printf("%-24s %-20s %-8s %-11s %9s %6s %8s  %s%n", "STARTED", "OPERATION", "TYPE", "STATUS", "PROCESSED", "API", "SECONDS", "ERROR");
+        Texts texts = Texts.system();
+        TextTable runs = new TextTable("STARTED", "OPERATION", "TYPE", "STATUS", "PROCESSED>", "API>", "SECONDS>", "ERROR");
         for (SyncHistoryRow run : page.items()) {
-            out().printf("%-24s %-20s %-8s %-11s %9d %6d %8s  %s%n", run.startedAt(), run.operation().wire(),
-                    run.entityType() == null ? "all" : run.entityType(), run.status().wire(), run.processed(), run.apiCalls(),
-                    run.durationSeconds() == null ? "" : String.format("%.1f", run.durationSeconds()),
-                    run.errorMessage() == null ? "" : run.errorMessage());
+            runs.row(texts.timestamp(run.startedAt()), run.operation().words(), run.entityType() == null ? "all" : run.entityType(),
+                    run.status().words(), Texts.count(run.processed()), Texts.count(run.apiCalls()),
+                    run.durationSeconds() == null ? null : String.format(Locale.ROOT, "%.1f", run.durationSeconds()), run.errorMessage());
         }
+        runs.print(out());
         if (days > 0) {
-            out().println("DAY         RUNS  FAILED");
+            TextTable perDay = new TextTable("DAY", "RUNS>", "FAILED>");
             for (DailyRuns day : workspace.history().runsPerDay(days)) {
-                out().printf("%s %5d %7d%n", day.day(), day.runs(), day.failed());
+                perDay.row(day.day(), Texts.count(day.runs()), Texts.count(day.failed()));
             }
+            perDay.print(out());
         }
         return ExitCodes.OK;
     }

@@ -1,9 +1,7 @@
 package com.syncdesk.cli;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.MigrationEntry;
 import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.migration.SchemaWords;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "status", description = "Show the schema version and every migration with its state.")
 final class StatusCommand extends DatabaseCommand {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final Texts TEXTS = Texts.system();
 
     @Override
     int run(DatabaseSession session) {
@@ -28,14 +26,12 @@ final class StatusCommand extends DatabaseCommand {
         out().printf("Database: %s (%s)%n", database.target().describe(), database.vendor() == Vendor.SQLITE ? "SQLite" : "PostgreSQL");
         out().printf("Schema version: %d (%s%s)%n", status.currentVersion(), SchemaWords.standing(status),
                 status.standing() == SchemaStatus.Standing.BEHIND ? "; run migrate" : "");
-        out().printf("%-8s %-20s %-28s %-20s %-12s %8s %12s%n", "VERSION", "STATE", "DESCRIPTION", "INSTALLED ON", "BY", "TIME", "CHECKSUM");
+        TextTable table = new TextTable("VERSION", "STATE", "DESCRIPTION", "INSTALLED ON", "BY", "TIME>", "CHECKSUM>");
         for (MigrationEntry m : status.migrations()) {
-            out().printf("%-8d %-20s %-28s %-20s %-12s %8s %12s%n", m.version(), m.state().label(), m.description(),
-                    m.installedOn() == null ? "" : WHEN.format(m.installedOn()),
-                    m.installedBy() == null ? "" : m.installedBy(),
-                    m.executionTimeMs() == null ? "" : m.executionTimeMs() + " ms",
-                    m.checksum() == null ? "" : m.checksum());
+            table.row(m.version(), m.state().label(), m.description(), TEXTS.timestamp(m.installedOn()), m.installedBy(),
+                    m.executionTimeMs() == null ? null : m.executionTimeMs() + " ms", m.checksum());
         }
+        table.print(out());
         return ExitCodes.OK;
     }
 

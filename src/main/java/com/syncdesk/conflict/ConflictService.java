@@ -301,7 +301,7 @@ public final class ConflictService {
      */
     private static void planWholeEntity(Plan plan, ConflictField field, FieldChoice choice) {
         switch (choice.side()) {
-            case CUSTOM -> throw new InvalidValueException(field.name(), "A " + field.type().wire().replace('_', ' ')
+            case CUSTOM -> throw new InvalidValueException(field.name(), "A " + field.type().words()
                     + " is resolved by keeping one side, not by a typed value.");
             case LOCAL -> plan.direction = SyncDirection.LOCAL_TO_REMOTE;
             case REMOTE -> {

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +32,8 @@ import org.postgresql.PGConnection;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
@@ -294,21 +298,21 @@ public final class DemoDataGenerator {
 
         private void handOver(List<Row> rows) {
             try {
-                while (!stopped && !queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!stopped && !queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
                     Thread.onSpinWait();
                 }
                 if (stopped) {
-                    throw new java.util.concurrent.CancellationException("the database side stopped");
+                    throw new CancellationException("the database side stopped");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
+                throw new CancellationException("interrupted");
             }
         }
 
         /** Runs the plan on a producer thread and writes what it makes, on the calling thread. */
         void writeAll(Plan plan) throws SQLException {
-            java.util.concurrent.atomic.AtomicReference<Throwable> producerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Throwable> producerFailure = new AtomicReference<>();
             Thread producer = Thread.ofPlatform().name("syncdesk-demo-data").daemon().start(() -> {
                 try {
                     plan.write(this);
@@ -441,7 +445,7 @@ public final class DemoDataGenerator {
             } else if (vendor == Vendor.SQLITE) {
                 row.setString(index, SqliteTimestamps.formatEpochMicros(epochMicros));
             } else {
-                row.setObject(index, Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC));
+                row.setObject(index, Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             }
         }
 

@@ -2,6 +2,7 @@ package com.syncdesk.history;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class SyncHistoryService {
         return series;
     }
 
-    private static Double doubleOrNull(ResultSet row, String column) throws java.sql.SQLException {
+    private static Double doubleOrNull(ResultSet row, String column) throws SQLException {
         double value = row.getDouble(column);
         return row.wasNull() ? null : value;
     }

@@ -3,6 +3,7 @@ package com.syncdesk.persistence;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Where a database lives. Passwords stay in memory and never appear in {@link #describe()} or {@code toString()}. */
@@ -83,7 +84,7 @@ public sealed interface ConnectionTarget {
         @Override
         public boolean equals(Object other) {
             return other instanceof PostgresServer that && jdbcUrl.equals(that.jdbcUrl)
-                    && java.util.Objects.equals(user, that.user) && Arrays.equals(password, that.password);
+                    && Objects.equals(user, that.user) && Arrays.equals(password, that.password);
         }
 
         @Override

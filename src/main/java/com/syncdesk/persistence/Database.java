@@ -2,6 +2,7 @@ package com.syncdesk.persistence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import javax.sql.DataSource;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -29,6 +28,8 @@ import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
 
 /**
  * An open SyncDesk database: a pooled connection to a SQLite file (foreign keys on, a busy timeout,
@@ -168,7 +169,7 @@ public final class Database implements AutoCloseable {
      * log or a rollback journal beside the file, since either may still change the file's size.
      */
     private static boolean isShorterThanItsHeaderSays(Path path, byte[] header) {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(header);
+        ByteBuffer bytes = ByteBuffer.wrap(header);
         int pageSize = Short.toUnsignedInt(bytes.getShort(16));
         long pageSizeBytes = pageSize == 1 ? 65_536 : pageSize;
         long pages = Integer.toUnsignedLong(bytes.getInt(28));

@@ -54,6 +54,11 @@ public record EnumValue<E extends Enum<E> & WireEnum>(String wire, E known) {
         return known != null;
     }
 
+    /** The value as words; one this SyncDesk does not know is shown as stored. */
+    public String words() {
+        return known != null ? known.words() : wire;
+    }
+
     public boolean is(E constant) {
         return known == constant;
     }

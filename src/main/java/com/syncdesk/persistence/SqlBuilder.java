@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class SqlBuilder {
     /** Appends text holding one {@code ?} per value. */
     public SqlBuilder sql(String text, Object... values) {
         sql.append(text);
-        params.addAll(java.util.Arrays.asList(values));
+        params.addAll(Arrays.asList(values));
         return this;
     }
 

@@ -10,4 +10,9 @@ public interface WireEnum {
     default String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The value as words for the operator: "in progress", "local to remote". */
+    default String words() {
+        return wire().replace('_', ' ');
+    }
 }

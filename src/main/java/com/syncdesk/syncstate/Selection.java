@@ -1,5 +1,6 @@
 package com.syncdesk.syncstate;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.TreeSet;
 /** Which sync states an operator action applies to: chosen ids, or everything a filter matches. */
 public sealed interface Selection {
 
-    static Selection ids(java.util.Collection<Long> ids) {
+    static Selection ids(Collection<Long> ids) {
         return new Ids(new TreeSet<>(ids));
     }
 

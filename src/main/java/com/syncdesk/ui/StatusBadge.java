@@ -30,7 +30,7 @@ public final class StatusBadge {
         if (status.is(SyncStatus.PENDING) && errorCount > 0) {
             return "retrying · failed " + errorCount + "×";
         }
-        return status.isKnown() ? status.known().wire().replace('_', ' ') : status.wire() + " (unknown)";
+        return status.isKnown() ? status.known().words() : status.wire() + " (unknown)";
     }
 
     static String styleClass(EnumValue<SyncStatus> status, int errorCount) {

@@ -15,6 +15,7 @@ import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Json;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.testing.CliRun;
@@ -72,7 +73,7 @@ class OperatorCommandsTest {
     void skipAndResetErrorsTakeFilterOptionsOrIds() {
         CliRun skip = CliRun.of("skip", "--db", db.toString(), "--status", "failed", "--type", "issue", "--yes");
         assertThat(skip.exitCode()).isZero();
-        assertThat(count(SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withTypes(com.syncdesk.syncstate.EntityType.ISSUE))).isZero();
+        assertThat(count(SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withTypes(EntityType.ISSUE))).isZero();
         CliRun reset = CliRun.of("reset-errors", "--db", db.toString(), "--ids", "1,2,3", "--yes");
         assertThat(reset.exitCode()).isZero();
         CliRun wrong = CliRun.of("skip", "--db", db.toString(), "--status", "broken", "--yes");

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ import com.syncdesk.syncstate.SyncDirection;
 import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.syncstate.SyncStateService;
 import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestWorkspaces;
 
 class ConflictServiceTest {
@@ -190,11 +193,11 @@ class ConflictServiceTest {
         SyncState sprint = workspace.conflicts().record(workspace.syncStates().createSyncState(EntityType.SPRINT, "1", "501"),
                 List.of(new FieldConflict("goal", TextNode.valueOf("Local goal"), TextNode.valueOf("JIRA goal"), null)));
         assertThat(conflicts.countOpen(ConflictFilter.all())).isEqualTo(7);
-        assertThat(conflicts.openConflicts(new ConflictFilter(java.util.Set.of(EntityType.ISSUE), null), PageRequest.first(10)).items())
+        assertThat(conflicts.openConflicts(new ConflictFilter(Set.of(EntityType.ISSUE), null), PageRequest.first(10)).items())
                 .extracting(ConflictGroup::stateId, ConflictGroup::openFields)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.getId(), 3), org.assertj.core.groups.Tuple.tuple(second.getId(), 3));
+                .containsExactly(Tuple.tuple(first.getId(), 3), Tuple.tuple(second.getId(), 3));
 
-        ResolutionResult result = conflicts.resolveAll(new ConflictFilter(java.util.Set.of(EntityType.ISSUE), null),
+        ResolutionResult result = conflicts.resolveAll(new ConflictFilter(Set.of(EntityType.ISSUE), null),
                 ResolutionStrategy.JIRA_WINS, "JIRA is the source of truth", "dmitri");
 
         assertThat(result.closedConflicts()).isEqualTo(6);
@@ -236,7 +239,7 @@ class ConflictServiceTest {
         return workspace.database().read(connection -> {
             StringBuilder all = new StringBuilder();
             for (String table : List.of("issues", "sprints", "sync_metadata", "conflict_resolutions", "audit_log")) {
-                all.append(String.join("\n", com.syncdesk.testing.TableDump.rows(connection, "SELECT * FROM " + table + " ORDER BY id")));
+                all.append(String.join("\n", TableDump.rows(connection, "SELECT * FROM " + table + " ORDER BY id")));
             }
             return all.toString();
         });

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Vendor;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStatistics;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.StateRows;
@@ -30,7 +32,7 @@ class DemoDataGeneratorTest {
     @TempDir
     Path tempDir;
 
-    private final List<Workspace> open = new java.util.ArrayList<>();
+    private final List<Workspace> open = new ArrayList<>();
 
     private Workspace workspace(Vendor vendor) {
         Workspace workspace = TestWorkspaces.open(vendor, tempDir);
@@ -104,7 +106,7 @@ class DemoDataGeneratorTest {
 
     private static List<String> content(Workspace workspace) {
         return workspace.database().read((Connection connection) -> {
-            List<String> rows = new java.util.ArrayList<>();
+            List<String> rows = new ArrayList<>();
             rows.addAll(TableDump.rows(connection, "SELECT * FROM issues ORDER BY id", "issue_key", "summary", "status", "assignee", "story_points", "sprint_id"));
             rows.addAll(TableDump.rows(connection, "SELECT * FROM sync_metadata ORDER BY id", "entity_type", "entity_id", "sync_status",
                     "error_count", "last_error", "sync_duration_ms", "api_calls_count", "conflicts", "content_hash"));
@@ -116,7 +118,7 @@ class DemoDataGeneratorTest {
     @Test
     void refusesADatabaseThatAlreadyHoldsDataAndChangesNothing() {
         Workspace workspace = workspace(Vendor.SQLITE);
-        workspace.syncStates().createSyncState(com.syncdesk.syncstate.EntityType.ISSUE, "1", null);
+        workspace.syncStates().createSyncState(EntityType.ISSUE, "1", null);
         assertThatThrownBy(() -> workspace.demoData().generate(100, 1, DemoDataGenerator.Progress.NONE))
                 .isInstanceOf(DatabaseException.class).hasMessageContaining("only goes into an empty database");
         assertThat(StateRows.scalar(workspace.database(), "SELECT count(*) FROM sync_metadata")).isEqualTo(1);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -69,7 +70,7 @@ class SyncHistoryServiceTest {
         Page<SyncHistoryRow> first = workspace.history().page(SyncHistoryFilter.all(), PageRequest.first(10));
         assertThat(first.total()).isEqualTo(times.size());
         assertThat(first.items()).extracting(r -> r.startedAt().instant())
-                .containsExactlyElementsOf(times.stream().sorted(java.util.Comparator.reverseOrder()).limit(10).toList());
+                .containsExactlyElementsOf(times.stream().sorted(Comparator.reverseOrder()).limit(10).toList());
         Page<SyncHistoryRow> failed = workspace.history().page(SyncHistoryFilter.all().withStatuses(Set.of(SyncStatus.FAILED)), PageRequest.first(100));
         assertThat(failed.total()).isEqualTo(12);
         Page<SyncHistoryRow> next = workspace.history().page(SyncHistoryFilter.all(), PageRequest.after(first.last(), 10));

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.assertj.core.api.SoftAssertions;
@@ -123,7 +125,7 @@ class SchemaMigrationTest {
     @EnumSource(Vendor.class)
     void upgradeReportsEveryStepToTheListener(Vendor vendor) {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
-            List<MigrationProgress.Step> steps = new java.util.ArrayList<>();
+            List<MigrationProgress.Step> steps = new ArrayList<>();
             new MigrationService(database, "tester").upgrade(null, steps::add);
             assertThat(steps).hasSize(14);
             assertThat(steps.getLast().index()).isEqualTo(7);
@@ -137,9 +139,9 @@ class SchemaMigrationTest {
     void statusGivesTheRealInstantEachVersionWasInstalled(Vendor vendor) {
         // Surefire runs in Europe/Berlin, so reading UTC text as local time would be an hour off.
         try (Database database = TestDatabases.open(vendor, tempDir)) {
-            java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+            Instant before = Instant.now().minusSeconds(2);
             SchemaStatus status = new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
-            java.time.Instant after = java.time.Instant.now().plusSeconds(2);
+            Instant after = Instant.now().plusSeconds(2);
             assertThat(status.migrations()).extracting(MigrationEntry::installedOn)
                     .hasSize(VERSIONS.size()).allSatisfy(installed -> assertThat(installed).isBetween(before, after));
         }

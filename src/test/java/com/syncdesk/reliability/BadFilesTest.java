@@ -7,8 +7,10 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.testing.BulkRows;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.Fingerprints;
@@ -87,10 +89,10 @@ class BadFilesTest {
             case MISSING_FOLDER -> path = tempDir.resolve("no-such-folder").resolve("syncdesk.db");
             case TRUNCATED -> {
                 byte[] whole = Files.readAllBytes(template);
-                Files.write(path, java.util.Arrays.copyOf(whole, whole.length / 2));
+                Files.write(path, Arrays.copyOf(whole, whole.length / 2));
             }
             case OTHER_APPLICATION -> {
-                try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + path); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path); Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, customer TEXT, total NUMERIC)");
                     s.execute("INSERT INTO invoices (customer, total) VALUES ('ACME', 1200.50), ('Globex', 99)");
                 }
@@ -173,7 +175,7 @@ class BadFilesTest {
         Files.copy(template, db);
         int pageSize;
         int rootPage;
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             pageSize = single(s, "PRAGMA page_size");
             rootPage = single(s, "SELECT rootpage FROM sqlite_master WHERE name = 'sync_metadata'");
         }
@@ -182,7 +184,7 @@ class BadFilesTest {
             file.seek((long) (rootPage - 1) * pageSize);
             file.write(new byte[] {0x77, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55});
         }
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
              ResultSet check = s.executeQuery("PRAGMA integrity_check")) {
             check.next();
             assertThat(check.getString(1)).isNotEqualTo("ok");

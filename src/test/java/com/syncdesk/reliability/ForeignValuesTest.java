@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import com.syncdesk.syncstate.SyncStateRow;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestWorkspaces;
 
 /**
@@ -138,7 +140,7 @@ class ForeignValuesTest {
             assertThat(rows.get(3).conflicts().problem()).isPresent();
             assertThat(rows.subList(5, 10)).allSatisfy(row -> {
                 assertThat(row.lastSyncAttempt().isReadable()).isTrue();
-                assertThat(row.lastSyncAttempt().instant().getEpochSecond()).isEqualTo(java.time.Instant.parse("2026-03-01T10:15:30Z").getEpochSecond());
+                assertThat(row.lastSyncAttempt().instant().getEpochSecond()).isEqualTo(Instant.parse("2026-03-01T10:15:30Z").getEpochSecond());
             });
             assertThat(rows.get(10).lastSyncAttempt().isReadable()).isFalse();
             assertThat(rows.get(10).lastSyncAttempt().toString()).isEqualTo("yesterday-ish");
@@ -189,7 +191,7 @@ class ForeignValuesTest {
         ConflictDetail third = workspace.conflicts().detail(3);
         workspace.conflicts().resolve(3, third.state().rowVersion(), Map.of("assignee", FieldChoice.remote()), null, "ops");
         try (Connection c = workspace.database().connection()) {
-            assertThat(com.syncdesk.testing.TableDump.rows(c, "SELECT id, summary, status, assignee FROM issues ORDER BY id"))
+            assertThat(TableDump.rows(c, "SELECT id, summary, status, assignee FROM issues ORDER BY id"))
                     .containsExactly("id=1 summary=42 status=" + (vendor == Vendor.SQLITE ? "{oops" : "[1,2]") + " assignee=null",
                             "id=2 summary={\"nested\":{\"deep\":[true,null]}} status=To Do assignee=null",
                             "id=3 summary=Third status=To Do assignee=null");

@@ -3,6 +3,7 @@ package com.syncdesk.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -326,7 +328,7 @@ class KilledCliTest {
     private static void drain(Process child) {
         Thread.ofVirtual().start(() -> {
             try {
-                child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                child.getInputStream().transferTo(OutputStream.nullOutputStream());
             } catch (IOException ignored) {
                 // the child was killed
             }
@@ -377,7 +379,7 @@ class KilledCliTest {
         }
     }
 
-    private static Map<String, Long> figures(Database database, java.util.Collection<String> tables) throws Exception {
+    private static Map<String, Long> figures(Database database, Collection<String> tables) throws Exception {
         Map<String, Long> figures = new TreeMap<>();
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             for (String table : tables) {

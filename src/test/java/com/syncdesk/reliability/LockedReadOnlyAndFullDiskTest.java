@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -202,7 +203,7 @@ class LockedReadOnlyAndFullDiskTest {
     }
 
     private static String[] concat(String[] command, String... more) {
-        String[] all = java.util.Arrays.copyOf(command, command.length + more.length);
+        String[] all = Arrays.copyOf(command, command.length + more.length);
         System.arraycopy(more, 0, all, command.length, more.length);
         return all;
     }

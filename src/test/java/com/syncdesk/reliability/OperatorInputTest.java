@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,7 @@ import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.testing.CliRun;
+import com.syncdesk.testing.Fingerprints;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestWorkspaces;
@@ -85,13 +88,13 @@ class OperatorInputTest {
     void badValuesForFilterOptionsAreUsageErrors() throws Exception {
         Path db = tempDir.resolve("ops.db");
         assertThat(CliRun.of("migrate", "--db", db.toString()).exitCode()).isZero();
-        String before = com.syncdesk.testing.Fingerprints.sha256(db);
+        String before = Fingerprints.sha256(db);
         CliAssert.oneLine(CliRun.of("retry", "--yes", "--db", db.toString(), "--status", "failed'; DROP TABLE x; --"), ExitCodes.USAGE,
                 "Unknown SyncStatus");
         CliAssert.oneLine(CliRun.of("export", "--db", db.toString(), "--format", "xml"), ExitCodes.USAGE, "Unknown Format");
         CliAssert.oneLine(CliRun.of("export", "--db", db.toString(), "--out", tempDir.resolve("no-such-folder").resolve("x.csv").toString()),
                 ExitCodes.USAGE, "does not exist");
-        assertThat(com.syncdesk.testing.Fingerprints.sha256(db)).isEqualTo(before);
+        assertThat(Fingerprints.sha256(db)).isEqualTo(before);
     }
 
     private static List<String> dump(Path db, String sql) throws Exception {
@@ -138,13 +141,13 @@ class OperatorInputTest {
     }
 
     private static void resolve(ConflictService conflicts, SyncState state, Map<String, FieldChoice> custom) {
-        Map<String, FieldChoice> choices = new java.util.HashMap<>();
+        Map<String, FieldChoice> choices = new HashMap<>();
         conflicts.detail(state.getId()).fields().forEach(f -> choices.put(f.name(), FieldChoice.remote()));
         choices.putAll(custom);
         conflicts.resolve(state.getId(), state.getRowVersion(), choices, null, "ops");
     }
 
-    private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String message) {
+    private static void refused(ThrowableAssert.ThrowingCallable call, String field, String message) {
         assertThatThrownBy(call).isInstanceOf(InvalidValueException.class).hasMessageContaining(message)
                 .extracting(e -> ((InvalidValueException) e).field()).isEqualTo(field);
         JsonNode unused = null;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,14 +37,14 @@ class SchemaStateRefusalTest {
             new String[] {"conflicts", "list"}, new String[] {"retry-failed", "--yes"});
 
     private static String[] with(String[] command, Path db) {
-        String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+        String[] args = Arrays.copyOf(command, command.length + 2);
         args[command.length] = "--db";
         args[command.length + 1] = db.toString();
         return args;
     }
 
     private static void execute(Path db, String sql) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

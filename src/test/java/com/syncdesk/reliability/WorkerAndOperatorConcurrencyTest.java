@@ -3,6 +3,8 @@ package com.syncdesk.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,7 +65,7 @@ class WorkerAndOperatorConcurrencyTest {
             StateRows.execute(operatorDatabase, "INSERT INTO issues (id, jira_issue_id, issue_key, summary) SELECT g, 'J' || g, 'C-' || g, 'Issue ' || g "
                     + "FROM " + (vendor == Vendor.SQLITE ? "(WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < " + ROWS + ") SELECT g FROM s)"
                     : "generate_series(1, " + ROWS + ") AS g"));
-            List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             for (int i = 1; i <= ROWS; i++) {
                 ids.add(worker.syncStates().createSyncState(EntityType.ISSUE, String.valueOf(i), "J" + i).getId());
             }
@@ -79,7 +81,7 @@ class WorkerAndOperatorConcurrencyTest {
             Thread workerThread = Thread.ofPlatform().name("sync-worker").start(() -> {
                 SyncStateService states = worker.syncStates();
                 Random random = new Random(1);
-                Map<Long, SyncState> lastRead = new java.util.HashMap<>();
+                Map<Long, SyncState> lastRead = new HashMap<>();
                 for (int op = 0; op < OPERATIONS; op++) {
                     long id = ids.get(random.nextInt(ROWS));
                     try {
@@ -126,7 +128,7 @@ class WorkerAndOperatorConcurrencyTest {
                                 if (detail.fields().isEmpty()) {
                                     continue;
                                 }
-                                Map<String, FieldChoice> choices = new java.util.HashMap<>();
+                                Map<String, FieldChoice> choices = new HashMap<>();
                                 detail.fields().forEach(f -> choices.put(f.name(), random.nextBoolean() ? FieldChoice.local() : FieldChoice.remote()));
                                 operator.conflicts().resolve(id, detail.state().rowVersion(), choices, null, "ops");
                                 operatorResolves.incrementAndGet();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.syncdesk.app.Workspace;
@@ -60,7 +62,7 @@ class SyncStateExportTest {
             assertThat(row.get("sync_status")).isEqualTo("failed");
             assertThat(row.get("entity_id")).isEqualTo(expected.entityId());
             if (expected.attempt() != null) {
-                assertThat(row.get("last_sync_attempt")).isEqualTo(expected.attempt().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+                assertThat(row.get("last_sync_attempt")).isEqualTo(expected.attempt().truncatedTo(ChronoUnit.MICROS).toString());
             }
         }
         if (rows.getFirst().status().equals("failed")) {
@@ -75,7 +77,7 @@ class SyncStateExportTest {
         workspace = TestWorkspaces.open(vendor, tempDir);
         SyncState state = workspace.syncStates().createSyncState(EntityType.ISSUE, "1", "PAY-1");
         workspace.conflicts().record(state, List.of(new FieldConflict("summary",
-                com.fasterxml.jackson.databind.node.TextNode.valueOf("a"), com.fasterxml.jackson.databind.node.TextNode.valueOf("b"), null)));
+                TextNode.valueOf("a"), TextNode.valueOf("b"), null)));
         StringWriter out = new StringWriter();
         new SyncStateExport(workspace.syncStates()).write(SyncStateFilter.all(), SyncStateSort.DEFAULT, SyncStateExport.Format.JSON, out, SyncStateExport.Progress.NONE);
         JsonNode array = Json.read(out.toString());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.TemporalUnitOffset;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,7 +218,7 @@ class SyncStateServiceTest {
         StateRows.execute(workspace.database(), "INSERT INTO conflict_resolutions (sync_metadata_id, conflict_type, field_name) VALUES ("
                 + withConflict + ", 'field_conflict', 'summary')");
         assertThat(service.page(SyncStateFilter.all().withOpenConflicts(true), SyncStateSort.DEFAULT, PageRequest.first(10)).items())
-                .extracting(SyncStateRow::id, SyncStateRow::openConflicts).containsExactly(org.assertj.core.groups.Tuple.tuple(withConflict, 1));
+                .extracting(SyncStateRow::id, SyncStateRow::openConflicts).containsExactly(Tuple.tuple(withConflict, 1));
         assertThat(service.count(SyncStateFilter.all().withOpenConflicts(false))).isEqualTo(rows.size() - 1);
     }
 
@@ -324,10 +329,10 @@ class SyncStateServiceTest {
         assertThat(stats.byType()).isEqualTo(rows.stream().collect(Collectors.groupingBy(Row::type, Collectors.counting())));
         long completed = rows.stream().filter(r -> r.status().equals("completed")).count();
         long failed = rows.stream().filter(r -> r.status().equals("failed")).count();
-        assertThat(stats.successRate()).isCloseTo((double) completed / (completed + failed), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stats.successRate()).isCloseTo((double) completed / (completed + failed), Offset.offset(1e-9));
         List<Integer> durations = rows.stream().map(Row::durationMs).filter(d -> d != null).sorted().toList();
         assertThat(stats.averageDurationMs()).isCloseTo(durations.stream().mapToInt(Integer::intValue).average().orElseThrow(),
-                org.assertj.core.data.Offset.offset(1e-6));
+                Offset.offset(1e-6));
         assertThat(stats.p95DurationMs()).isEqualTo(durations.get((int) Math.ceil(0.95 * durations.size()) - 1));
         assertThat(stats.totalApiCalls()).isEqualTo(rows.stream().mapToLong(Row::apiCalls).sum());
         assertThat(stats.openConflicts()).isEqualTo(40);
@@ -339,7 +344,7 @@ class SyncStateServiceTest {
                 .collect(Collectors.groupingBy(Row::lastError, Collectors.counting()));
         assertThat(stats.topErrors()).extracting(SyncStatistics.ErrorCount::message, SyncStatistics.ErrorCount::count)
                 .containsExactlyInAnyOrderElementsOf(errors.entrySet().stream()
-                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue())).toList());
+                        .map(e -> Tuple.tuple(e.getKey(), e.getValue())).toList());
         assertThat(stats.errorsByKind()).extracting(SyncStatistics.ErrorCount::message)
                 .containsExactlyInAnyOrder("rate limit", "authentication", "network");
 
@@ -354,7 +359,7 @@ class SyncStateServiceTest {
         assertThat(performance.failedSyncs()).isEqualTo(window.stream().filter(r -> r.status().equals("failed")).count());
         assertThat(performance.totalApiCalls()).isEqualTo(window.stream().mapToLong(Row::apiCalls).sum());
         assertThat(performance.successRate()).isCloseTo(100.0 * performance.successfulSyncs() / window.size(),
-                org.assertj.core.data.Offset.offset(1e-9));
+                Offset.offset(1e-9));
     }
 
     @ParameterizedTest
@@ -385,7 +390,7 @@ class SyncStateServiceTest {
         }
     }
 
-    private static org.assertj.core.data.TemporalUnitOffset within() {
-        return org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES);
+    private static TemporalUnitOffset within() {
+        return Assertions.within(1, ChronoUnit.MINUTES);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -30,8 +31,8 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.testing.PasswordPostgres;
 import com.syncdesk.testing.TestDatabases;
-import com.syncdesk.ui.connection.ConnectionDialog;
 import com.syncdesk.testing.Versions;
+import com.syncdesk.ui.connection.ConnectionDialog;
 
 @ExtendWith(ApplicationExtension.class)
 class ConnectionDialogTest {
@@ -118,7 +119,7 @@ class ConnectionDialogTest {
         assertThat(robot.lookup("#database").queryAs(TextField.class).getText()).isEqualTo("sync");
         assertThat(robot.lookup("#user").queryAs(TextField.class).getText()).isEqualTo("ops");
         assertThat(robot.lookup("#password").queryAs(TextField.class).getText()).isEmpty();
-        assertThat(robot.lookup("#sslMode").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo("verify-full");
+        assertThat(robot.lookup("#sslMode").queryAs(ComboBox.class).getValue()).isEqualTo("verify-full");
         assertThat(robot.lookup("#urlPreview").queryAs(Label.class).getText()).isEqualTo("jdbc:postgresql://db.example.org:6543/sync?sslmode=verify-full");
     }
 

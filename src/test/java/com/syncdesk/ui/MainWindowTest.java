@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class MainWindowTest {
         robot.clickOn("#nav-sync-states");
         assertThat(window.controller().currentPage()).isEqualTo(PageId.SYNC_STATES);
         assertThat(robot.lookup("#nav-sync-states").queryAs(ToggleButton.class).isSelected()).isTrue();
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT5).release(javafx.scene.input.KeyCode.DIGIT5, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         assertThat(window.controller().currentPage()).isEqualTo(PageId.MIGRATIONS);
         robot.clickOn("#nav-migrations");
         assertThat(robot.lookup("#nav-migrations").queryAs(ToggleButton.class).isSelected()).isTrue();

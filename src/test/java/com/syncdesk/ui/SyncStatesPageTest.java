@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -254,7 +255,7 @@ class SyncStatesPageTest {
         int index = shown.getItems().stream().map(SyncStateRow::id).toList().indexOf(1L);
         robot.interact(() -> shown.getSelectionModel().select(index));
 
-        assertThat(robot.lookup(".detail-value").queryAllAs(javafx.scene.control.Label.class)).extracting(javafx.scene.control.Label::getText)
+        assertThat(robot.lookup(".detail-value").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("yesterday-ish (as stored; unreadable)");
         assertThat(robot.lookup("#conflictsText").queryAs(TextArea.class).getText()).contains("not valid JSON").contains("{not json");
         console.assertNothingWentWrong();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class SyncStatesPagingTimingTest {
         assertThat(model.totalProperty().get()).isGreaterThan(100_000);
         lines.add(String.format("sync states in the database: %,d", model.totalProperty().get()));
         // Timed up to the moment the rows reach the table, not to the end of the test's own waiting.
-        model.rows().addListener((javafx.collections.ListChangeListener<Object>) change -> shownAt = System.nanoTime());
+        model.rows().addListener((ListChangeListener<Object>) change -> shownAt = System.nanoTime());
 
         time(robot, "first page, newest attempt first", m -> m.firstPage(), model);
         time(robot, "next page (2)", SyncStatesViewModel::nextPage, model);

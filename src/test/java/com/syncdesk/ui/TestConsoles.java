@@ -10,13 +10,13 @@ import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TestWorkspaces;
 
 /** SQLite databases at the latest schema for console tests, prepared before the console opens them. */
-final class TestConsoles {
+public final class TestConsoles {
 
     private TestConsoles() {
     }
 
     /** A database holding {@code rows} sync states with known values (see {@link StateRows}). */
-    static ConnectionTarget withStateRows(Path dir, int rows, long seed) {
+    public static ConnectionTarget withStateRows(Path dir, int rows, long seed) {
         try (Workspace workspace = TestWorkspaces.open(Vendor.SQLITE, dir)) {
             StateRows.insert(workspace.database(), rows, seed);
             return workspace.database().target();
@@ -24,14 +24,14 @@ final class TestConsoles {
     }
 
     /** A database filled by the demo data generator: every status, failures, conflicts and history. */
-    static ConnectionTarget withDemoData(Path dir, int entities) {
+    public static ConnectionTarget withDemoData(Path dir, int entities) {
         try (Workspace workspace = TestWorkspaces.open(Vendor.SQLITE, dir)) {
             workspace.demoData().generate(entities, 42, DemoDataGenerator.Progress.NONE);
             return workspace.database().target();
         }
     }
 
-    static ConnectionTarget empty(Path dir) {
+    public static ConnectionTarget empty(Path dir) {
         try (Workspace workspace = TestWorkspaces.open(Vendor.SQLITE, dir)) {
             return workspace.database().target();
         }

@@ -1,5 +1,6 @@
 package com.syncdesk.ui.conflicts;
 
+import java.util.Arrays;
 import java.util.List;
 
 import javafx.css.PseudoClass;
@@ -143,7 +144,7 @@ final class FieldRowView extends VBox {
     }
 
     static List<ColumnConstraints> columns() {
-        return java.util.Arrays.stream(COLUMN_PERCENTS).mapToObj(p -> {
+        return Arrays.stream(COLUMN_PERCENTS).mapToObj(p -> {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(p);
             column.setFillWidth(true);

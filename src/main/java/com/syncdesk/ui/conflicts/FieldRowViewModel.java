@@ -14,11 +14,11 @@ import javafx.beans.property.StringProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.syncdesk.conflict.ConflictField;
 import com.syncdesk.conflict.ConflictType;
-import com.syncdesk.conflict.EntityFields;
 import com.syncdesk.conflict.EntityFields.Field;
 import com.syncdesk.conflict.EntityFields.Kind;
-import com.syncdesk.conflict.FieldChoice;
+import com.syncdesk.conflict.EntityFields;
 import com.syncdesk.conflict.FieldChoice.Side;
+import com.syncdesk.conflict.FieldChoice;
 import com.syncdesk.conflict.InvalidValueException;
 
 /**
@@ -143,7 +143,7 @@ public final class FieldRowViewModel {
             }
         }
         if (f.isWholeEntity()) {
-            return new Wording(f.type().wire().replace('_', ' '), "Both sides differ on the whole entity.", "Keep SyncDesk's", "Take JIRA's");
+            return new Wording(f.type().words(), "Both sides differ on the whole entity.", "Keep SyncDesk's", "Take JIRA's");
         }
         return new Wording(title(f.name()), null, "Keep SyncDesk's", "Take JIRA's");
     }

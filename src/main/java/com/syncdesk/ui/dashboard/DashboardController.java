@@ -25,7 +25,9 @@ import javafx.scene.layout.VBox;
 
 import com.syncdesk.app.Texts;
 import com.syncdesk.history.DailyRuns;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.syncstate.SyncStatistics;
+import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Page;
@@ -162,7 +164,7 @@ public final class DashboardController implements Page {
     private void showStatuses(Map<String, Long> byStatus) {
         statusChart.getData().clear();
         byStatus.forEach((status, n) -> {
-            PieChart.Data slice = new PieChart.Data(status.replace('_', ' ') + " (" + Texts.count(n) + ")", n);
+            PieChart.Data slice = new PieChart.Data(EnumValue.parse(SyncStatus.class, status).words() + " (" + Texts.count(n) + ")", n);
             statusChart.getData().add(slice);
             // Inline, because the chart's own default-colorN classes outrank a stylesheet rule.
             slice.getNode().setStyle("-fx-pie-color: " + STATUS_COLOURS.getOrDefault(status, "-color-fg-muted") + ";");

@@ -63,7 +63,7 @@ public final class HistoryController implements Page {
         statusFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(SyncStatus status) {
-                return Texts.words(status);
+                return status == null ? "" : status.words();
             }
 
             @Override
@@ -77,7 +77,7 @@ public final class HistoryController implements Page {
         });
         table.setItems(model.rows());
         column("Started", 190, r -> texts.timestamp(r.startedAt()));
-        column("Operation", 140, r -> Texts.words(r.operation()));
+        column("Operation", 140, r -> r.operation().words());
         column("Type", 70, SyncHistoryRow::entityType);
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");
         status.setPrefWidth(120);

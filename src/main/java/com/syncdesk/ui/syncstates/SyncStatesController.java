@@ -187,7 +187,7 @@ public final class SyncStatesController implements Page {
         conflictsOnly.selectedProperty().bindBidirectional(model.onlyOpenConflictsProperty());
 
         statusFilter.getItems().setAll(SyncStatus.values());
-        statusFilter.setConverter(converter(Texts::words, "Any status"));
+        statusFilter.setConverter(converter(SyncStatus::words, "Any status"));
         statusFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<SyncStatus>) change -> {
             List<SyncStatus> checked = List.copyOf(statusFilter.getCheckModel().getCheckedItems());
             if (!checked.equals(model.statuses())) {
@@ -217,9 +217,9 @@ public final class SyncStatesController implements Page {
 
         directionFilter.getItems().setAll(SyncDirection.values());
         directionFilter.getItems().addFirst(null);
-        directionFilter.setConverter(converter(Texts::words, "Any direction"));
-        directionFilter.setButtonCell(nullableCell("Any direction", Texts::words));
-        directionFilter.setCellFactory(list -> nullableCell("Any direction", Texts::words));
+        directionFilter.setConverter(converter(SyncDirection::words, "Any direction"));
+        directionFilter.setButtonCell(nullableCell("Any direction", SyncDirection::words));
+        directionFilter.setCellFactory(list -> nullableCell("Any direction", SyncDirection::words));
         directionFilter.valueProperty().bindBidirectional(model.directionProperty());
 
         model.typeProperty().addListener((obs, old, now) -> queueSearch());
@@ -308,7 +308,7 @@ public final class SyncStatesController implements Page {
         column("Errors", SyncStateColumn.ERROR_COUNT, 65, SyncStateRow::errorCount, Object::toString);
         column("Last error", SyncStateColumn.LAST_ERROR, 240, SyncStateRow::lastError, s -> s);
         column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 175, SyncStateRow::lastSyncAttempt, texts::timestamp);
-        column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, Texts::words);
+        column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, EnumValue::words);
         column("Batch", SyncStateColumn.BATCH, 110, SyncStateRow::batchId, s -> s);
         column("Duration", SyncStateColumn.DURATION, 80, SyncStateRow::durationMs, ms -> Texts.count(ms) + " ms");
         column("API calls", SyncStateColumn.API_CALLS, 70, SyncStateRow::apiCalls, Object::toString);

@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +27,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.syncdesk.conflict.FieldChoice.Side;
 import com.syncdesk.conflict.ResolutionResult;
 import com.syncdesk.syncstate.EntityType;
+import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.syncstate.SyncState;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TableDump;
@@ -48,7 +52,7 @@ class ConflictDialogTest {
     void start(Stage stage) {
         owner = stage;
         Theme.LIGHT.apply();
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();
     }
 
@@ -304,10 +308,10 @@ class ConflictDialogTest {
         fixture = ConflictFixture.connect(robot, tempDir, workspace -> {
             ConflictFixture.planningRows(workspace);
             state.set(workspace.conflicts().record(workspace.syncStates().createSyncState(EntityType.ISSUE, "1", "PAY-1"), List.of(
-                    new com.syncdesk.syncstate.FieldConflict("status", com.fasterxml.jackson.databind.node.TextNode.valueOf("Done"),
-                            com.fasterxml.jackson.databind.node.TextNode.valueOf("Done"), null),
-                    new com.syncdesk.syncstate.FieldConflict("assignee", com.fasterxml.jackson.databind.node.TextNode.valueOf("Ana"),
-                            com.fasterxml.jackson.databind.node.TextNode.valueOf("Ben"), null))));
+                    new FieldConflict("status", TextNode.valueOf("Done"),
+                            TextNode.valueOf("Done"), null),
+                    new FieldConflict("assignee", TextNode.valueOf("Ana"),
+                            TextNode.valueOf("Ben"), null))));
         });
         openDialog(robot, state.get().getId());
         assertThat(robot.lookup("#conflict-row-status").queryAs(Node.class).isVisible()).isTrue();

@@ -3,11 +3,17 @@ package com.syncdesk.ui.conflicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +26,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.conflict.FieldChoice;
 import com.syncdesk.demo.DemoDataGenerator;
+import com.syncdesk.persistence.SqliteTimestamps;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.testing.Screenshots;
 import com.syncdesk.ui.PageId;
@@ -73,7 +83,7 @@ class ConflictScreenshotsTest {
         demoData(robot);
         long stateId = sprintConflict();
         robot.interact(() -> {
-            stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 200, 100));
+            stage.setScene(new Scene(new StackPane(), 200, 100));
             stage.show();
             dialog = ConflictDialog.open(stage, theme, fixture.context.tasks(), fixture.workspace().conflicts(), "alice", stateId, r -> { });
         });
@@ -97,16 +107,16 @@ class ConflictScreenshotsTest {
         String[] sprint = ConflictFixture.scalar(workspace, "SELECT min(id), name FROM sprints WHERE goal IS NOT NULL AND end_date IS NOT NULL "
                 + "AND id = (SELECT min(id) FROM sprints WHERE goal IS NOT NULL AND end_date IS NOT NULL)").split("\\|");
         String end = ConflictFixture.scalar(workspace, "SELECT end_date FROM sprints WHERE id = " + sprint[0]);
-        java.time.Instant localEnd = com.syncdesk.persistence.SqliteTimestamps.parse(end).orElseThrow();
-        var state = workspace.syncStates().find(com.syncdesk.syncstate.EntityType.SPRINT, sprint[0]).orElseThrow();
+        Instant localEnd = SqliteTimestamps.parse(end).orElseThrow();
+        var state = workspace.syncStates().find(EntityType.SPRINT, sprint[0]).orElseThrow();
         TextNode name = TextNode.valueOf(sprint[1]);
-        return workspace.conflicts().record(state, java.util.List.of(
+        return workspace.conflicts().record(state, List.of(
                 new FieldConflict("name", name, TextNode.valueOf(sprint[1] + " (extended)"), name),
                 new FieldConflict("goal", TextNode.valueOf("Ship the new checkout to 10% of users and keep the old one as a fallback"),
                         TextNode.valueOf("Ship the new checkout to 25% of users and fix the flaky payment tests"),
                         TextNode.valueOf("Ship the new checkout to 10% of users")),
                 new FieldConflict("end_date", TextNode.valueOf(localEnd.toString()),
-                        TextNode.valueOf(localEnd.plus(java.time.Duration.ofDays(7)).toString()), TextNode.valueOf(localEnd.toString())))).getId();
+                        TextNode.valueOf(localEnd.plus(Duration.ofDays(7)).toString()), TextNode.valueOf(localEnd.toString())))).getId();
     }
 
     @Test
@@ -123,10 +133,10 @@ class ConflictScreenshotsTest {
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#groupsTable").queryAs(TableView.class).getItems().isEmpty());
         // one resolution so the second table shows what it records
-        long stateId = ((com.syncdesk.conflict.ConflictGroup) robot.lookup("#groupsTable").queryAs(TableView.class).getItems().getFirst()).stateId();
+        long stateId = ((ConflictGroup) robot.lookup("#groupsTable").queryAs(TableView.class).getItems().getFirst()).stateId();
         var detail = fixture.workspace().conflicts().detail(stateId);
-        java.util.Map<String, com.syncdesk.conflict.FieldChoice> choices = new java.util.HashMap<>();
-        detail.fields().forEach(f -> choices.put(f.name(), com.syncdesk.conflict.FieldChoice.remote()));
+        Map<String, FieldChoice> choices = new HashMap<>();
+        detail.fields().forEach(f -> choices.put(f.name(), FieldChoice.remote()));
         fixture.workspace().conflicts().resolve(stateId, detail.state().rowVersion(), choices, "JIRA had the PO's latest edit", "alice");
         robot.interact(() -> fixture.context.navigate(PageId.CONFLICTS, null));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resolvedTable").queryAs(TableView.class).getItems().isEmpty());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -168,7 +169,7 @@ class ConflictsPageTest {
 
     private List<String> sprintRows() throws SQLException {
         try (var connection = fixture.workspace().database().connection()) {
-            List<String> rows = new java.util.ArrayList<>(TableDump.rows(connection, "SELECT * FROM sprints ORDER BY id"));
+            List<String> rows = new ArrayList<>(TableDump.rows(connection, "SELECT * FROM sprints ORDER BY id"));
             rows.addAll(TableDump.rows(connection, "SELECT * FROM conflict_resolutions WHERE sync_metadata_id = " + sprint.getId() + " ORDER BY id"));
             rows.addAll(TableDump.rows(connection, "SELECT * FROM sync_metadata WHERE id = " + sprint.getId()));
             return rows;
