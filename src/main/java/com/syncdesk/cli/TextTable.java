@@ -54,6 +54,6 @@ final class TextTable {
                 text.append("  ");
             }
         }
-        out.println(text);
+        out.println(text.toString().stripTrailing());
     }
 }

@@ -8,9 +8,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 
@@ -23,8 +21,7 @@ public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("syncdesk-db-", 0).factory());
-    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final TaskCount count = new TaskCount();
 
     @Override
     public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -47,17 +44,16 @@ public final class FxTaskRunner implements TaskRunner {
             }
         };
         task.setOnSucceeded(e -> {
-            finished();
+            count.finished();
             onSuccess.accept(task.getValue());
         });
         task.setOnFailed(e -> {
-            finished();
+            count.finished();
             LOG.warn("{} failed", title, task.getException());
             onFailure.accept(task.getException());
         });
-        task.setOnCancelled(e -> finished());
-        running.set(running.get() + 1);
-        message.set(title + "…");
+        task.setOnCancelled(e -> count.finished());
+        count.started(title);
         executor.execute(task);
         return new Running() {
             @Override
@@ -88,13 +84,6 @@ public final class FxTaskRunner implements TaskRunner {
         };
     }
 
-    private void finished() {
-        running.set(running.get() - 1);
-        if (running.get() == 0) {
-            message.set("");
-        }
-    }
-
     @Override
     public void onUiThread(Runnable action) {
         if (Platform.isFxApplicationThread()) {
@@ -106,12 +95,12 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public ReadOnlyIntegerProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return count.runningProperty();
     }
 
     @Override
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return count.messageProperty();
     }
 
     @Override

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -17,14 +16,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ImmediateTaskRunner implements TaskRunner {
 
-    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final TaskCount count = new TaskCount();
 
     @Override
     public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Ended ended = new Ended();
-        running.set(running.get() + 1);
-        message.set(title + "…");
+        count.started(title);
         T result;
         try {
             result = work.run(new Progress() {
@@ -40,20 +37,13 @@ public final class ImmediateTaskRunner implements TaskRunner {
                 }
             });
         } catch (Exception e) {
-            finished();
+            count.finished();
             onFailure.accept(e);
             return ended;
         }
-        finished();
+        count.finished();
         onSuccess.accept(result);
         return ended;
-    }
-
-    private void finished() {
-        running.set(running.get() - 1);
-        if (running.get() == 0) {
-            message.set("");
-        }
     }
 
     /** The handle of a task that has already ended by the time the caller holds it: there is nothing left to cancel. */
@@ -93,12 +83,12 @@ public final class ImmediateTaskRunner implements TaskRunner {
 
     @Override
     public ReadOnlyIntegerProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return count.runningProperty();
     }
 
     @Override
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return count.messageProperty();
     }
 
     @Override
