@@ -35,6 +35,8 @@ import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 
 /**
  * Backups of a PostgreSQL database: per table, the chosen columns with the row ids, written by
@@ -193,6 +195,10 @@ final class PostgresBackupStore implements BackupStore {
     /** Upgrades the schema to the backup's version first, then writes the saved values back by id. */
     @Override
     public RestoreReport restore(Backup backup, LiveSchema schema, MigrationProgress progress) {
+        if (backup.version() > MigrationCatalog.latestVersion()) {
+            throw unusable(backup, "its schema (version " + backup.version() + ") is newer than this SyncDesk knows ("
+                    + MigrationCatalog.latestVersion() + ")");
+        }
         SchemaStatus before = schema.status();
         schema.refuseUnsafe(before);
         if (before.currentVersion() > backup.version()) {
@@ -227,8 +233,19 @@ final class PostgresBackupStore implements BackupStore {
                     String list = String.join(", ", table.columns());
                     execute(connection, "CREATE TEMP TABLE " + temp(table) + " ON COMMIT DROP AS SELECT " + list + " FROM "
                             + table.table() + " WITH NO DATA");
-                    try (Reader in = Files.newBufferedReader(backup.location().resolve(table.file()), StandardCharsets.UTF_8)) {
-                        copy.copyIn("COPY " + temp(table) + " (" + list + ") FROM STDIN WITH (FORMAT csv, HEADER)", in);
+                    Path file = backup.location().resolve(table.file());
+                    if (!Files.isRegularFile(file)) {
+                        throw unusable(backup, "its file " + table.file() + " is missing");
+                    }
+                    long loaded;
+                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        loaded = copy.copyIn("COPY " + temp(table) + " (" + list + ") FROM STDIN WITH (FORMAT csv, HEADER)", in);
+                    } catch (SQLException e) {
+                        throw unusable(backup, table.file() + " cannot be read back (" + DatabaseErrors.deepestMessage(e) + ")");
+                    }
+                    // A file cut short loads fewer rows than the manifest promised: nothing is written back then.
+                    if (loaded != table.rows()) {
+                        throw unusable(backup, table.file() + " holds " + loaded + " rows, its manifest says " + table.rows());
                     }
                     progress.onStep(new Step(name, index, tables.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
                 }
@@ -267,6 +284,11 @@ final class PostgresBackupStore implements BackupStore {
             execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
                     + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
         }
+    }
+
+    private DatabaseException unusable(Backup backup, String why) {
+        return new DatabaseException(Reason.NOT_A_DATABASE, backup.location() + " is not a usable backup of " + database.target().describe()
+                + ": " + why + ". Nothing was changed.");
     }
 
     private static String temp(TableExport table) {

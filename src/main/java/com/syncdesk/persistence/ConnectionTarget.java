@@ -1,5 +1,6 @@
 package com.syncdesk.persistence;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,18 @@ public sealed interface ConnectionTarget {
         @Override
         public Vendor vendor() {
             return Vendor.SQLITE;
+        }
+
+        /**
+         * The file itself, links resolved: what a lock, a backup folder or a restore must be about, so that a
+         * symbolic link and the real path name one database. A file not created yet is named as given.
+         */
+        public Path realPath() {
+            try {
+                return path.toRealPath();
+            } catch (IOException notThereYet) {
+                return path;
+            }
         }
 
         @Override

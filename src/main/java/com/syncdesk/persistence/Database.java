@@ -144,6 +144,19 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
+        checkSqliteContent(path);
+    }
+
+    /**
+     * Refuses, without writing anything, a path that is not a SQLite database: not a regular file (a pipe,
+     * which would block a read forever, a device, a socket), not SQLite's header, or shorter than its header
+     * says. An empty file passes: it is an empty database.
+     */
+    public static void checkSqliteContent(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new DatabaseException(Reason.NOT_A_DATABASE, path + " is not a regular file (it is a device, a pipe or a socket), "
+                    + "so it cannot be a database. SyncDesk has not changed it.");
+        }
         byte[] header = new byte[100];
         int read;
         try (InputStream in = Files.newInputStream(path)) {
