@@ -103,7 +103,8 @@ final class JiraFailures {
             return failure(Kind.NOT_JIRA, call, status, attempts, error, null, site.baseUrl() + " redirected the request for " + call.resource()
                     + " to " + location + " (HTTP " + status + "). Use JIRA's own address as the base URL; a login page or proxy may be in the way.");
         }
-        if (error.html() && status != 401 && status != 403 && status < 500) {
+        // A proxy's or limiter's page on a refusal, a rate limit or a server error still means what its status says.
+        if (error.html() && status != 401 && status != 403 && status != 429 && status < 500) {
             return notJira(call, status, attempts);
         }
         return switch (status) {

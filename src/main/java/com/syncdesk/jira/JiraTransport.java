@@ -119,8 +119,9 @@ final class JiraTransport implements AutoCloseable {
                 if (wait.compareTo(options.maxRetryWait()) > 0) {
                     throw failures.rateLimitTooLong(call, status, wait, attempt);
                 }
+                // Held for every later request to the site, even when this call has no attempt left.
+                throttle.holdUntil(options.clock().now().plus(wait), JiraWait.Reason.RATE_LIMITED);
                 if (attempt < options.maxAttempts()) {
-                    throttle.holdUntil(options.clock().now().plus(wait), JiraWait.Reason.RATE_LIMITED);
                     continue;
                 }
             } else if (status >= 500 && call.idempotent() && attempt < options.maxAttempts()) {
