@@ -40,7 +40,7 @@ public final class JiraTimestamps {
 
     /** @throws DateTimeParseException when the text is none of JIRA's forms or has no offset */
     public static Instant parse(String text) {
-        return OffsetDateTime.from(READ.parse(text.strip())).toInstant();
+        return READ.parse(text.strip(), OffsetDateTime::from).toInstant();
     }
 
     /** The issue-field form, {@code 2026-11-30T11:15:30.000+0100}. */
