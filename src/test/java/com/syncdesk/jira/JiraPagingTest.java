@@ -163,4 +163,34 @@ class JiraPagingTest {
             assertThat(boards).extracting(JiraBoard::id).containsExactly(board);
         }
     }
+
+    /** Cloud removed /rest/api/2|3/search: nothing the connector does may call it. */
+    @Test
+    void cloudNeverCallsTheRemovedSearchApi() {
+        try (TestJira jira = TestJira.start(JiraDeployment.CLOUD, 300)) {
+            new JiraConnectionCheck(jira.client).run();
+            keys(jira.client.searchIssues(everything(jira)));
+            jira.client.boards("PAY").forEachRemaining(board -> jira.client.sprints(board.id()).forEachRemaining(sprint -> { }));
+            jira.client.boardIssueCount(1);
+            jira.client.updateIssue("PAY-1", IssueUpdate.create().summary("Renamed"));
+            jira.client.transitions("PAY-1");
+            jira.client.issue("PAY-1");
+            jira.client.project("PAY");
+
+            assertThat(jira.sim.requestCount("*", "/rest/api/(2|3)/search")).isZero();
+            assertThat(jira.sim.requestCount("POST", "/rest/api/3/search/jql")).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraDeployment.class)
+    void answersComeGzippedAndAreUnpacked(JiraDeployment deployment) {
+        try (TestJira jira = TestJira.start(deployment, 250)) {
+            assertThat(keys(jira.client.searchIssues(everything(jira)))).hasSize(250);
+
+            List<LoggedRequest> searches = jira.sim.requests().stream().filter(r -> r.path().matches(SEARCH)).toList();
+            assertThat(searches).isNotEmpty().allMatch(LoggedRequest::gzipped);
+            assertThat(searches).extracting(LoggedRequest::userAgent).containsOnly("SyncDesk/dev (+java.net.http)");
+        }
+    }
 }

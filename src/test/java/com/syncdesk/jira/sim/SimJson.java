@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +25,8 @@ final class SimJson {
     private final SimulatorConfig config;
     private final String base;
     private final String api;
+    /** Parts that never change (users, statuses, types, priorities, projects), rendered once and shared by every issue. */
+    private final Map<Object, ObjectNode> parts = new ConcurrentHashMap<>();
 
     SimJson(SimulatorConfig config, String baseUrl) {
         this.config = config;
@@ -61,6 +65,10 @@ final class SimJson {
     }
 
     ObjectNode user(SimPerson person) {
+        return parts.computeIfAbsent(person, key -> renderUser(person));
+    }
+
+    private ObjectNode renderUser(SimPerson person) {
         ObjectNode json = JSON.objectNode();
         if (config.cloud()) {
             json.put("self", api + "/user?accountId=" + person.accountId()).put("accountId", person.accountId());
@@ -133,6 +141,10 @@ final class SimJson {
     }
 
     ObjectNode status(SimWorkflow.Status status) {
+        return parts.computeIfAbsent(status, key -> renderStatus(status));
+    }
+
+    private ObjectNode renderStatus(SimWorkflow.Status status) {
         ObjectNode json = JSON.objectNode();
         json.put("self", api + "/status/" + status.id()).put("description", "").put("iconUrl", base + "/images/icons/statuses/generic.png")
                 .put("name", status.name()).put("id", status.id());
@@ -170,9 +182,10 @@ final class SimJson {
             out.set("status", status(issue.status));
         }
         if (all || fields.contains("issuetype")) {
-            out.putObject("issuetype").put("self", api + "/issuetype/" + typeId(issue.type)).put("id", typeId(issue.type))
-                    .put("description", "").put("iconUrl", base + "/images/icons/issuetypes/" + issue.type.toLowerCase(Locale.ROOT) + ".svg")
-                    .put("name", issue.type).put("subtask", false);
+            out.set("issuetype", parts.computeIfAbsent("type:" + issue.type, key -> JSON.objectNode()
+                    .put("self", api + "/issuetype/" + typeId(issue.type)).put("id", typeId(issue.type)).put("description", "")
+                    .put("iconUrl", base + "/images/icons/issuetypes/" + issue.type.toLowerCase(Locale.ROOT) + ".svg")
+                    .put("name", issue.type).put("subtask", false)));
         }
         if (all || fields.contains("assignee")) {
             if (issue.assignee == null) {
@@ -182,9 +195,10 @@ final class SimJson {
             }
         }
         if (all || fields.contains("priority")) {
-            out.putObject("priority").put("self", api + "/priority/" + priorityId(issue.priority))
+            out.set("priority", parts.computeIfAbsent("priority:" + issue.priority, key -> JSON.objectNode()
+                    .put("self", api + "/priority/" + priorityId(issue.priority))
                     .put("iconUrl", base + "/images/icons/priorities/" + issue.priority.toLowerCase(Locale.ROOT) + ".svg")
-                    .put("name", issue.priority).put("id", priorityId(issue.priority));
+                    .put("name", issue.priority).put("id", priorityId(issue.priority))));
         }
         if (all || fields.contains(config.storyPointsField())) {
             if (issue.storyPoints == null) {
@@ -220,9 +234,10 @@ final class SimJson {
             out.put("updated", JiraTimestamps.formatIssueField(issue.updated, issueZone()));
         }
         if (all || fields.contains("project")) {
-            out.putObject("project").put("self", api + "/project/" + issue.project.id()).put("id", String.valueOf(issue.project.id()))
+            out.set("project", parts.computeIfAbsent(issue.project, key -> JSON.objectNode()
+                    .put("self", api + "/project/" + issue.project.id()).put("id", String.valueOf(issue.project.id()))
                     .put("key", issue.project.key()).put("name", issue.project.name()).put("projectTypeKey", issue.project.type())
-                    .put("simplified", false);
+                    .put("simplified", false)));
         }
         if (all || fields.contains("description")) {
             if (config.cloud()) {
