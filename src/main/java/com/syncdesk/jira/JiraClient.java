@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -169,15 +168,15 @@ public final class JiraClient implements AutoCloseable {
             return;
         }
         JiraFieldMap fields = fieldMap();
-        JiraCall call = JiraCall.change("PUT", api() + "/issue/" + segment(key), null, "issue " + key, true);
+        String resource = "issue " + key;
         if (update.changes(IssueUpdate.Field.STORY_POINTS) && fields.storyPoints().isEmpty()) {
-            throw transport.failures().unexpectedShape(call, "this site has no story points field (looked for "
+            throw transport.failures().cannotChange(resource, "this site has no story points field (looked for "
                     + String.join(", ", JiraFieldMap.storyPointNames(deployment())) + ")");
         }
         if (update.changes(IssueUpdate.Field.SPRINT) && fields.sprint().isEmpty()) {
-            throw transport.failures().unexpectedShape(call, "this site has no sprint field (JIRA Software is not installed)");
+            throw transport.failures().cannotChange(resource, "this site has no sprint field (JIRA Software is not installed)");
         }
-        send(new JiraCall(call.method(), call.path(), call.query(), update.toJson(deployment(), fields), call.resource(), true, true));
+        send(JiraCall.change("PUT", api() + "/issue/" + segment(key), update.toJson(deployment(), fields), resource, true));
     }
 
     /** The transitions open to the issue in its current status. */
@@ -211,9 +210,8 @@ public final class JiraClient implements AutoCloseable {
             }
         }
         List<String> offered = open.stream().map(t -> t.name() + " → " + (t.to() == null ? "?" : t.to().name())).toList();
-        throw new JiraFailure(JiraFailure.Kind.VALIDATION, "No transition of issue " + key + " leads to '" + statusName + "' from its "
-                + "current status; JIRA offers: " + (offered.isEmpty() ? "none" : String.join(", ", offered)) + ".", 0, "issue " + key,
-                0, List.of(), Map.of(), null);
+        throw transport.failures().cannotChange("issue " + key, "no transition leads to '" + statusName + "' from its current status; "
+                + "JIRA offers " + (offered.isEmpty() ? "none" : String.join(", ", offered)));
     }
 
     private static ArrayNode issueFields(JiraFieldMap fields) {

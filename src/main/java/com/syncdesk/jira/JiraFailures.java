@@ -166,6 +166,12 @@ final class JiraFailures {
                 + what + ".");
     }
 
+    /** A change this site cannot take, refused before anything is sent. */
+    JiraFailure cannotChange(String resource, String why) {
+        return new JiraFailure(Kind.VALIDATION, capitalized(resource) + " cannot be changed that way: " + why + ".", 0, resource, 0,
+                List.of(), Map.of(), null);
+    }
+
     JiraFailure runawayPaging(String resource, String why) {
         return new JiraFailure(Kind.PROTOCOL, "JIRA " + why + " for " + resource + "; SyncDesk stopped the listing so it does not "
                 + "go on forever. Narrow the query, or raise the page limit if the data really is that large.", 200, resource, 0,

@@ -10,9 +10,4 @@ import java.time.ZoneId;
  */
 public record JiraUser(String accountId, String name, String key, String displayName, String emailAddress, ZoneId timeZone,
                        boolean active) {
-
-    /** The reference that assigns an issue to this user. */
-    public JiraUserRef asRef() {
-        return new JiraUserRef(accountId, name, key, displayName);
-    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -27,6 +28,13 @@ class JiraFailuresTest {
 
     private static JiraClient open(TestJira jira, JiraSite site, Secret secret) {
         return JiraClient.open(site, secret, JiraClientOptions.defaults().withClock(jira.clock)).observedBy(jira.counter);
+    }
+
+    @Test
+    void kindsSayWhetherWaitingMayHelpAndHowTheyAreGrouped() {
+        assertThat(Arrays.stream(Kind.values()).filter(Kind::isTransient)).containsExactly(Kind.RATE_LIMITED, Kind.SERVER, Kind.NETWORK);
+        assertThat(Kind.AUTH.label()).isEqualTo("authentication");
+        assertThat(Kind.NOT_JIRA.label()).isEqualTo("not JIRA");
     }
 
     @ParameterizedTest

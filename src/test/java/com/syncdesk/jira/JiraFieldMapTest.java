@@ -91,8 +91,9 @@ class JiraFieldMapTest {
 
             assertThat(issue.storyPoints()).isNull();
             assertThat(issue.sprints()).isEmpty();
-            assertThat(failure.getMessage()).isEqualTo("JIRA's answer for issue PAY-1 is not what SyncDesk expects: this site has no story "
-                    + "points field (looked for Story point estimate, Story Points).");
+            assertThat(failure.kind()).isEqualTo(JiraFailure.Kind.VALIDATION);
+            assertThat(failure.getMessage()).isEqualTo("Issue PAY-1 cannot be changed that way: this site has no story points field (looked "
+                    + "for Story point estimate, Story Points).");
             assertThat(jira.sim.requestCount("PUT", ".*")).isZero();
         }
     }

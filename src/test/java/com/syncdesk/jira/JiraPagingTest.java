@@ -39,7 +39,7 @@ class JiraPagingTest {
             assertThat(jira.sim.requestCount("*", SEARCH)).isEqualTo(1);
             assertThat(issues.pagesFetched()).isEqualTo(1);
 
-            int rest = keys(issues).size();
+            long rest = issues.stream().count();
 
             assertThat(rest).isEqualTo(245);
             assertThat(jira.sim.requestCount("*", SEARCH)).as("250 issues at 100 a page").isEqualTo(3);

@@ -43,6 +43,7 @@ class JiraRateLimitTest {
 
             assertThat(jira.requests()).isEqualTo(2);
             assertThat(jira.clock.slept()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(jira.counter.waited()).isEqualTo(Duration.ofSeconds(7));
             assertThat(jira.waits).singleElement().satisfies(wait -> {
                 assertThat(wait.reason()).isEqualTo(JiraWait.Reason.RATE_LIMITED);
                 assertThat(wait.duration()).isEqualTo(Duration.ofSeconds(7));

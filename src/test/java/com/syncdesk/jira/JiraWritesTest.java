@@ -67,6 +67,21 @@ class JiraWritesTest {
         }
     }
 
+    /** The sync engine knows people by the id its deployment uses: the account id on Cloud, the user name on Data Center. */
+    @ParameterizedTest
+    @EnumSource(JiraDeployment.class)
+    void anIssueIsAssignedByTheIdItsDeploymentUses(JiraDeployment deployment) {
+        try (TestJira jira = TestJira.start(deployment, 300)) {
+            JiraUserRef known = someoneElseThan(jira, jira.client.issue("PAY-1").assignee());
+            JiraUserRef byId = deployment == JiraDeployment.CLOUD ? JiraUserRef.cloud(known.accountId()) : JiraUserRef.dataCenter(known.name());
+
+            jira.client.updateIssue("PAY-1", IssueUpdate.create().assignee(byId));
+
+            assertThat(jira.client.issue("PAY-1").assignee().displayName()).isEqualTo(known.displayName());
+            assertThat(jira.sim.issue("PAY-1").assignee()).isEqualTo(known.displayName());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(JiraDeployment.class)
     void anEditClearsTheAssigneeTheEstimateAndTheSprint(JiraDeployment deployment) {
@@ -129,8 +144,8 @@ class JiraWritesTest {
 
             assertThat(jira.sim.issue(key).status()).isEqualTo("In Progress");
             assertThat(failure.kind()).isEqualTo(Kind.VALIDATION);
-            assertThat(failure.getMessage()).isEqualTo("No transition of issue " + key + " leads to 'Done' from its current status; JIRA offers: "
-                    + "Send to review → In Review, Stop progress → To Do.");
+            assertThat(failure.getMessage()).isEqualTo("Issue " + key + " cannot be changed that way: no transition leads to 'Done' from its "
+                    + "current status; JIRA offers Send to review → In Review, Stop progress → To Do.");
         }
     }
 

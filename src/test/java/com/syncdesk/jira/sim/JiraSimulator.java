@@ -31,10 +31,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
@@ -347,6 +350,13 @@ public final class JiraSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        // A request stops being in flight when its answer starts out: the client cannot have it earlier.
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        };
         long started = System.nanoTime();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
@@ -368,6 +378,7 @@ public final class JiraSimulator implements AutoCloseable {
             }
             if (active.stream().anyMatch(SimRule::drops)) {
                 record(new LoggedRequest(method, path, query, summary, auth, agent, 0, Duration.ofNanos(System.nanoTime() - started), false));
+                leave.run();
                 breakOff(exchange);
                 return;
             }
@@ -376,16 +387,21 @@ public final class JiraSimulator implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>(reply.headers());
             active.forEach(rule -> headers.putAll(rule.headers()));
             active.stream().map(SimRule::afterHook).filter(hook -> hook != null).forEach(Runnable::run);
-            send(exchange, reply, headers, gzipped -> record(new LoggedRequest(method, path, query, summary, auth, agent, reply.status(),
-                    Duration.ofNanos(System.nanoTime() - started), gzipped)));
+            send(exchange, reply, headers, gzipped -> {
+                record(new LoggedRequest(method, path, query, summary, auth, agent, reply.status(), Duration.ofNanos(System.nanoTime() - started),
+                        gzipped));
+                leave.run();
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
         } catch (RuntimeException e) {
-            send(exchange, Reply.json(500, error(List.of("The simulator failed: " + e), Map.of())), Map.of(),
-                    gzipped -> record(new LoggedRequest(method, path, query, summary, auth, agent, 500, Duration.ofNanos(System.nanoTime() - started), gzipped)));
+            send(exchange, Reply.json(500, error(List.of("The simulator failed: " + e), Map.of())), Map.of(), gzipped -> {
+                record(new LoggedRequest(method, path, query, summary, auth, agent, 500, Duration.ofNanos(System.nanoTime() - started), gzipped));
+                leave.run();
+            });
         } finally {
-            inFlight.decrementAndGet();
+            leave.run();
         }
     }
 
@@ -552,7 +568,7 @@ public final class JiraSimulator implements AutoCloseable {
         return config.cloud() || version.equals("2");
     }
 
-    private static Reply only(String method, String allowed, java.util.function.Supplier<Reply> handler) {
+    private static Reply only(String method, String allowed, Supplier<Reply> handler) {
         return method.equals(allowed) ? handler.get() : methodNotAllowed();
     }
 
@@ -570,7 +586,7 @@ public final class JiraSimulator implements AutoCloseable {
         return Reply.json(200, list);
     }
 
-    private Reply issueOr404(String key, java.util.function.Function<SimIssue, Reply> found) {
+    private Reply issueOr404(String key, Function<SimIssue, Reply> found) {
         SimIssue issue = data.issuesByKey.get(key);
         return issue == null ? Reply.of(SimResponse.jiraError(404, "Issue does not exist or you do not have permission to see it."))
                 : found.apply(issue);
@@ -956,7 +972,7 @@ public final class JiraSimulator implements AutoCloseable {
 
     // ---- Helpers ----
 
-    private <T> T read(java.util.function.Supplier<T> action) {
+    private <T> T read(Supplier<T> action) {
         data.lock.readLock().lock();
         try {
             return action.get();
@@ -965,7 +981,7 @@ public final class JiraSimulator implements AutoCloseable {
         }
     }
 
-    private <T> T write(java.util.function.Supplier<T> action) {
+    private <T> T write(Supplier<T> action) {
         data.lock.writeLock().lock();
         try {
             return action.get();

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A scripted behaviour for requests matching a method and a path pattern: which of the matching
- * requests it applies to ({@link #always()}, {@link #times}, {@link #nth}, {@link #from}) and what it
+ * requests it applies to (all by default, or {@link #times}, {@link #nth}) and what it
  * does (answer, delay, drop the connection, add headers, run a hook before or after).
  */
 public final class SimRule {
@@ -30,13 +30,6 @@ public final class SimRule {
         this.path = Pattern.compile(pathPattern);
     }
 
-    /** Every matching request (the default). */
-    public SimRule always() {
-        first = 1;
-        last = Integer.MAX_VALUE;
-        return this;
-    }
-
     /** The first {@code n} matching requests. */
     public SimRule times(int n) {
         first = 1;
@@ -48,13 +41,6 @@ public final class SimRule {
     public SimRule nth(int n) {
         first = n;
         last = n;
-        return this;
-    }
-
-    /** The {@code n}th matching request and every one after it. */
-    public SimRule from(int n) {
-        first = n;
-        last = Integer.MAX_VALUE;
         return this;
     }
 
@@ -90,11 +76,6 @@ public final class SimRule {
     public SimRule after(Runnable hook) {
         after = hook;
         return this;
-    }
-
-    /** How many requests matched so far, in or out of the window. */
-    public int matched() {
-        return matches.get();
     }
 
     /** Counts the request if it matches and says whether this rule applies to it. */
