@@ -105,12 +105,15 @@ public final class MigrationService {
                     continue;
                 }
                 int version = Integer.parseInt(info.getVersion().getVersion());
+                if (info.getResolvedChecksum() != null) {
+                    latest = Math.max(latest, version);
+                }
+                if (info.getState() == org.flywaydb.core.api.MigrationState.BASELINE_IGNORED) {
+                    continue; // the script of the baseline's own version: the baseline row stands for it
+                }
                 MigrationState state = stateOf(info, undone.contains(version));
                 if (state != MigrationState.PENDING && state != MigrationState.UNDONE) {
                     current = Math.max(current, version);
-                }
-                if (info.getResolvedChecksum() != null) {
-                    latest = Math.max(latest, version);
                 }
                 entries.add(new MigrationEntry(version, info.getDescription(), state, installedOn(info),
                         info.getInstalledBy(), info.getExecutionTime(), info.getChecksum()));
@@ -136,7 +139,9 @@ public final class MigrationService {
 
     private static MigrationState stateOf(MigrationInfo info, boolean undone) {
         return switch (info.getState()) {
-            case SUCCESS, BASELINE, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
+            case SUCCESS, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
+            case BASELINE -> MigrationState.BASELINE;
+            case BELOW_BASELINE -> MigrationState.BELOW_BASELINE;
             case MISSING_SUCCESS -> MigrationState.MISSING_TOLERATED;
             case FUTURE_SUCCESS -> MigrationState.FUTURE;
             case FAILED, MISSING_FAILED, FUTURE_FAILED -> MigrationState.FAILED;

@@ -139,7 +139,8 @@ public final class MigrationsViewModel {
     public boolean isDowngradeTarget(MigrationEntry entry) {
         SchemaStatus schema = status.get();
         return entry != null && schema != null && entry.version() < schema.currentVersion()
-                && (entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.MISSING_TOLERATED);
+                && (entry.state() == MigrationState.APPLIED || entry.state() == MigrationState.MISSING_TOLERATED
+                || entry.state() == MigrationState.BASELINE);
     }
 
     public boolean canUpgrade() {
