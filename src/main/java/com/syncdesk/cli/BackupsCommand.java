@@ -29,8 +29,8 @@ final class BackupsCommand extends DatabaseCommand {
         }
         out().printf("%-20s %-8s %10s  %s%n", "TAKEN", "VERSION", "SIZE", "LOCATION");
         for (Backup backup : backups) {
-            out().printf("%-20s %-8d %10s  %s%n", WHEN.format(backup.takenAt()), backup.version(),
-                    Sizes.readable(backup.sizeBytes()), backup.location());
+            out().printf("%-20s %-8d %10s  %s%s%n", WHEN.format(backup.takenAt()), backup.version(),
+                    Sizes.readable(backup.sizeBytes()), backup.location(), backup.reason().isEmpty() ? "" : "  (" + backup.reason() + ")");
         }
         return ExitCodes.OK;
     }

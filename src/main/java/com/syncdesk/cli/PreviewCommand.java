@@ -1,9 +1,9 @@
 package com.syncdesk.cli;
 
-import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.Database;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "preview", description = "Show the exact SQL moving the schema to version N would run, and for a downgrade "
@@ -13,9 +13,13 @@ final class PreviewCommand extends DatabaseCommand {
     @Option(names = "--to", required = true, paramLabel = "N", description = "Target version.")
     int target;
 
+    /** Below an adoption, the preview names the backup taken before it, found in this folder. */
+    @Mixin
+    BackupFolderOption backupFolder;
+
     @Override
     int run(Database database) {
-        PlanPrinter.print(new MigrationService(database, operatorName()).preview(target), out());
+        PlanPrinter.print(backupFolder.service(database, operatorName()).preview(target), out());
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,8 @@ package com.syncdesk.cli;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import com.syncdesk.adoption.OriginInspector;
+import com.syncdesk.adoption.Recognition;
 import com.syncdesk.migration.MigrationEntry;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.SchemaStatus;
@@ -20,6 +22,11 @@ final class StatusCommand extends DatabaseCommand {
         MigrationService migrations = new MigrationService(database, operatorName());
         SchemaStatus status = migrations.status();
         if (status.currentVersion() == 0) {
+            Recognition origin = OriginInspector.inspect(database);
+            if (origin.isAdoptable()) {
+                out().printf("Database: %s (PostgreSQL)%n%s%n", database.target().describe(), origin.summary());
+                return ExitCodes.OK;
+            }
             // Version 0 with another application's tables is not "a SyncDesk database waiting for migrate".
             migrations.checkSafeToMigrate();
         }

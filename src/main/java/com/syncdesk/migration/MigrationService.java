@@ -34,6 +34,10 @@ import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.syncdesk.adoption.AdoptionPlan;
+import com.syncdesk.adoption.OriginBackups;
+import com.syncdesk.adoption.OriginInspector;
+import com.syncdesk.adoption.Recognition;
 import com.syncdesk.migration.MigrationProgress.Phase;
 import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.AppDirectories;
@@ -53,7 +57,7 @@ import com.syncdesk.syncstate.DashboardCounts;
  */
 public final class MigrationService {
 
-    static final String HISTORY_TABLE = "flyway_schema_history";
+    public static final String HISTORY_TABLE = "flyway_schema_history";
     /** SyncDesk's record of downgrades: Flyway's community edition has no notion of "undone". */
     static final String UNDO_LOG_TABLE = "syncdesk_undo_log";
     private static final int LEGACY_VERSION_MERGING_SYNC_STATES = 7;
@@ -214,6 +218,7 @@ public final class MigrationService {
             SchemaStatus before = status();
             refuseUnsafe(before);
             checkDowngradeTarget(before, target);
+            refuseBelowBaseline(before, target);
             List<UndoScript> scripts = undoScripts(before, target);
             List<DataLoss> loss = dataLoss(scripts);
             Optional<Backup> backup = Optional.empty();
@@ -230,6 +235,28 @@ public final class MigrationService {
             throw new IllegalArgumentException("Cannot downgrade from version " + before.currentVersion() + " to " + target
                     + ": the target must be below the current version.");
         }
+    }
+
+    /**
+     * Below a baseline there is no SyncDesk schema to go to: the database was taken over at that version. For an
+     * adopted sprint-reports database, going back is restoring the backup adopt took first.
+     */
+    private void refuseBelowBaseline(SchemaStatus status, int target) {
+        Optional<MigrationEntry> baseline = status.baseline().filter(b -> target < b.version());
+        if (baseline.isEmpty()) {
+            return;
+        }
+        int version = baseline.get().version();
+        if (!baseline.get().description().equals(AdoptionPlan.HISTORY_DESCRIPTION)) {
+            throw new IllegalArgumentException("Version " + version + " is the baseline of " + database.target().describe()
+                    + ": its schema history starts there, and SyncDesk cannot go below it. Nothing was changed.");
+        }
+        String backup = database.vendor() == Vendor.POSTGRESQL ? new OriginBackups(database, postgresBackupFolder).latestBeforeAdoption()
+                .map(b -> ": restore " + b.location()).orElse(" (it is not in " + postgresBackupFolder + "; look where adopt's --backup-dir pointed)")
+                : "";
+        throw new IllegalArgumentException("Version " + version + " is where SyncDesk adopted " + database.target().describe() + " ("
+                + baseline.get().description() + "): there is no SyncDesk schema below it. To go back, restore the backup taken before adoption"
+                + backup + ". Nothing was changed.");
     }
 
     private void runUndoSteps(List<UndoScript> scripts, Optional<Backup> backup, MigrationProgress progress) {
@@ -296,6 +323,7 @@ public final class MigrationService {
             return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of());
         }
         checkDowngradeTarget(status, target);
+        refuseBelowBaseline(status, target);
         List<UndoScript> scripts = undoScripts(status, target);
         List<PlannedStep> steps = scripts.stream().map(script -> {
             List<String> statements = new ArrayList<>(script.statements());
@@ -307,6 +335,19 @@ public final class MigrationService {
                 .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.MISSING_TOLERATED)
                 .mapToInt(MigrationEntry::version).max().orElse(0);
         return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, reached, steps, dataLoss(scripts));
+    }
+
+    /** Every migration up to {@code target}, oldest first, with the statements it runs, whatever the database's state: adopt runs them itself. */
+    public List<PlannedStep> scriptsUpTo(int target) {
+        return Arrays.stream(flyway(null).load().info().all())
+                .filter(m -> m.getVersion() != null && m.getResolvedChecksum() != null)
+                .filter(m -> Integer.parseInt(m.getVersion().getVersion()) <= target)
+                .map(m -> {
+                    int version = Integer.parseInt(m.getVersion().getVersion());
+                    return new PlannedStep(version, m.getDescription(), upgradeStatements(version));
+                })
+                .sorted(Comparator.comparingInt(PlannedStep::version))
+                .toList();
     }
 
     private List<String> upgradeStatements(int version) {
@@ -346,9 +387,18 @@ public final class MigrationService {
 
     /** Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
     public Backup backup(MigrationProgress progress) {
-        int version = status().currentVersion();
+        SchemaStatus status = status();
+        int version = status.currentVersion();
         if (database.vendor() == Vendor.SQLITE) {
             return backupSqlite(version, progress);
+        }
+        if (version == 0 && hasForeignTables()) {
+            // A sprint-reports database SyncDesk can adopt is backed up whole, as adopt does first; any other is refused.
+            Recognition origin = OriginInspector.inspect(database);
+            if (!origin.isAdoptable()) {
+                throw foreignSchema(origin);
+            }
+            return new OriginBackups(database, postgresBackupFolder).take(progress);
         }
         return new PostgresBackups(database, postgresBackupFolder).takeEverything(version, progress);
     }
@@ -378,14 +428,20 @@ public final class MigrationService {
 
     /** This database's backups, oldest first. */
     public List<Backup> backups() {
-        return database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).list()
-                : new PostgresBackups(database, postgresBackupFolder).list();
+        if (database.vendor() == Vendor.SQLITE) {
+            return new SqliteBackups(database).list();
+        }
+        List<Backup> backups = new ArrayList<>(new PostgresBackups(database, postgresBackupFolder).list());
+        backups.addAll(new OriginBackups(database, postgresBackupFolder).list());
+        backups.sort(Comparator.comparing(Backup::takenAt));
+        return List.copyOf(backups);
     }
 
     /** The backup at {@code location} (a file or folder {@link #backups()} lists). */
     public Backup backupAt(Path location) {
         Optional<Backup> backup = database.vendor() == Vendor.SQLITE ? new SqliteBackups(database).describe(location)
-                : new PostgresBackups(database, postgresBackupFolder).describe(location);
+                : new PostgresBackups(database, postgresBackupFolder).describe(location)
+                        .or(() -> new OriginBackups(database, postgresBackupFolder).describe(location));
         return backup.orElseThrow(() -> new IllegalArgumentException(location + " is not a SyncDesk backup of "
                 + database.target().describe() + "."));
     }
@@ -399,6 +455,10 @@ public final class MigrationService {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             if (database.vendor() == Vendor.SQLITE) {
                 return restoreSqlite(backup, progress);
+            }
+            if (OriginBackups.isOriginBackup(backup)) {
+                new OriginBackups(database, postgresBackupFolder).restore(backup, status(), progress);
+                return new RestoreReport(backup, status(), Optional.empty());
             }
             return restorePostgres(backup, progress);
         }
@@ -440,6 +500,7 @@ public final class MigrationService {
         if (!problems.isEmpty()) {
             return problems;
         }
+        refuseForeign(status());
         // A schema that is merely behind is valid: pending versions are for upgrade, not errors.
         ValidateResult result;
         try {
@@ -502,6 +563,7 @@ public final class MigrationService {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus status = status();
             refuseNewer(status);
+            refuseForeign(status);
             flyway(null).load().repair();
             if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
                 database.inTransaction(connection -> {
@@ -526,10 +588,19 @@ public final class MigrationService {
             throw new DatabaseException(Reason.FAILED_MIGRATION, "The history of " + database.target().describe()
                     + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
         }
+        refuseForeign(status);
+    }
+
+    /** Tables without a SyncDesk history belong to another application; a sprint-reports database is named as such, with adopt. */
+    private void refuseForeign(SchemaStatus status) {
         if (status.currentVersion() == 0 && hasForeignTables()) {
-            throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
-                    + " holds tables but no SyncDesk schema history: it belongs to another application. SyncDesk has not changed it.");
+            throw foreignSchema(OriginInspector.inspect(database));
         }
+    }
+
+    private DatabaseException foreignSchema(Recognition origin) {
+        return origin.isSprintReports() ? origin.refusal() : new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
+                + " holds tables but no SyncDesk schema history: it belongs to another application. SyncDesk has not changed it.");
     }
 
     private void refuseNewer(SchemaStatus status) {
