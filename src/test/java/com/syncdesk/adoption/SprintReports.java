@@ -1,10 +1,12 @@
 package com.syncdesk.adoption;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 
+import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.testing.TestPostgres;
@@ -16,7 +18,7 @@ import com.syncdesk.testing.TestPostgres;
  * conflicts as one JSON object, auto-resolved REMOTE_WINS conflicts beside open MANUAL ones, runs
  * started by users, and rows in its own tables.
  */
-final class SprintReports {
+public final class SprintReports {
 
     /** Sync states the fixture writes: 60 sprints (2 more whose sprint is gone), 340 issues, 5 boards, 3 projects. */
     static final int STATES = 410;
@@ -32,9 +34,18 @@ final class SprintReports {
     }
 
     /** A new database at revision 008 with several hundred sync states and everything around them. */
-    static ConnectionTarget withRows() {
+    public static ConnectionTarget withRows() {
         ConnectionTarget target = emptyDatabase();
         execute(target, ROWS);
+        return target;
+    }
+
+    /** {@link #withRows()} adopted by SyncDesk, its backup in {@code backupFolder}. */
+    public static ConnectionTarget adopted(Path backupFolder) {
+        ConnectionTarget target = withRows();
+        try (Database database = Database.open(target)) {
+            new Adoption(database, "ops", backupFolder).adopt(MigrationProgress.NONE);
+        }
         return target;
     }
 
