@@ -35,9 +35,15 @@ public final class SprintReports {
 
     /** A new database at revision 008 with several hundred sync states and everything around them. */
     public static ConnectionTarget withRows() {
-        ConnectionTarget target = emptyDatabase();
-        execute(target, ROWS);
+        ConnectionTarget target = TestPostgres.freshDatabase();
+        fill(target);
         return target;
+    }
+
+    /** Creates revision 008's schema in an empty database and writes the rows {@link #withRows()} has. */
+    public static void fill(ConnectionTarget empty) {
+        execute(empty, OriginSchema.statements().toArray(String[]::new));
+        execute(empty, ROWS);
     }
 
     /** {@link #withRows()} adopted by SyncDesk, its backup in {@code backupFolder}. */
