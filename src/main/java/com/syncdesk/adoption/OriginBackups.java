@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,6 +105,10 @@ public final class OriginBackups {
         Instant takenAt = Instant.now();
         Path folder = root.resolve(databaseName() + "-" + STAMP.format(takenAt) + "-sprint-reports-" + OriginSchema.REVISION.substring(0, 3));
         Files.createDirectories(folder);
+        // The original's users table travels in the backup, password hashes and reset tokens included: for its owner's eyes only.
+        if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
         try {
             writeInto(folder, connection, step, beforeAdoption, takenAt);
         } catch (SQLException | IOException | RuntimeException e) {

@@ -3,7 +3,10 @@ package com.syncdesk.adoption;
 import static com.syncdesk.adoption.SprintReports.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -49,7 +52,7 @@ class WayBackTest {
     }
 
     @Test
-    void backupsListsTheBackupWithWhyItWasTaken() {
+    void backupsListsTheBackupWithWhyItWasTaken() throws Exception {
         ConnectionTarget target = SprintReports.withRows();
         Backup backup = adopt(target).backup();
 
@@ -61,6 +64,9 @@ class WayBackTest {
                         + "  \\(before adoption, of the sprint-reports database at Alembic 008_add_sprint_jira_metadata\\)$");
         assertThat(backup.location().resolve("alembic_version.csv")).hasContent("version_num\n008_add_sprint_jira_metadata");
         assertThat(backup.location().resolve("users.csv")).content().contains("alice@example.com");
+        if (Files.getFileAttributeView(backup.location(), PosixFileAttributeView.class) != null) {
+            assertThat(Files.getPosixFilePermissions(backup.location())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
         assertThat(backup.location().resolve("sprint-reports-backup.json")).content().contains("\"why\" : \"before adoption\"")
                 .contains("\"sequence\" : \"sync_metadata_id_seq\"");
     }
