@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.syncdesk.migration.MigrationEntry;
+import com.syncdesk.migration.MigrationService;
+import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -36,6 +42,32 @@ public final class OriginInspector {
             return Recognition.notSprintReports(where);
         }
         return database.read(connection -> inspect(connection, where));
+    }
+
+    /**
+     * The refusal for a sprint-reports database someone gave a Flyway baseline by hand: it still holds the original's
+     * values in native enum types, on which SyncDesk's migrations fail half-way. Empty for every other database.
+     */
+    public static Optional<DatabaseException> handMadeBaseline(Database database, SchemaStatus status) {
+        Optional<MigrationEntry> baseline = status.baseline().filter(b -> !b.description().equals(AdoptionPlan.HISTORY_DESCRIPTION));
+        if (baseline.isEmpty() || database.vendor() != Vendor.POSTGRESQL
+                || !database.read(connection -> hasTable(connection, OriginSchema.VERSION_TABLE) && hasEnum(connection, OriginSchema.ENUM_TYPES.getFirst()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe() + " is a sprint-reports database given a "
+                + "Flyway baseline at version " + baseline.get().version() + " by hand: its values are still the original's (native enum types), "
+                + "on which SyncDesk's migrations fail. Drop its " + MigrationService.HISTORY_TABLE + " table (it holds only that baseline), "
+                + "then run adopt. Nothing was changed."));
+    }
+
+    private static boolean hasEnum(Connection connection, String type) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_type WHERE typname = ? AND typtype = 'e' "
+                + "AND typnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())")) {
+            query.setString(1, type);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     static Recognition inspect(Connection connection, String where) throws SQLException {

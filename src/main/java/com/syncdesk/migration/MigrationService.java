@@ -589,6 +589,9 @@ public final class MigrationService {
                     + " shows a failed migration. Check the schema (or restore a backup), then run repair; nothing was changed.");
         }
         refuseForeign(status);
+        OriginInspector.handMadeBaseline(database, status).ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
     /** Tables without a SyncDesk history belong to another application; a sprint-reports database is named as such, with adopt. */

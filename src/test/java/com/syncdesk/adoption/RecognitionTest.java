@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +144,24 @@ class RecognitionTest {
         }
         assertThat(DatabaseImage.of(target)).isEqualTo(before).contains("id=1 project_key=PROJ owner=alice");
         assertThat(tempDir).isEmptyDirectory();
+    }
+
+    @Test
+    void aHandMadeFlywayBaselineOnASprintReportsDatabaseIsRefusedBeforeAnyMigrationRuns() {
+        ConnectionTarget target = SprintReports.withRows();
+        try (Database database = Database.open(target)) {
+            Flyway.configure(getClass().getClassLoader()).dataSource(database.dataSource()).locations("classpath:migrations/postgresql")
+                    .baselineVersion("8").load().baseline();
+        }
+        List<String> before = DatabaseImage.of(target);
+
+        for (String[] command : List.of(new String[] {"migrate"}, new String[] {"preview", "--to", "10"})) {
+            CliRun run = CliRun.of(cli(target, command));
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(run.err()).hasLineCount(1).contains("is a sprint-reports database given a Flyway baseline at version 8 by hand")
+                    .contains("Drop its flyway_schema_history table (it holds only that baseline), then run adopt. Nothing was changed.");
+        }
+        assertThat(DatabaseImage.of(target)).isEqualTo(before);
     }
 
     @Test
