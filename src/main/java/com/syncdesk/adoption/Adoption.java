@@ -81,6 +81,7 @@ public final class Adoption {
     /** {@link #adopt(MigrationProgress)} with the plan changed first: tests slip a failing statement into a step. */
     AdoptionResult adopt(MigrationProgress progress, UnaryOperator<AdoptionPlan> change) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
+            // Counted again under the lock: the database may have changed since the operator read the preview.
             AdoptionPreview preview = preview();
             if (!preview.report().canAdopt()) {
                 throw new DatabaseException(Reason.FOREIGN_SCHEMA, "SyncDesk's schema refuses some rows of " + database.target().describe()
@@ -161,8 +162,7 @@ public final class Adoption {
         }
         SchemaStatus status = migrations.status();
         if (status.currentVersion() > 0) {
-            boolean adopted = status.baseline().map(b -> b.description().equals(AdoptionPlan.HISTORY_DESCRIPTION)).orElse(false);
-            throw new DatabaseException(Reason.FOREIGN_SCHEMA, where + (adopted ? " was adopted from sprint-reports already" : " is a SyncDesk database")
+            throw new DatabaseException(Reason.FOREIGN_SCHEMA, where + (AdoptionPlan.isAdopted(status) ? " was adopted from sprint-reports already" : " is a SyncDesk database")
                     + " (schema version " + status.currentVersion() + "); there is nothing to adopt. Nothing was changed.");
         }
         Recognition recognition = recognise();

@@ -300,8 +300,7 @@ public final class OriginBackups {
 
     /** A sprint-reports backup goes back onto its database only: adopted by SyncDesk, or still the original's. */
     private void checkRestorableOnto(SchemaStatus status) {
-        boolean adopted = status.baseline().map(b -> b.description().equals(AdoptionPlan.HISTORY_DESCRIPTION)).orElse(false);
-        if (adopted || (status.currentVersion() == 0 && OriginInspector.inspect(database).isAdoptable())) {
+        if (AdoptionPlan.isAdopted(status) || (status.currentVersion() == 0 && OriginInspector.inspect(database).isAdoptable())) {
             return;
         }
         throw new DatabaseException(Reason.FOREIGN_SCHEMA, "This backup holds a sprint-reports database; SyncDesk puts it back only onto "

@@ -49,7 +49,7 @@ public final class OriginInspector {
      * values in native enum types, on which SyncDesk's migrations fail half-way. Empty for every other database.
      */
     public static Optional<DatabaseException> handMadeBaseline(Database database, SchemaStatus status) {
-        Optional<MigrationEntry> baseline = status.baseline().filter(b -> !b.description().equals(AdoptionPlan.HISTORY_DESCRIPTION));
+        Optional<MigrationEntry> baseline = status.baseline().filter(b -> !AdoptionPlan.isAdoption(b));
         if (baseline.isEmpty() || database.vendor() != Vendor.POSTGRESQL
                 || !database.read(connection -> hasTable(connection, OriginSchema.VERSION_TABLE) && hasEnum(connection, OriginSchema.ENUM_TYPES.getFirst()))) {
             return Optional.empty();

@@ -32,7 +32,7 @@ final class AdoptionPrinter {
         out.flush();
     }
 
-    static void printReport(ConversionReport report, PrintWriter out) {
+    private static void printReport(ConversionReport report, PrintWriter out) {
         out.println("Conversion report (counted in the database; nothing was changed):");
         for (TableConversion table : report.tables()) {
             out.printf("  %s: %d rows, %s%n", table.table(), table.rows(), table.source());

@@ -247,7 +247,7 @@ public final class MigrationService {
             return;
         }
         int version = baseline.get().version();
-        if (!baseline.get().description().equals(AdoptionPlan.HISTORY_DESCRIPTION)) {
+        if (!AdoptionPlan.isAdoption(baseline.get())) {
             throw new IllegalArgumentException("Version " + version + " is the baseline of " + database.target().describe()
                     + ": its schema history starts there, and SyncDesk cannot go below it. Nothing was changed.");
         }
@@ -342,10 +342,7 @@ public final class MigrationService {
         return Arrays.stream(flyway(null).load().info().all())
                 .filter(m -> m.getVersion() != null && m.getResolvedChecksum() != null)
                 .filter(m -> Integer.parseInt(m.getVersion().getVersion()) <= target)
-                .map(m -> {
-                    int version = Integer.parseInt(m.getVersion().getVersion());
-                    return new PlannedStep(version, m.getDescription(), upgradeStatements(version));
-                })
+                .map(m -> new PlannedStep(Integer.parseInt(m.getVersion().getVersion()), m.getDescription(), statementsOf(m)))
                 .sorted(Comparator.comparingInt(PlannedStep::version))
                 .toList();
     }
@@ -354,6 +351,10 @@ public final class MigrationService {
         MigrationInfo info = Arrays.stream(flyway(null).load().info().all())
                 .filter(m -> m.getVersion() != null && m.getVersion().getVersion().equals(Integer.toString(version)))
                 .findFirst().orElseThrow();
+        return statementsOf(info);
+    }
+
+    private List<String> statementsOf(MigrationInfo info) {
         String resource = "migrations/" + database.vendor().folder() + "/" + info.getScript();
         try (InputStream in = MigrationService.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
