@@ -126,9 +126,10 @@ public final class Adoption {
             DatabaseException cause = e instanceof IOException io ? new DatabaseException(Reason.FAILED, "the backup could not be written: "
                     + io.getMessage(), io) : DatabaseErrors.translate(e, database.target());
             String kept = backup == null ? "" : " The backup taken first is " + backup.location() + ".";
+            String busy = cause.reason() == Reason.LOCKED ? " Stop sprint-reports, and whatever else works on the database, then adopt again." : "";
             throw new DatabaseException(cause.reason(), "Adopt stopped at \"" + (current == null ? "the start" : current.name())
                     + "\" and was rolled back: " + cause.getMessage() + " " + database.target().describe()
-                    + " is the sprint-reports database it was; nothing was changed." + kept, e);
+                    + " is the sprint-reports database it was; nothing was changed." + kept + busy, e);
         }
     }
 

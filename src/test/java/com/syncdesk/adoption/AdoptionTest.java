@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -349,6 +352,29 @@ class AdoptionTest {
 
         adopt(target);
         assertThat(Rows.of(target, "sync_metadata")).hasSize(SprintReports.STATES);
+    }
+
+    @Test
+    void whileSprintReportsStillWritesAdoptWaitsTenSecondsAtMostThenChangesNothing() throws Exception {
+        ConnectionTarget target = SprintReports.withRows();
+        List<String> before = DatabaseImage.of(target);
+        try (Database original = Database.open(target); Connection writer = original.connection();
+             Statement statement = writer.createStatement()) {
+            writer.setAutoCommit(false);
+            statement.executeUpdate("UPDATE sync_metadata SET error_count = error_count + 1 WHERE id = 1");
+
+            Instant start = Instant.now();
+            CliRun run = CliRun.of(cli(target, "adopt", "--yes", "--backup-dir", tempDir.toString()));
+
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(run.err()).hasLineCount(1).contains("Adopt stopped at \"Hold every table still")
+                    .contains("another session holds a lock").contains("nothing was changed")
+                    .contains("Stop sprint-reports, and whatever else works on the database, then adopt again.");
+            writer.rollback();
+        }
+        assertThat(DatabaseImage.of(target)).isEqualTo(before);
+        assertThat(tempDir).isEmptyDirectory();
     }
 
     @Test
