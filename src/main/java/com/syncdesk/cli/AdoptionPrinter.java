@@ -32,10 +32,14 @@ final class AdoptionPrinter {
         out.flush();
     }
 
+    private static String rows(long count) {
+        return count + (count == 1 ? " row" : " rows");
+    }
+
     private static void printReport(ConversionReport report, PrintWriter out) {
         out.println("Conversion report (counted in the database; nothing was changed):");
         for (TableConversion table : report.tables()) {
-            out.printf("  %s: %d rows, %s%n", table.table(), table.rows(), table.source());
+            out.printf("  %s: %s, %s%n", table.table(), rows(table.rows()), table.source());
             for (ColumnConversion column : table.columns()) {
                 out.printf("    %s (%s):%n", column.column(), column.change());
                 for (MappedCount value : column.values()) {
@@ -45,7 +49,7 @@ final class AdoptionPrinter {
         }
         out.println("  Left as they are (the original's own tables):");
         for (TableRows kept : report.keptAsTheyAre()) {
-            out.printf("    %s: %d rows%n", kept.table(), kept.rows());
+            out.printf("    %s: %s%n", kept.table(), rows(kept.rows()));
         }
         if (report.blockers().isEmpty()) {
             out.println("  Rows SyncDesk's schema would refuse: none.");
