@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.syncdesk.adoption.SprintReportsDatabases;
 import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.SchemaStatus;
@@ -83,7 +84,7 @@ public final class DatabaseSession implements AutoCloseable {
 
     /** A session over a database opened elsewhere; closing the session closes it. */
     public static DatabaseSession over(Database database, String operator, Path backupFolder) {
-        MigrationService migrations = new MigrationService(database, operator, backupFolder);
+        MigrationService migrations = new MigrationService(database, operator, backupFolder, new SprintReportsDatabases(database, backupFolder));
         return new DatabaseSession(database, migrations, migrations.status());
     }
 

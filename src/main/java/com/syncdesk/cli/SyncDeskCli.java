@@ -13,7 +13,7 @@ import picocli.CommandLine;
 /** The headless face of SyncDesk: the same operations as the console, for scripts, cron and CI. */
 @Command(name = "syncdesk", mixinStandardHelpOptions = true, version = "SyncDesk 0.1",
         description = "Operate the sync between the sprint-planning database and JIRA. Without a command, the desktop console opens.",
-        subcommands = {StatusCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
+        subcommands = {StatusCommand.class, AdoptCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
                 BackupCommand.class, BackupsCommand.class, RestoreCommand.class, ValidateCommand.class, RepairCommand.class,
                 StatsCommand.class, StateActionCommand.RetryFailed.class, StateActionCommand.Retry.class,
                 StateActionCommand.Skip.class, StateActionCommand.ResetErrors.class, ConflictsCommand.class,

@@ -26,7 +26,7 @@ import com.syncdesk.persistence.Vendor;
  * writing. On PostgreSQL a session advisory lock plays the same part, around downgrades and
  * restores as well as upgrades.
  */
-final class MigrationLock implements AutoCloseable {
+public final class MigrationLock implements AutoCloseable {
 
     /** Advisory lock keys: the two-integer form lives apart from Flyway's own single-bigint lock. */
     private static final int ADVISORY_CLASS = 0x53594E43;
@@ -51,7 +51,7 @@ final class MigrationLock implements AutoCloseable {
         return file.resolveSibling(file.getFileName() + ".migration-lock");
     }
 
-    static MigrationLock acquire(Database database) {
+    public static MigrationLock acquire(Database database) {
         return database.vendor() == Vendor.SQLITE ? sqlite(database) : postgres(database);
     }
 

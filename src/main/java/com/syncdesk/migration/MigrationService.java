@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ import com.syncdesk.persistence.DatabaseException;
  */
 public final class MigrationService {
 
+    /** Flyway's schema history table, which other features read to recognise a history SyncDesk did not write. */
+    public static final String HISTORY_TABLE = SchemaHistory.HISTORY_TABLE;
     private static final int LEGACY_VERSION_MERGING_SYNC_STATES = 7;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
 
@@ -36,6 +39,7 @@ public final class MigrationService {
     private final SchemaGuard guard;
     private final Downgrades downgrades;
     private final BackupStore backups;
+    private final ForeignDatabases foreign;
 
     /** PostgreSQL backups go to the default folder in the data directory. */
     public MigrationService(Database database, String operator) {
@@ -44,12 +48,18 @@ public final class MigrationService {
 
     /** @param postgresBackupFolder where PostgreSQL backups go; SQLite backups always go beside the file */
     public MigrationService(Database database, String operator, Path postgresBackupFolder) {
+        this(database, operator, postgresBackupFolder, ForeignDatabases.unknown(database));
+    }
+
+    /** @param foreign what is known of databases SyncDesk did not create (the adoption feature knows sprint-reports') */
+    public MigrationService(Database database, String operator, Path postgresBackupFolder, ForeignDatabases foreign) {
         this.database = database;
         this.operator = operator;
         this.history = new SchemaHistory(database, operator);
-        this.guard = new SchemaGuard(database);
+        this.guard = new SchemaGuard(database, foreign);
         this.downgrades = new Downgrades(database);
         this.backups = BackupStore.of(database, postgresBackupFolder);
+        this.foreign = foreign;
     }
 
     public Database database() {
@@ -122,6 +132,7 @@ public final class MigrationService {
             SchemaStatus before = status();
             guard.refuseUnsafe(before);
             Downgrades.checkTarget(before, target);
+            guard.refuseBelowBaseline(before, target);
             List<UndoScript> scripts = downgrades.scripts(before, target);
             List<DataLoss> loss = downgrades.dataLoss(scripts);
             Optional<Backup> backup = Optional.empty();
@@ -153,6 +164,7 @@ public final class MigrationService {
             return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of());
         }
         Downgrades.checkTarget(status, target);
+        guard.refuseBelowBaseline(status, target);
         List<UndoScript> scripts = downgrades.scripts(status, target);
         List<PlannedStep> steps = scripts.stream().map(script -> {
             List<String> statements = new ArrayList<>(script.statements());
@@ -163,9 +175,32 @@ public final class MigrationService {
                 downgrades.dataLoss(scripts));
     }
 
-    /** Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
+    /** Every migration up to {@code target}, oldest first, with the statements it runs, whatever the database's state. */
+    public List<PlannedStep> scriptsUpTo(int target) {
+        return MigrationCatalog.scripts(database.vendor()).stream().filter(script -> script.version() <= target)
+                .map(script -> new PlannedStep(script.version(), script.description(), MigrationCatalog.upgradeStatements(database.vendor(),
+                        script.version())))
+                .toList();
+    }
+
+    /**
+     * What a database SyncDesk did not create is, when SyncDesk can take it over ("a sprint-reports database …"); empty
+     * for SyncDesk's own databases and for any other application's.
+     */
+    public Optional<String> adoptable() {
+        return guard.isForeign(status()) ? foreign.adoptable() : Optional.empty();
+    }
+
+    /**
+     * Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. A database
+     * SyncDesk can adopt is backed up whole as it is; any other application's is refused.
+     */
     public Backup backup(MigrationProgress progress) {
-        return backups.takeEverything(status().currentVersion(), progress);
+        SchemaStatus status = status();
+        if (guard.isForeign(status)) {
+            return foreign.backUp(progress);
+        }
+        return backups.takeEverything(status.currentVersion(), progress);
     }
 
     /** Where this database's backups go. */
@@ -173,15 +208,18 @@ public final class MigrationService {
         return backups.folder();
     }
 
-    /** This database's backups, oldest first. */
+    /** This database's backups, oldest first, including those of it as another application had it. */
     public List<Backup> backups() {
-        return backups.list();
+        List<Backup> all = new ArrayList<>(backups.list());
+        all.addAll(foreign.backups());
+        all.sort(Comparator.comparing(Backup::takenAt));
+        return List.copyOf(all);
     }
 
     /** The backup at {@code location} (a file or folder {@link #backups()} lists). */
     public Backup backupAt(Path location) {
-        return backups.describe(location).orElseThrow(() -> new IllegalArgumentException(location + " is not a SyncDesk backup of "
-                + database.target().describe() + "."));
+        return backups.describe(location).or(() -> foreign.describe(location)).orElseThrow(() -> new IllegalArgumentException(location
+                + " is not a SyncDesk backup of " + database.target().describe() + "."));
     }
 
     /**
@@ -191,6 +229,10 @@ public final class MigrationService {
      */
     public RestoreReport restore(Backup backup, MigrationProgress progress) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
+            if (foreign.describe(backup.location()).isPresent()) {
+                foreign.restore(backup, status(), progress);
+                return new RestoreReport(backup, status(), Optional.empty());
+            }
             return backups.restore(backup, new BackupStore.LiveSchema() {
                 @Override
                 public SchemaStatus status() {
@@ -212,6 +254,7 @@ public final class MigrationService {
 
     /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
     public List<String> validate() {
+        guard.refuseForeign(status());
         return new SchemaValidator(database, history).validate();
     }
 
@@ -228,6 +271,7 @@ public final class MigrationService {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus status = status();
             guard.refuseNewer(status);
+            guard.refuseForeign(status);
             new SchemaValidator(database, history).repair(status);
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
@@ -15,9 +16,11 @@ import com.syncdesk.persistence.Vendor;
 final class SchemaGuard {
 
     private final Database database;
+    private final ForeignDatabases foreign;
 
-    SchemaGuard(Database database) {
+    SchemaGuard(Database database, ForeignDatabases foreign) {
         this.database = database;
+        this.foreign = foreign;
     }
 
     void refuseUnsafe(SchemaStatus status) {
@@ -25,10 +28,32 @@ final class SchemaGuard {
         if (status.hasFailedMigration()) {
             throw SchemaWords.failedRefusal(database.target().describe());
         }
-        if (status.currentVersion() == 0 && hasForeignTables()) {
-            throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
-                    + " holds tables but no SyncDesk schema history: it belongs to another application. SyncDesk has not changed it.");
+        refuseForeign(status);
+        foreign.refusalOfHistory(status).ifPresent(refusal -> {
+            throw refusal;
+        });
+    }
+
+    /** Tables without a SyncDesk history belong to another application, named as precisely as SyncDesk knows it. */
+    void refuseForeign(SchemaStatus status) {
+        if (isForeign(status)) {
+            throw foreign.refusal();
         }
+    }
+
+    boolean isForeign(SchemaStatus status) {
+        return status.currentVersion() == 0 && hasForeignTables();
+    }
+
+    /** Below a baseline there is no SyncDesk schema to go to: the database was taken over at that version. */
+    void refuseBelowBaseline(SchemaStatus status, int target) {
+        Optional<MigrationEntry> baseline = status.baseline().filter(b -> target < b.version());
+        if (baseline.isEmpty()) {
+            return;
+        }
+        int version = baseline.get().version();
+        throw new IllegalArgumentException(foreign.belowBaseline(baseline.get()).orElse("Version " + version + " is the baseline of "
+                + database.target().describe() + ": its schema history starts there, and SyncDesk cannot go below it.") + " Nothing was changed.");
     }
 
     void refuseNewer(SchemaStatus status) {

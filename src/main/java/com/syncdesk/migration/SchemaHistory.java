@@ -64,6 +64,9 @@ final class SchemaHistory {
                 if (info.getVersion() == null) {
                     continue;
                 }
+                if (info.getState() == org.flywaydb.core.api.MigrationState.BASELINE_IGNORED) {
+                    continue; // the script of the baseline's own version: the baseline row stands for it
+                }
                 int version = Integer.parseInt(info.getVersion().getVersion());
                 MigrationState state = stateOf(info, undone.contains(version));
                 if (!state.isPending()) {
@@ -93,7 +96,9 @@ final class SchemaHistory {
 
     private static MigrationState stateOf(MigrationInfo info, boolean undone) {
         return switch (info.getState()) {
-            case SUCCESS, BASELINE, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
+            case SUCCESS, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
+            case BASELINE -> MigrationState.BASELINE;
+            case BELOW_BASELINE -> MigrationState.BELOW_BASELINE;
             case MISSING_SUCCESS -> MigrationState.MISSING_TOLERATED;
             case FUTURE_SUCCESS -> MigrationState.FUTURE;
             case FAILED, MISSING_FAILED, FUTURE_FAILED -> MigrationState.FAILED;

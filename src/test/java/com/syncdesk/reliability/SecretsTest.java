@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.syncdesk.adoption.SprintReports;
 import com.syncdesk.persistence.AppDirectories;
-import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
+import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.testing.ChildCli;
 import com.syncdesk.testing.PasswordPostgres;
 import com.syncdesk.ui.Settings;
@@ -75,6 +76,43 @@ class SecretsTest {
                 .anyMatch(name -> name.startsWith("backups/"));
         String log = Files.readString(home.resolve("logs").resolve("syncdesk.log"));
         assertThat(log).as("the DEBUG configuration took effect").contains("DEBUG").contains("HikariConfig");
+        for (Path file : written) {
+            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(content).as(home.relativize(file).toString()).doesNotContain(password);
+        }
+        assertThat(outputs).allSatisfy(output -> assertThat(output).doesNotContain(password));
+    }
+
+    @Test
+    void adoptingASprintReportsDatabaseAndRestoringItWritesThePasswordNowhere() throws Exception {
+        String database = PasswordPostgres.freshDatabase();
+        SprintReports.fill(PasswordPostgres.target(database, PasswordPostgres.PASSWORD));
+        String url = PasswordPostgres.jdbcUrl(database);
+        String user = PasswordPostgres.USER;
+        String password = PasswordPostgres.PASSWORD;
+        Path home = tempDir.resolve("home");
+        Path logConfig = debugLogConfig();
+        Map<String, String> withPassword = Map.of("SYNCDESK_PASSWORD", password);
+
+        List<String> outputs = new ArrayList<>();
+        outputs.add(run(home, logConfig, withPassword, 0, "status", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 0, "adopt", "--yes", "--url", url, "--user", user, "--verbose"));
+        outputs.add(run(home, logConfig, withPassword, 0, "backups", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 2, "downgrade", "--to", "9", "--yes", "--url", url, "--user", user));
+        Path backup;
+        try (Stream<Path> folders = Files.list(home.resolve("backups"))) {
+            backup = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        outputs.add(run(home, logConfig, withPassword, 0, "restore", backup.toString(), "--yes", "--url", url, "--user", user));
+        outputs.add(run(home, logConfig, withPassword, 0, "backup", "--url", url, "--user", user));
+
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(home)) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(written).extracting(p -> home.relativize(p).toString())
+                .anyMatch(name -> name.startsWith("backups/") && name.endsWith("/sprint-reports-backup.json"))
+                .anyMatch(name -> name.endsWith("/users.csv"));
         for (Path file : written) {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             assertThat(content).as(home.relativize(file).toString()).doesNotContain(password);

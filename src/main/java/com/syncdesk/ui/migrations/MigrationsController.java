@@ -224,6 +224,8 @@ public final class MigrationsController implements Page {
                 case PENDING -> "fth-clock";
                 case UNDONE -> "fth-rotate-ccw";
                 case MISSING_TOLERATED -> "fth-archive";
+                case BASELINE -> "fth-flag";
+                case BELOW_BASELINE -> "fth-layers";
                 case FUTURE -> "fth-fast-forward";
                 case FAILED -> "fth-x-circle";
             };
