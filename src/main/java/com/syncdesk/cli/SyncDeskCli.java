@@ -37,8 +37,17 @@ public final class SyncDeskCli implements Runnable {
         return commandLine;
     }
 
+    /** Runs a command; output that could not be written (a full disk, a closed pipe) makes it fail, whatever it returned. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        int exitCode = commandLine.execute(args);
+        // The writer and the stream under it each keep their own error flag instead of throwing.
+        if ((commandLine.getOut().checkError() || System.out.checkError()) && exitCode == ExitCodes.OK) {
+            commandLine.getErr().println("syncdesk: The output could not be written (the disk is full or the pipe was closed).");
+            commandLine.getErr().flush();
+            return ExitCodes.FAILED;
+        }
+        return exitCode;
     }
 
     /** One line on stderr for the operator, the stack trace only with --verbose; the exit code says what kind of failure it was. */

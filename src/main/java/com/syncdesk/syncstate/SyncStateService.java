@@ -45,6 +45,10 @@ public final class SyncStateService {
         this.sessions = sessions;
     }
 
+    public Vendor vendor() {
+        return database.vendor();
+    }
+
     // ---- the sync lifecycle (what a sync worker does) ----
 
     public SyncState createSyncState(EntityType entityType, String entityId, String jiraId) {
@@ -175,6 +179,15 @@ public final class SyncStateService {
      */
     public long forEach(SyncStateFilter filter, SyncStateSort sort, RowConsumer consumer) {
         Vendor vendor = database.vendor();
+        return forEachStored(filter, sort, row -> consumer.accept(SyncStateRows.read(row, vendor)));
+    }
+
+    /**
+     * Streams every matching row as stored, in the select list of {@link SyncStateRows#columns}: an export reads
+     * each value itself, so one another client wrote out of an entity's range is written as it is.
+     */
+    public long forEachStored(SyncStateFilter filter, SyncStateSort sort, StoredRowConsumer consumer) {
+        Vendor vendor = database.vendor();
         String direction = sort.ascending() ? " ASC" : " DESC";
         SqlBuilder query = new SqlBuilder(vendor).sql("SELECT " + SyncStateRows.columns(vendor) + " FROM sync_metadata s");
         SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
@@ -188,13 +201,19 @@ public final class SyncStateService {
                 statement.setFetchSize(500);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        consumer.accept(SyncStateRows.read(row, vendor));
+                        consumer.accept(row);
                         rows++;
                     }
                 }
             }
             return rows;
         });
+    }
+
+    /** Receives each streamed row where the result set stands; may throw I/O failures, which abort the stream. */
+    @FunctionalInterface
+    public interface StoredRowConsumer {
+        void accept(ResultSet row) throws SQLException;
     }
 
     /** Receives streamed rows; may throw I/O failures, which abort the stream. */

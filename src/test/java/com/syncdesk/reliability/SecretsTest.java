@@ -1,6 +1,7 @@
 package com.syncdesk.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,14 +52,18 @@ class SecretsTest {
                 "--out", home.resolve("exports").resolve("states.json").toString()));
         outputs.add(run(home, logConfig, withPassword, 0, "backup", "--url", url, "--user", user));
         outputs.add(run(home, logConfig, withPassword, 0, "downgrade", "--to", "8", "--yes", "--url", url, "--user", user));
-        outputs.add(run(home, logConfig, Map.of(), 0, "status", "--url", url + "?password=" + password + "&ApplicationName=ops", "--user", user));
-        outputs.add(run(home, logConfig, Map.of(), 3, "status", "--url", url + "?ssl=false&password=" + password + "x", "--user", user));
+        // A password in the URL would sit in the process list: refused, and never echoed.
+        outputs.add(run(home, logConfig, Map.of(), 2, "status", "--url", url + "?password=" + password + "&ApplicationName=ops", "--user", user));
+        outputs.add(run(home, logConfig, Map.of(), 2, "stats", "--url", url + "?ssl=false&password=" + password + "x", "--user", user));
+        outputs.add(run(home, logConfig, Map.of("SYNCDESK_PASSWORD", password + "x"), 3, "status", "--url", url, "--user", user));
         outputs.add(run(home, logConfig, withPassword, 0, "migrate", "--url", url, "--user", user, "--verbose"));
 
         // What the console remembers about the connection.
         System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
         try {
-            PostgresServer server = (PostgresServer) ConnectionTarget.postgres(url + "?password=" + password, user, null);
+            assertThatThrownBy(() -> ConnectionTarget.postgres(url + "?password=" + password, user, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(password).hasMessageContaining("carries a password");
+            PostgresServer server = (PostgresServer) ConnectionTarget.postgres(url, user, password.toCharArray());
             Settings settings = new Settings();
             settings.remember(Settings.RecentConnection.postgres(server.jdbcUrl(), server.user()));
             settings.save();

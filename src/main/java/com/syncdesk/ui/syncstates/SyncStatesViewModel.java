@@ -329,7 +329,7 @@ public final class SyncStatesViewModel {
         return Optional.of(context.tasks().run("Exporting sync states to " + file.getFileName(), progress -> {
             long expected = workspace.syncStates().count(filter);
             progress.update(0, expected, "Exporting " + expected + " sync states");
-            return new SyncStateExport(workspace.syncStates()).toFile(filter, order, SyncStateExport.Format.CSV, file, rows -> {
+            return new SyncStateExport(workspace.syncStates()).toFile(filter, order, SyncStateExport.Format.CSV, SyncStateExport.Cells.NEUTRALISED, file, rows -> {
                 progress.update(Math.min(rows, expected), expected, Texts.count(Math.min(rows, expected)) + " of " + Texts.count(expected) + " rows written");
                 return !progress.isCancelled();
             });
