@@ -309,7 +309,7 @@ public final class BenchRunner {
                         SyncStateRow row = SyncStateRows.read(rows, database.vendor());
                         byStatus.merge(row.status().wire(), 1L, Long::sum);
                         if (row.durationMs() != null) {
-                            durations.add(row.durationMs());
+                            durations.add(row.durationMs().intValue());
                         }
                         apiCalls += row.apiCalls();
                         if (row.lastError() != null && row.status().is(SyncStatus.FAILED)) {

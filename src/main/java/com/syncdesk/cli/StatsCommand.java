@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.syncstate.EntityType;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", description = "Sync statistics: totals by status and type, success rate, durations, API calls, conflicts, errors.")
 final class StatsCommand extends WorkspaceCommand {
 
+    private static final int ERROR_EXCERPT = 200;
+
     @Option(names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
@@ -24,6 +27,17 @@ final class StatsCommand extends WorkspaceCommand {
 
     @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "Window for recent failures and performance figures (default: ${DEFAULT-VALUE}).")
     int hours;
+
+    @Option(names = "--full-errors", description = "Print error messages whole (by default each is cut to one line of "
+            + ERROR_EXCERPT + " characters).")
+    boolean fullErrors;
+
+    @Override
+    void checkOptions() {
+        if (hours < 1) {
+            throw new IllegalArgumentException("--hours must be at least 1, not " + hours + ".");
+        }
+    }
 
     @Override
     int run(Workspace workspace) {
@@ -49,7 +63,7 @@ final class StatsCommand extends WorkspaceCommand {
         out().println("Errors by kind:");
         stats.errorsByKind().forEach(e -> out().printf("  %7d  %s%n", e.count(), e.message()));
         out().println("Top errors:");
-        stats.topErrors().forEach(e -> out().printf("  %7d  %s%n", e.count(), e.message()));
+        stats.topErrors().forEach(e -> out().printf("  %7d  %s%n", e.count(), fullErrors ? e.message() : Texts.excerpt(e.message(), ERROR_EXCERPT)));
         out().printf("Last %d h: %d syncs, %d succeeded, %d failed, %.1f %% success, average %s ms, %,d API calls%n", hours,
                 performance.totalSyncs(), performance.successfulSyncs(), performance.failedSyncs(), performance.successRate(),
                 performance.avgDurationMs() == null ? "n/a" : String.format("%.0f", performance.avgDurationMs()), performance.totalApiCalls());

@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
 
     /** How long a SQLite statement waits for another writer before it reports the file as locked. */
     public static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+    /** The system property that sets {@link #networkTimeoutSeconds()}. */
+    public static final String NETWORK_TIMEOUT_PROPERTY = "syncdesk.network.timeout";
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /** Whether opening may create a missing SQLite file. */
@@ -213,11 +215,18 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("loginTimeout", "10");
         hikari.addDataSourceProperty("ApplicationName", "SyncDesk");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        // A server that stops answering (a frozen backend, a dropped route) fails a read after this long instead of hanging forever.
+        hikari.addDataSourceProperty("socketTimeout", String.valueOf(networkTimeoutSeconds()));
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Statuses are skewed (three in four states are completed): a plan made for the actual values beats a
         // generic plan reused for every value, which counted "completed" by index in 175 ms instead of 76 ms.
         hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         return createPool(hikari, server);
+    }
+
+    /** How long a PostgreSQL read may wait for the server: {@value #NETWORK_TIMEOUT_PROPERTY} seconds, 120 unless set. */
+    public static int networkTimeoutSeconds() {
+        return Math.max(1, Integer.getInteger(NETWORK_TIMEOUT_PROPERTY, 120));
     }
 
     private static HikariDataSource createPool(HikariConfig hikari, ConnectionTarget target) {

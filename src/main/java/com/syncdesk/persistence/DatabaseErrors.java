@@ -26,6 +26,14 @@ public final class DatabaseErrors {
         }
         String where = target.describe();
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            // A read that timed out: the server was reached and then stopped answering (a connect timeout is "Connect timed out").
+            if (t instanceof SocketTimeoutException && t.getMessage() != null && t.getMessage().startsWith("Read timed out")) {
+                return new DatabaseException(Reason.UNREACHABLE, where + " stopped answering: nothing came back for "
+                        + Database.networkTimeoutSeconds() + " s. The server rolls back whatever had not been committed; check it, "
+                        + "then try again.", failure);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             // The network's own verdict first: the driver wraps it in a generic "connection attempt failed".
             if (t instanceof UnknownHostException) {
                 return new DatabaseException(Reason.UNREACHABLE, "Cannot reach " + where + ": the host name is unknown.", failure);

@@ -26,6 +26,7 @@ import com.syncdesk.persistence.KeysetPager;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.SqlBuilder;
+import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
 
 import jakarta.persistence.OptimisticLockException;
@@ -297,7 +298,7 @@ public final class SyncStateService {
         SqlBuilder query = ofType(new SqlBuilder(vendor).sql("SELECT count(*), "
                 + "coalesce(sum(CASE WHEN s.sync_status = 'completed' THEN 1 ELSE 0 END), 0), "
                 + "coalesce(sum(CASE WHEN s.sync_status = 'failed' THEN 1 ELSE 0 END), 0), "
-                + "avg(s.sync_duration_ms), coalesce(sum(s.api_calls_count), 0) "
+                + "avg(s.sync_duration_ms), coalesce(" + SqlValues.safeSum(vendor, "s.api_calls_count") + ", 0) "
                 + "FROM sync_metadata s WHERE s.last_sync_attempt >= ?", Instant.now().minus(Duration.ofHours(hoursBack))), type);
         return database.read(connection -> {
             try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
@@ -306,7 +307,7 @@ public final class SyncStateService {
                 long successful = row.getLong(2);
                 double avg = row.getDouble(4);
                 Double average = row.wasNull() ? null : avg;
-                return new PerformanceStats(total, successful, row.getLong(3), average, row.getLong(5),
+                return new PerformanceStats(total, successful, row.getLong(3), average, SqlValues.readSaturated(row, 5),
                         total == 0 ? 0.0 : successful * 100.0 / total);
             }
         });
