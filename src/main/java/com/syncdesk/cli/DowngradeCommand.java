@@ -37,7 +37,9 @@ final class DowngradeCommand extends DatabaseCommand {
     int run(DatabaseSession session) {
         MigrationService migrations = session.migrations();
         MigrationPlan plan = migrations.preview(target);
-        if (plan.losesData()) {
+        if (plan.isBlocked()) {
+            PlanPrinter.printDataLoss(plan, out());
+        } else if (plan.losesData()) {
             PlanPrinter.printDataLoss(plan, out());
             out().println(noBackup ? "No backup will be taken (--no-backup)."
                     : "A backup will be taken first into " + migrations.backupFolder() + ".");

@@ -134,14 +134,18 @@ public final class MigrationService {
             Downgrades.checkTarget(before, target);
             guard.refuseBelowBaseline(before, target);
             List<UndoScript> scripts = downgrades.scripts(before, target);
+            ForeignSchema.Adapted adapted = ForeignSchema.adapt(database, scripts);
+            adapted.refusal(database.target().describe()).ifPresent(refusal -> {
+                throw refusal;
+            });
             List<DataLoss> loss = downgrades.dataLoss(scripts);
             Optional<Backup> backup = Optional.empty();
-            if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && loss.stream().anyMatch(l -> l.values() > 0)) {
+            if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && MigrationPlan.losesData(loss, adapted.objects())) {
                 List<Drop> drops = scripts.stream().flatMap(s -> s.drops().stream()).toList();
                 backup = Optional.of(backups.takeBeforeDowngrade(before.currentVersion(), drops, progress));
             }
-            new UndoRunner(database, operator).runAll(scripts, backup, progress);
-            return new DowngradeReport(before.currentVersion(), status(), loss, backup);
+            new UndoRunner(database, operator).runAll(adapted.scripts(), backup, progress);
+            return new DowngradeReport(before.currentVersion(), status(), loss, adapted.objects(), backup);
         }
     }
 
@@ -158,21 +162,22 @@ public final class MigrationService {
             List<PlannedStep> steps = pendingUpTo(status, target).stream()
                     .map(m -> new PlannedStep(m.version(), m.description(), MigrationCatalog.upgradeStatements(database.vendor(), m.version())))
                     .toList();
-            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of());
+            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of(), List.of());
         }
         if (target == current) {
-            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of());
+            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of(), List.of());
         }
         Downgrades.checkTarget(status, target);
         guard.refuseBelowBaseline(status, target);
         List<UndoScript> scripts = downgrades.scripts(status, target);
-        List<PlannedStep> steps = scripts.stream().map(script -> {
+        ForeignSchema.Adapted adapted = ForeignSchema.adapt(database, scripts);
+        List<PlannedStep> steps = adapted.scripts().stream().map(script -> {
             List<String> statements = new ArrayList<>(script.statements());
             statements.add(UndoRunner.historyRowRemoval(script.version()));
             return new PlannedStep(script.version(), script.description(), List.copyOf(statements));
         }).toList();
         return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, Downgrades.reached(status, target), steps,
-                downgrades.dataLoss(scripts));
+                downgrades.dataLoss(scripts), adapted.objects());
     }
 
     /** Every migration up to {@code target}, oldest first, with the statements it runs, whatever the database's state. */

@@ -131,7 +131,7 @@ final class PostgresBackupStore implements BackupStore {
                     String name = "Back up " + table;
                     progress.onStep(new Step(name, ++index, columns.size(), Phase.STARTED, Duration.between(start, Instant.now())));
                     String file = table + ".csv";
-                    String list = String.join(", ", entry.getValue());
+                    String list = quotedList(entry.getValue());
                     long rows;
                     try (OutputStream out = Files.newOutputStream(folder.resolve(file))) {
                         rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", out);
@@ -230,7 +230,7 @@ final class PostgresBackupStore implements BackupStore {
                 for (TableExport table : tables) {
                     String name = "Load " + table.table();
                     progress.onStep(new Step(name, ++index, tables.size(), Phase.STARTED, Duration.between(start, Instant.now())));
-                    String list = String.join(", ", table.columns());
+                    String list = quotedList(table.columns());
                     execute(connection, "CREATE TEMP TABLE " + temp(table) + " ON COMMIT DROP AS SELECT " + list + " FROM "
                             + table.table() + " WITH NO DATA");
                     Path file = backup.location().resolve(table.file());
@@ -274,16 +274,21 @@ final class PostgresBackupStore implements BackupStore {
         List<String> values = table.columns().stream().filter(c -> !c.equals("id")).toList();
         if (!values.isEmpty()) {
             execute(connection, "UPDATE " + table.table() + " t SET "
-                    + values.stream().map(c -> c + " = r." + c).collect(Collectors.joining(", "))
+                    + values.stream().map(SqlDefinitions::quoted).map(c -> c + " = r." + c).collect(Collectors.joining(", "))
                     + " FROM " + temp(table) + " r WHERE t.id = r.id");
         }
         if (table.wholeTable()) {
-            String list = String.join(", ", table.columns());
+            String list = quotedList(table.columns());
             execute(connection, "INSERT INTO " + table.table() + " (" + list + ") SELECT " + list + " FROM " + temp(table)
                     + " r WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " t WHERE t.id = r.id) ORDER BY r.id");
             execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
                     + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
         }
+    }
+
+    /** Column names as other clients may have chosen them (spaces, capitals) survive the round trip quoted. */
+    private static String quotedList(List<String> columns) {
+        return columns.stream().map(SqlDefinitions::quoted).collect(Collectors.joining(", "));
     }
 
     private DatabaseException unusable(Backup backup, String why) {

@@ -22,6 +22,8 @@ public class DatabaseException extends RuntimeException {
         UNREACHABLE(true),
         DISK_FULL(false),
         STALE_DATA(true),
+        /** Another client's view, trigger or index uses what a schema change removes, and the database would refuse the change. */
+        BLOCKED_BY_OTHER_OBJECTS(true),
         FAILED(false);
 
         private final boolean refusal;

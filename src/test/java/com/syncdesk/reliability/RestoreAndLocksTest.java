@@ -1,18 +1,24 @@
 package com.syncdesk.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.syncdesk.cli.ExitCodes;
 import com.syncdesk.migration.MigrationChild;
+import com.syncdesk.migration.MigrationProgress;
+import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Vendor;
+import com.syncdesk.testing.BulkRows;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.Fingerprints;
 import com.syncdesk.testing.SqliteWorkerChild;
 import com.syncdesk.testing.StateRows;
+import com.syncdesk.testing.TableDump;
+import com.syncdesk.testing.TestDatabases;
 import com.syncdesk.testing.Versions;
 
 /**
@@ -157,6 +170,71 @@ class RestoreAndLocksTest {
             assertThat(restore.exitCode()).as(bad + ": " + restore.err()).isEqualTo(ExitCodes.REFUSED);
             CliAssert.plainLine(restore.err(), "is not a usable backup", "Nothing was changed");
             assertThat(Fingerprints.sha256(db)).as(bad.toString()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPostgresqlBackupWithAMissingShortOrGarbledFileIsRefusedBeforeAnyRowIsWritten() throws Exception {
+        try (Database database = TestDatabases.open(Vendor.POSTGRESQL, tempDir)) {
+            MigrationService migrations = new MigrationService(database, "tester", tempDir.resolve("pg-backups"));
+            migrations.upgrade(null, MigrationProgress.NONE);
+            BulkRows.fill(database, 200);
+            Path good = migrations.backup(MigrationProgress.NONE).location();
+            StateRows.execute(database, "UPDATE sync_metadata SET last_error = 'after the backup'");
+            Map<String, List<String>> before = TableDump.of(database);
+
+            Map<String, Consumer<Path>> damages = new LinkedHashMap<>();
+            damages.put("missing", folder -> delete(folder.resolve("sync_metadata.csv")));
+            damages.put("cut short", folder -> {
+                List<String> lines = readLines(folder.resolve("sync_metadata.csv"));
+                write(folder.resolve("sync_metadata.csv"), String.join("\n", lines.subList(0, lines.size() / 2)) + "\n");
+            });
+            damages.put("garbled", folder -> write(folder.resolve("sprints.csv"), "<html><body>502 Bad Gateway</body></html>\n"));
+            for (Map.Entry<String, Consumer<Path>> damage : damages.entrySet()) {
+                Path copy = tempDir.resolve("pg-backups").resolve(good.getFileName() + "-" + damage.getKey().replace(' ', '-'));
+                copyFolder(good, copy);
+                damage.getValue().accept(copy);
+
+                assertThatThrownBy(() -> migrations.restore(migrations.backupAt(copy), MigrationProgress.NONE)).as(damage.getKey())
+                        .isInstanceOf(DatabaseException.class).hasMessageContaining("is not a usable backup")
+                        .hasMessageEndingWith("Nothing was changed.");
+                assertThat(TableDump.of(database)).as(damage.getKey()).isEqualTo(before);
+            }
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -72,6 +72,7 @@ public final class ConfirmMigrationController {
         if (model.isDowngrade() && model.losesData()) {
             confirmButton.getStyleClass().add("danger");
         }
+        confirmButton.setDisable(model.isBlocked());
         dialog.setOnHidden(event -> {
             if (dialog.getResult() == confirm) {
                 onConfirm.run();
