@@ -175,8 +175,8 @@ class RestoreAndLocksTest {
 
     @Test
     void aPostgresqlBackupWithAMissingShortOrGarbledFileIsRefusedBeforeAnyRowIsWritten() throws Exception {
-        try (Database database = TestDatabases.open(Vendor.POSTGRESQL, tempDir)) {
-            MigrationService migrations = new MigrationService(database, "tester", tempDir.resolve("pg-backups"));
+        try (Database database = TestDatabases.open(Vendor.POSTGRESQL, dir)) {
+            MigrationService migrations = new MigrationService(database, "tester", dir.resolve("pg-backups"));
             migrations.upgrade(null, MigrationProgress.NONE);
             BulkRows.fill(database, 200);
             Path good = migrations.backup(MigrationProgress.NONE).location();
@@ -191,7 +191,7 @@ class RestoreAndLocksTest {
             });
             damages.put("garbled", folder -> write(folder.resolve("sprints.csv"), "<html><body>502 Bad Gateway</body></html>\n"));
             for (Map.Entry<String, Consumer<Path>> damage : damages.entrySet()) {
-                Path copy = tempDir.resolve("pg-backups").resolve(good.getFileName() + "-" + damage.getKey().replace(' ', '-'));
+                Path copy = dir.resolve("pg-backups").resolve(good.getFileName() + "-" + damage.getKey().replace(' ', '-'));
                 copyFolder(good, copy);
                 damage.getValue().accept(copy);
 
