@@ -74,7 +74,7 @@ public final class MigrationService {
 
     private UpgradeReport upgradeHoldingLock(Integer target, MigrationProgress progress) {
         SchemaStatus before = status();
-        guard.refuseUnsafe(before);
+        guard.refuseUnsafeUpgrade(before);
         int goal = target == null ? before.latestVersion() : target;
         checkUpgradeTarget(before, goal);
         List<MigrationEntry> steps = pendingUpTo(before, goal);

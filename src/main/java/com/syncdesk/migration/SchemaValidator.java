@@ -33,6 +33,7 @@ final class SchemaValidator {
         if (!problems.isEmpty()) {
             return problems;
         }
+        new SchemaGuard(database).refuseUnmanaged(history.status());
         ValidateResult result = history.validate();
         if (!result.validationSuccessful) {
             result.invalidMigrations.forEach(m -> problems.add("Version " + m.version + ": " + m.errorDetails.errorMessage));
@@ -86,6 +87,7 @@ final class SchemaValidator {
 
     /** Removes failed history entries, realigns checksums and recounts the dashboard's counts. */
     void repair(SchemaStatus status) {
+        new SchemaGuard(database).refuseUnmanaged(status);
         history.repair();
         if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
             database.inTransaction(connection -> {

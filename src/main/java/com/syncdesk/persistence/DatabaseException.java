@@ -16,6 +16,8 @@ public class DatabaseException extends RuntimeException {
         /** The schema history records a failed migration; the schema needs checking and a repair first. */
         FAILED_MIGRATION(true),
         FOREIGN_SCHEMA(true),
+        /** The URL's PostgreSQL schema holds nothing, while SyncDesk's tables sit in another schema of the database. */
+        SCHEMA_ELSEWHERE(true),
         MIGRATION_IN_PROGRESS(true),
         AUTHENTICATION_FAILED(true),
         UNKNOWN_DATABASE(true),
