@@ -34,6 +34,7 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
@@ -134,6 +135,7 @@ public final class DemoDataGenerator {
             throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
                     + " already holds sync data; demo data only goes into an empty database.");
         }
+        Privileges.of(database).refuseUnless(Privileges.Work.FILL);
         Instant started = Instant.now();
         Plan plan = new Plan(entities, seed, started.truncatedTo(ChronoUnit.SECONDS));
         try (Connection connection = database.connection()) {

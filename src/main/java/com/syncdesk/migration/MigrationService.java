@@ -17,6 +17,9 @@ import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
+import com.syncdesk.persistence.Vendor;
 
 /**
  * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, previews
@@ -81,6 +84,7 @@ public final class MigrationService {
         long legacyRows = steps.stream().anyMatch(m -> m.version() == LEGACY_VERSION_MERGING_SYNC_STATES)
                 ? countRowsIfTableExists("sync_states") : 0;
         if (!steps.isEmpty()) {
+            Privileges.of(database).refuseUnless(Work.CHANGE_SCHEMA);
             try {
                 history.migrate(steps.getLast().version(), steps.size(), progress);
             } catch (FlywayException e) {
@@ -122,6 +126,7 @@ public final class MigrationService {
             SchemaStatus before = status();
             guard.refuseUnsafe(before);
             Downgrades.checkTarget(before, target);
+            Privileges.of(database).refuseUnless(Work.CHANGE_SCHEMA);
             List<UndoScript> scripts = downgrades.scripts(before, target);
             List<DataLoss> loss = downgrades.dataLoss(scripts);
             Optional<Backup> backup = Optional.empty();
@@ -165,6 +170,7 @@ public final class MigrationService {
 
     /** Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
     public Backup backup(MigrationProgress progress) {
+        Privileges.of(database).refuseUnless(Work.BACK_UP);
         return backups.takeEverything(status().currentVersion(), progress);
     }
 
@@ -191,6 +197,12 @@ public final class MigrationService {
      */
     public RestoreReport restore(Backup backup, MigrationProgress progress) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
+            Privileges privileges = Privileges.of(database);
+            privileges.refuseUnless(Work.RESTORE);
+            // PostgreSQL brings the schema up to the backup's version first: that must be allowed too before anything starts.
+            if (database.vendor() == Vendor.POSTGRESQL && status().currentVersion() < backup.version()) {
+                privileges.refuseUnless(Work.CHANGE_SCHEMA);
+            }
             return backups.restore(backup, new BackupStore.LiveSchema() {
                 @Override
                 public SchemaStatus status() {

@@ -13,6 +13,8 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
 
@@ -88,6 +90,7 @@ final class SchemaValidator {
     /** Removes failed history entries, realigns checksums and recounts the dashboard's counts. */
     void repair(SchemaStatus status) {
         new SchemaGuard(database).refuseUnmanaged(status);
+        Privileges.of(database).refuseUnless(Work.REPAIR);
         history.repair();
         if (status.currentVersion() >= DashboardCounts.SINCE_VERSION) {
             database.inTransaction(connection -> {

@@ -20,6 +20,8 @@ public class DatabaseException extends RuntimeException {
         SCHEMA_ELSEWHERE(true),
         MIGRATION_IN_PROGRESS(true),
         AUTHENTICATION_FAILED(true),
+        /** The role lacks a privilege the work needs (or does not own what it must change). */
+        PERMISSION_DENIED(true),
         UNKNOWN_DATABASE(true),
         UNREACHABLE(true),
         DISK_FULL(false),
