@@ -222,8 +222,11 @@ public final class MigrationService {
         }
     }
 
-    /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
-    public List<String> validate() {
+    /**
+     * Checks the database against what this SyncDesk's scripts promise: the applied migrations, and the schema's tables,
+     * columns, constraints, indexes, triggers and functions against a fresh schema at the same version. Reads only.
+     */
+    public Validation validate() {
         return new SchemaValidator(database, history).validate();
     }
 
@@ -235,12 +238,15 @@ public final class MigrationService {
         return new SchemaValidator(database, history).damage();
     }
 
-    /** Removes failed entries from the history and realigns checksums, as Flyway's repair does, and recounts the dashboard's counts. */
-    public void repair() {
+    /**
+     * Recreates SyncDesk's missing or changed indexes, triggers, functions and (PostgreSQL) constraints and recounts the
+     * dashboard's counts, then removes failed entries from the history and realigns checksums, as Flyway's repair does.
+     */
+    public RepairReport repair() {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus status = status();
             guard.refuseNewer(status);
-            new SchemaValidator(database, history).repair(status);
+            return new SchemaValidator(database, history).repair(status);
         }
     }
 

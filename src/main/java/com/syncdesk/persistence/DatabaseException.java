@@ -26,6 +26,8 @@ public class DatabaseException extends RuntimeException {
         UNREACHABLE(true),
         DISK_FULL(false),
         STALE_DATA(true),
+        /** Rows written while one of SyncDesk's constraints or unique indexes was missing keep repair from bringing it back. */
+        CONFLICTING_ROWS(true),
         FAILED(false);
 
         private final boolean refusal;

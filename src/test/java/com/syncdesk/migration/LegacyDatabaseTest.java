@@ -107,10 +107,10 @@ class LegacyDatabaseTest {
                 assertThat(six.installedBy()).isEqualTo("legacy");
             });
             assertThat(legacy.pending()).extracting(MigrationEntry::version).containsExactlyElementsOf(Versions.above(6));
-            assertThat(migrations.validate()).isEmpty();
+            assertThat(migrations.validate().problems()).isEmpty();
 
             assertThat(migrations.upgradeWithReport(null, MigrationProgress.NONE).legacyRowsMerged()).isZero();
-            assertThat(migrations.validate()).isEmpty();
+            assertThat(migrations.validate().problems()).isEmpty();
             assertThat(migrations.status().migrations()).filteredOn(m -> m.version() == 6).extracting(MigrationEntry::state)
                     .containsExactly(MigrationState.MISSING_TOLERATED);
 
@@ -119,7 +119,7 @@ class LegacyDatabaseTest {
             assertThat(migrations.downgrade(4, BackupChoice.NO_BACKUP, MigrationProgress.NONE).status().currentVersion()).isEqualTo(4);
             assertThat(SchemaSnapshot.capture(database)).isEqualTo(FreshSchemas.at(vendor, 4));
             assertThat(migrations.upgrade(null, MigrationProgress.NONE).currentVersion()).isEqualTo(Versions.LATEST);
-            assertThat(migrations.validate()).isEmpty();
+            assertThat(migrations.validate().problems()).isEmpty();
         }
     }
 

@@ -226,9 +226,10 @@ public final class MigrationsViewModel {
     public void validate(Consumer<Throwable> onFailure) {
         MigrationService service = context.session().migrations();
         validation.set("Validating…");
-        context.tasks().run("Validating the schema history", service::validate, problems -> validation.set(problems.isEmpty()
-                        ? "Valid: every applied migration matches the scripts of this SyncDesk."
-                        : "Not valid: " + String.join(" ", problems)),
+        context.tasks().run("Validating the schema", service::validate, result -> validation.set((result.isValid()
+                        ? "Valid: every applied migration matches the scripts of this SyncDesk, and the schema is SyncDesk's."
+                        : "Not valid: " + String.join(" ", result.problems())) + result.notes().stream().map(note -> " " + note)
+                        .collect(Collectors.joining())),
                 failure -> {
                     validation.set("");
                     onFailure.accept(failure);
