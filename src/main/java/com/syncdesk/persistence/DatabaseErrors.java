@@ -112,6 +112,9 @@ public final class DatabaseErrors {
             case "55P03", "40P01" -> new DatabaseException(Reason.LOCKED,
                     where + " is busy: another session holds a lock. Try again.", failure);
             case "42501" -> permissionDenied(e, where, failure);
+            case "25006" -> new DatabaseException(Reason.READ_ONLY, "PostgreSQL at " + where + " only allows reading here (a standby, "
+                    + "or default_transaction_read_only is on): " + sentence(firstLine(e.getMessage()).replaceFirst("^ERROR: ", ""))
+                    + " The statement was rolled back.", failure);
             case "53100" -> new DatabaseException(Reason.DISK_FULL,
                     "The PostgreSQL server's disk is full; the change was rolled back.", failure);
             default -> null;

@@ -29,9 +29,10 @@ import com.syncdesk.persistence.DatabaseException.Reason;
  * @param role   the PostgreSQL role SyncDesk works as; empty on SQLite
  * @param denied what the role lacks among what SyncDesk's work needs of the tables present
  * @param owners each present table's owner, for naming who may change the schema
- * @param sqlite on SQLite, whether the file and its folder can be written; null on PostgreSQL
+ * @param writable whether the database takes writes at all (a SQLite file on read-only storage, a PostgreSQL standby do not)
+ *                 and, on SQLite, whether its folder does (lock file, backups, a restored file)
  */
-public record Privileges(String role, Set<Need> denied, Map<String, String> owners, SqliteWritability sqlite) {
+public record Privileges(String role, Set<Need> denied, Map<String, String> owners, Writability writable) {
 
     static final List<String> RECORD_TABLES = List.of("projects", "boards", "sprints", "issues", "operators",
             "sync_metadata", "conflict_resolutions", "sync_history", "audit_log");
@@ -87,8 +88,8 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
         }
     }
 
-    /** SQLite: whether the file, and the folder beside it (lock file, backups, a restored file), can be written, and if not why. */
-    public record SqliteWritability(boolean file, boolean folder, String why) {
+    /** Whether the database, and on SQLite the folder beside it, can be written, and if not why. */
+    public record Writability(boolean database, boolean folder, String why) {
     }
 
     /** Reads what the connected role may do. Reads only. */
@@ -106,7 +107,7 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
         boolean folderWritable = !readOnlyConnection && folder != null && Files.isWritable(folder);
         String why = readOnlyConnection ? where + " is opened read-only (read-only storage, or an empty file opened to look at)"
                 : !fileWritable ? where + " is a read-only file" : !folderWritable ? "the folder of " + where + " is read-only" : "";
-        return new Privileges("", Set.of(), Map.of(), new SqliteWritability(fileWritable, folderWritable, why));
+        return new Privileges("", Set.of(), Map.of(), new Writability(fileWritable, folderWritable, why));
     }
 
     private static Privileges postgres(Connection connection) throws SQLException {
@@ -115,9 +116,12 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
         String role;
         String schema;
         String databaseName;
+        boolean standby;
+        boolean readOnlyDefault;
         try (PreparedStatement query = connection.prepareStatement("SELECT current_user, current_schema(), current_database(), "
                 + "coalesce((SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = current_schema()), "
-                + "has_database_privilege(current_database(), 'CREATE')), has_database_privilege(current_database(), 'TEMPORARY')");
+                + "has_database_privilege(current_database(), 'CREATE')), has_database_privilege(current_database(), 'TEMPORARY'), "
+                + "pg_is_in_recovery(), current_setting('transaction_read_only') = 'on'");
              ResultSet row = query.executeQuery()) {
             row.next();
             role = row.getString(1);
@@ -129,6 +133,8 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
             if (!row.getBoolean(5)) {
                 denied.add(new Need(Need.Kind.DATABASE, "TEMPORARY", databaseName));
             }
+            standby = row.getBoolean(6);
+            readOnlyDefault = row.getBoolean(7);
         }
         Array names = connection.createArrayOf("text", ALL_TABLES.toArray());
         try (PreparedStatement query = connection.prepareStatement("SELECT c.relname, pg_get_userbyid(c.relowner), "
@@ -159,34 +165,37 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
                 }
             }
         }
-        return new Privileges(role, Set.copyOf(denied), Map.copyOf(owners), null);
+        String why = standby ? "the PostgreSQL server of database " + databaseName + " is a standby that only serves reads"
+                : readOnlyDefault ? "PostgreSQL makes every transaction of the role " + role + " in database " + databaseName
+                        + " read-only (default_transaction_read_only is on)" : "";
+        return new Privileges(role, Set.copyOf(denied), Map.copyOf(owners), new Writability(!standby && !readOnlyDefault, true, why));
     }
 
     /** Why the role may not do {@code work}, in an operator's words (as the console shows it beside what it disabled); empty when it may. */
     public Optional<String> refusal(Work work) {
-        if (sqlite != null) {
-            boolean needsFolder = switch (work) {
-                case ACT_ON_STATES, RESOLVE_CONFLICTS, FILL -> false;
-                case CHANGE_SCHEMA, REPAIR, RESTORE, BACK_UP -> true;
-            };
-            boolean writable = work == Work.BACK_UP ? sqlite.folder() : sqlite.file() && (!needsFolder || sqlite.folder());
-            return writable ? Optional.empty() : Optional.of("SyncDesk cannot " + work.words() + ": " + sqlite.why() + ".");
-        }
-        return refusal(needs(work), work.words());
+        return writabilityRefusal(work).or(() -> refusal(needs(work), work.words()));
+    }
+
+    /** A backup only reads the database (and on SQLite writes beside it); every other piece of work writes into it. */
+    private Optional<String> writabilityRefusal(Work work) {
+        boolean needsFolder = switch (work) {
+            case ACT_ON_STATES, RESOLVE_CONFLICTS, FILL -> false;
+            case CHANGE_SCHEMA, REPAIR, RESTORE, BACK_UP -> true;
+        };
+        boolean ok = (work == Work.BACK_UP || writable.database()) && (!needsFolder || writable.folder());
+        return ok ? Optional.empty() : Optional.of("SyncDesk cannot " + work.words() + ": " + writable.why() + ".");
     }
 
     /** Throws the refusal when the role may not do {@code work}. */
     public void refuseUnless(Work work) {
+        Reason reason = writabilityRefusal(work).isPresent() ? Reason.READ_ONLY : Reason.PERMISSION_DENIED;
         refusal(work).ifPresent(message -> {
-            throw new DatabaseException(sqlite == null ? Reason.PERMISSION_DENIED : Reason.READ_ONLY, message + " Nothing was changed.");
+            throw new DatabaseException(reason, message + " Nothing was changed.");
         });
     }
 
     /** Throws a refusal unless the role owns every one of {@code tables} (recreating their indexes and triggers needs it). */
     public void refuseUnlessOwner(Set<String> tables, String toDo) {
-        if (sqlite != null) {
-            return;
-        }
         List<Need> needs = tables.stream().map(table -> new Need(Need.Kind.OWNER, "OWN", table)).toList();
         refusal(needs, toDo).ifPresent(message -> {
             throw new DatabaseException(Reason.PERMISSION_DENIED, message + " Nothing was changed.");

@@ -115,6 +115,33 @@ class ReadOnlyRoleTest {
         }
     }
 
+    /** A database whose transactions are all read-only (as on a standby) takes the same refusals, even for its owner. */
+    @Test
+    void aDatabaseThatOnlyAllowsReadingRefusesChangesBeforeTheyStart() throws SQLException {
+        ConnectionTarget owner = TestPostgres.freshDatabase();
+        ok(as(owner, "migrate"));
+        ok(as(owner, "demo-data", "--entities", "100"));
+        String name = ((PostgresServer) owner).jdbcUrl().substring(((PostgresServer) owner).jdbcUrl().lastIndexOf('/') + 1);
+        try (Database database = Database.open(owner)) {
+            StateRows.execute(database, "ALTER DATABASE " + name + " SET default_transaction_read_only = on");
+        }
+        Picture before = Picture.of(owner);
+
+        for (String[] command : List.of(new String[] {"retry-failed", "--yes"}, new String[] {"downgrade", "--to", "9", "--no-backup", "--yes"},
+                new String[] {"repair"})) {
+            CliRun run = as(owner, command);
+            CliAssert.oneLine(run, ExitCodes.REFUSED, "read-only (default_transaction_read_only is on)", "Nothing was changed");
+            assertThat(Picture.of(owner)).as(command[0]).isEqualTo(before);
+        }
+        assertThat(ok(as(owner, "stats")).out()).contains("Sync states: 100");
+        ok(as(owner, "backup", "--backup-dir", tempDir.resolve("backups").toString()));
+        try (Workspace workspace = TestWorkspaces.over(Database.open(owner))) {
+            assertThatThrownBy(() -> workspace.syncStates().apply(StateAction.RETRY, Selection.matching(SyncStateFilter.all()), "ops"))
+                    .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.READ_ONLY))
+                    .hasMessageContaining("only allows reading");
+        }
+    }
+
     /** Every table's rows (the counts as sums), the schema and the schema history, as the owner sees them. */
     private record Picture(Map<String, List<String>> rows, List<String> schema, List<String> history) {
         static Picture of(ConnectionTarget owner) throws SQLException {
