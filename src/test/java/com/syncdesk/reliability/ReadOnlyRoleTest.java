@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.syncdesk.app.Workspace;
 import com.syncdesk.cli.ExitCodes;
+import com.syncdesk.demo.DemoDataGenerator;
+import com.syncdesk.migration.MigrationProgress;
+import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.persistence.Database;
@@ -25,12 +29,15 @@ import com.syncdesk.syncstate.Selection;
 import com.syncdesk.syncstate.StateAction;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.testing.CliRun;
+import com.syncdesk.testing.Fingerprints;
+import com.syncdesk.testing.Mounts;
 import com.syncdesk.testing.PostgresRoles;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestPostgres;
 import com.syncdesk.testing.TestWorkspaces;
+import com.syncdesk.testing.Versions;
 
 /**
  * A PostgreSQL role that may only read: every change is refused with exit code 3 before its first statement,
@@ -140,6 +147,45 @@ class ReadOnlyRoleTest {
                     .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.READ_ONLY))
                     .hasMessageContaining("only allows reading");
         }
+    }
+
+    /** SQLite's counterpart of a role that may only read: a file on read-only storage. */
+    @Test
+    void aSqliteFileOnReadOnlyStorageRefusesEveryChangeSayingWhyAndStaysByteIdentical() throws Exception {
+        Assumptions.assumeTrue(Mounts.available(), "mounting a tmpfs is not possible here");
+        Path built = tempDir.resolve("built.db");
+        long stateWithConflicts;
+        try (Workspace workspace = TestWorkspaces.over(migrated(built))) {
+            workspace.demoData().generate(100, 4, DemoDataGenerator.Progress.NONE);
+            stateWithConflicts = StateRows.scalar(workspace.database(), "SELECT min(sync_metadata_id) FROM conflict_resolutions WHERE NOT is_resolved");
+        }
+        Path mount = tempDir.resolve("ro");
+        Mounts.tmpfs(mount, "24m");
+        try {
+            Path db = mount.resolve("readonly.db");
+            Files.copy(built, db);
+            Path backup = mount.resolve("backups").resolve("readonly-20260101-000000-000-v" + Versions.LATEST + ".db");
+            Files.createDirectories(backup.getParent());
+            Files.copy(built, backup);
+            Mounts.remountReadOnly(mount);
+            String before = Fingerprints.sha256(db);
+
+            for (String[] command : List.of(new String[] {"reset-errors", "--yes"}, new String[] {"conflicts", "resolve", "--state",
+                    Long.toString(stateWithConflicts), "--take", "local"}, new String[] {"repair"}, new String[] {"backup"},
+                    new String[] {"restore", backup.toString(), "--yes"})) {
+                CliRun run = CliRun.of(Stream.concat(Stream.of(command), Stream.of("--db", db.toString())).toArray(String[]::new));
+                CliAssert.oneLine(run, ExitCodes.REFUSED, "read-only", "Nothing was changed");
+            }
+            assertThat(Fingerprints.sha256(db)).isEqualTo(before);
+        } finally {
+            Mounts.unmount(mount);
+        }
+    }
+
+    private static Database migrated(Path file) {
+        Database database = Database.open(ConnectionTarget.sqlite(file));
+        new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+        return database;
     }
 
     /** Every table's rows (the counts as sums), the schema and the schema history, as the owner sees them. */
