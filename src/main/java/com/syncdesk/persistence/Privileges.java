@@ -20,7 +20,7 @@ import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
 import com.syncdesk.persistence.DatabaseException.Reason;
 
 /**
- * What the connected role may do with SyncDesk's tables, read in one query: on PostgreSQL from
+ * What the connected role may do with SyncDesk's tables, read once from the catalog: on PostgreSQL from
  * {@code has_table_privilege}, {@code has_schema_privilege}, {@code has_database_privilege} and table
  * ownership; on SQLite from whether the file and its folder can be written. Work that needs more is refused
  * before its first statement, naming the role, the privilege and the table, so multi-step work (a downgrade,
@@ -34,12 +34,12 @@ import com.syncdesk.persistence.DatabaseException.Reason;
  */
 public record Privileges(String role, Set<Need> denied, Map<String, String> owners, Writability writable) {
 
-    static final List<String> RECORD_TABLES = List.of("projects", "boards", "sprints", "issues", "operators",
+    private static final List<String> RECORD_TABLES = List.of("projects", "boards", "sprints", "issues", "operators",
             "sync_metadata", "conflict_resolutions", "sync_history", "audit_log");
-    static final List<String> COUNT_TABLES = List.of("sync_state_counts", "sync_duration_counts", "sync_error_counts");
-    static final List<String> ENTITY_TABLES = List.of("projects", "boards", "sprints", "issues");
-    static final String HISTORY = "flyway_schema_history";
-    static final String UNDO_LOG = "syncdesk_undo_log";
+    private static final List<String> COUNT_TABLES = List.of("sync_state_counts", "sync_duration_counts", "sync_error_counts");
+    private static final List<String> ENTITY_TABLES = List.of("projects", "boards", "sprints", "issues");
+    private static final String HISTORY = "flyway_schema_history";
+    private static final String UNDO_LOG = "syncdesk_undo_log";
     private static final List<String> ALL_TABLES = Stream.of(RECORD_TABLES, COUNT_TABLES, List.of(HISTORY, UNDO_LOG))
             .flatMap(List::stream).toList();
 
