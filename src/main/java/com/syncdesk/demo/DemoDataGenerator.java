@@ -43,6 +43,7 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
@@ -123,6 +124,7 @@ public final class DemoDataGenerator {
             throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
                     + " already holds sync data; demo data only goes into an empty database.");
         }
+        Privileges.of(database).refuseUnless(Privileges.Work.FILL);
         Instant started = Instant.now();
         Plan plan = new Plan(entities, seed, started.truncatedTo(ChronoUnit.SECONDS));
         try (Connection connection = database.connection()) {
@@ -210,9 +212,10 @@ public final class DemoDataGenerator {
         }
         List<String> foreignKeys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
+             // The schema is matched by name: casting current_schema() to regnamespace fails on names that need quoting ("Sync Data").
              ResultSet rows = statement.executeQuery("SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
-                     + "FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace "
-                     + "AND c.conrelid::regclass::text IN " + LOADED_TABLES + " ORDER BY c.conname")) {
+                     + "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                     + "WHERE c.contype = 'f' AND n.nspname = current_schema() AND t.relname IN " + LOADED_TABLES + " ORDER BY c.conname")) {
             while (rows.next()) {
                 foreignKeys.add("ALTER TABLE " + rows.getString(1) + " DROP CONSTRAINT " + rows.getString(2));
                 restore.add("ALTER TABLE " + rows.getString(1) + " ADD CONSTRAINT " + rows.getString(2) + " " + rows.getString(3));

@@ -18,6 +18,9 @@ import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
+import com.syncdesk.persistence.Vendor;
 
 /**
  * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, previews
@@ -84,13 +87,14 @@ public final class MigrationService {
 
     private UpgradeReport upgradeHoldingLock(Integer target, MigrationProgress progress) {
         SchemaStatus before = status();
-        guard.refuseUnsafe(before);
+        guard.refuseUnsafeUpgrade(before);
         int goal = target == null ? before.latestVersion() : target;
         checkUpgradeTarget(before, goal);
         List<MigrationEntry> steps = pendingUpTo(before, goal);
         long legacyRows = steps.stream().anyMatch(m -> m.version() == LEGACY_VERSION_MERGING_SYNC_STATES)
                 ? countRowsIfTableExists("sync_states") : 0;
         if (!steps.isEmpty()) {
+            Privileges.of(database).refuseUnless(Work.CHANGE_SCHEMA);
             try {
                 history.migrate(steps.getLast().version(), steps.size(), progress);
             } catch (FlywayException e) {
@@ -133,6 +137,7 @@ public final class MigrationService {
             guard.refuseUnsafe(before);
             Downgrades.checkTarget(before, target);
             guard.refuseBelowBaseline(before, target);
+            Privileges.of(database).refuseUnless(Work.CHANGE_SCHEMA);
             List<UndoScript> scripts = downgrades.scripts(before, target);
             ForeignSchema.Adapted adapted = ForeignSchema.adapt(database, scripts);
             adapted.refusal(database.target().describe()).ifPresent(refusal -> {
@@ -201,6 +206,7 @@ public final class MigrationService {
      * SyncDesk can adopt is backed up whole as it is; any other application's is refused.
      */
     public Backup backup(MigrationProgress progress) {
+        Privileges.of(database).refuseUnless(Work.BACK_UP);
         SchemaStatus status = status();
         if (guard.isForeign(status)) {
             return foreign.backUp(progress);
@@ -234,9 +240,15 @@ public final class MigrationService {
      */
     public RestoreReport restore(Backup backup, MigrationProgress progress) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
+            Privileges privileges = Privileges.of(database);
+            privileges.refuseUnless(Work.RESTORE);
             if (foreign.describe(backup.location()).isPresent()) {
                 foreign.restore(backup, status(), progress);
                 return new RestoreReport(backup, status(), Optional.empty());
+            }
+            // PostgreSQL brings the schema up to the backup's version first: that must be allowed too before anything starts.
+            if (database.vendor() == Vendor.POSTGRESQL && status().currentVersion() < backup.version()) {
+                privileges.refuseUnless(Work.CHANGE_SCHEMA);
             }
             return backups.restore(backup, new BackupStore.LiveSchema() {
                 @Override
@@ -257,10 +269,12 @@ public final class MigrationService {
         }
     }
 
-    /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
-    public List<String> validate() {
-        guard.refuseForeign(status());
-        return new SchemaValidator(database, history).validate();
+    /**
+     * Checks the database against what this SyncDesk's scripts promise: the applied migrations, and the schema's tables,
+     * columns, constraints, indexes, triggers and functions against a fresh schema at the same version. Reads only.
+     */
+    public Validation validate() {
+        return new SchemaValidator(database, history, guard).validate();
     }
 
     /**
@@ -268,16 +282,18 @@ public final class MigrationService {
      * words; empty when the file is sound. Reads only.
      */
     public List<String> damage() {
-        return new SchemaValidator(database, history).damage();
+        return new SchemaValidator(database, history, guard).damage();
     }
 
-    /** Removes failed entries from the history and realigns checksums, as Flyway's repair does, and recounts the dashboard's counts. */
-    public void repair() {
+    /**
+     * Recreates SyncDesk's missing or changed indexes, triggers, functions and (PostgreSQL) constraints and recounts the
+     * dashboard's counts, then removes failed entries from the history and realigns checksums, as Flyway's repair does.
+     */
+    public RepairReport repair() {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus status = status();
             guard.refuseNewer(status);
-            guard.refuseForeign(status);
-            new SchemaValidator(database, history).repair(status);
+            return new SchemaValidator(database, history, guard).repair(status);
         }
     }
 

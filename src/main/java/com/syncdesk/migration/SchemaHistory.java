@@ -133,9 +133,8 @@ final class SchemaHistory {
 
     private Set<Integer> undoneVersions() {
         Set<Integer> versions = new HashSet<>();
-        try (Connection connection = database.connection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, UNDO_LOG_TABLE, null)) {
-            if (!tables.next()) {
+        try (Connection connection = database.connection()) {
+            if (!hasUndoLog(connection)) {
                 return versions;
             }
             try (Statement statement = connection.createStatement();
@@ -147,6 +146,23 @@ final class SchemaHistory {
             return versions;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
+        }
+    }
+
+    /**
+     * Whether the undo log the unqualified name reaches exists. On PostgreSQL the name is looked up as the query
+     * will look it up, through the search_path: another SyncDesk schema in the same database keeps its own log.
+     */
+    private boolean hasUndoLog(Connection connection) throws SQLException {
+        if (database.vendor() == Vendor.POSTGRESQL) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet found = statement.executeQuery("SELECT to_regclass('" + UNDO_LOG_TABLE + "') IS NOT NULL")) {
+                found.next();
+                return found.getBoolean(1);
+            }
+        }
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, UNDO_LOG_TABLE, null)) {
+            return tables.next();
         }
     }
 

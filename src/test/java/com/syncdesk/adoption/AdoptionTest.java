@@ -273,7 +273,7 @@ class AdoptionTest {
             MigrationEntry baseline = status.baseline().orElseThrow();
             assertThat(baseline.description()).isEqualTo("adopted from Alembic 008_add_sprint_jira_metadata");
             assertThat(baseline.installedBy()).isEqualTo("ops");
-            assertThat(migrations.validate()).isEmpty();
+            assertThat(migrations.validate().problems()).isEmpty();
             assertThat(migrations.upgradeWithReport(null, MigrationProgress.NONE).status().migrations()).isEqualTo(status.migrations());
 
             try (Database flywayMade = Database.open(TestPostgres.freshDatabase())) {

@@ -116,11 +116,12 @@ class PreviewAndDataLossTest {
             assertThat(plan.direction()).isEqualTo(MigrationPlan.Direction.DOWNGRADE);
             assertThat(plan.fromVersion()).isEqualTo(Versions.LATEST);
             assertThat(plan.toVersion()).isEqualTo(4);
-            assertThat(plan.steps()).extracting(PlannedStep::version).containsExactly(10, 9, 8, 7);
-            assertThat(plan.steps().getFirst().statements()).first().asString().startsWith("DROP TRIGGER ");
-            assertThat(plan.steps().get(1).statements()).startsWith("DROP TABLE audit_log")
+            assertThat(plan.steps()).extracting(PlannedStep::version).containsExactlyElementsOf(Versions.above(6).reversed());
+            PlannedStep undo10 = plan.steps().stream().filter(step -> step.version() == 10).findFirst().orElseThrow();
+            assertThat(undo10.statements()).first().asString().startsWith("DROP TRIGGER ");
+            assertThat(plan.steps().get(plan.steps().size() - 3).statements()).startsWith("DROP TABLE audit_log")
                     .endsWith("DELETE FROM flyway_schema_history WHERE version = '9'");
-            assertThat(plan.steps().get(3).statements()).first().isEqualTo("DROP INDEX idx_sync_performance");
+            assertThat(plan.steps().getLast().statements()).first().isEqualTo("DROP INDEX idx_sync_performance");
             assertThat(SchemaSnapshot.capture(database)).isEqualTo(schema);
             assertThat(TableDump.of(database)).isEqualTo(rows);
             assertThat(migrations.status().currentVersion()).isEqualTo(Versions.LATEST);

@@ -196,16 +196,16 @@ class DashboardCountsTest {
         Database database = workspace.database();
         StateRows.insert(database, 1_000, 21);
         MigrationService migrations = new MigrationService(database, "tester");
-        assertThat(migrations.validate()).isEmpty();
+        assertThat(migrations.validate().problems()).isEmpty();
 
         StateRows.execute(database, "INSERT INTO sync_error_counts (entity_type, last_error, states) VALUES ('issue', 'written past the triggers', 4)");
         StateRows.execute(database, "UPDATE sync_duration_counts SET states = states + 1 WHERE sync_duration_ms = "
                 + "(SELECT min(sync_duration_ms) FROM sync_duration_counts)");
 
-        assertThat(migrations.validate()).singleElement().asString()
+        assertThat(migrations.validate().problems()).singleElement().asString()
                 .contains("dashboard's counts differ from the sync states in 2 figures", "repair recounts them");
         migrations.repair();
-        assertThat(migrations.validate()).isEmpty();
+        assertThat(migrations.validate().problems()).isEmpty();
         assertCountsMatchTheStates(database, "after repair");
     }
 

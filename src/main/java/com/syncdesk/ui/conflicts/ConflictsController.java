@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -71,7 +72,9 @@ public final class ConflictsController implements Page {
         this.context = context;
         this.model = model;
         summaryLabel.textProperty().bind(model.summaryProperty());
-        statusLabel.textProperty().bind(model.statusProperty());
+        // The buttons a role may not use are disabled, and the status line says why (a disabled button shows no tooltip).
+        statusLabel.textProperty().bind(Bindings.when(model.resolveRefusalProperty().isEmpty()).then(model.statusProperty())
+                .otherwise(model.resolveRefusalProperty()));
 
         typeBox.getItems().setAll((EntityType) null);
         typeBox.getItems().addAll(EntityType.values());
@@ -116,9 +119,10 @@ public final class ConflictsController implements Page {
                 openSelected();
             }
         });
-        openButton.disableProperty().bind(groupsTable.getSelectionModel().selectedItemProperty().isNull());
-        jiraWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
-        localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
+        var refused = model.resolveRefusalProperty().isNotEmpty();
+        openButton.disableProperty().bind(groupsTable.getSelectionModel().selectedItemProperty().isNull().or(refused));
+        jiraWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0).or(refused));
+        localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0).or(refused));
 
         resolvedTable.getColumns().setAll(List.of(
                 whenColumn(),
@@ -164,7 +168,7 @@ public final class ConflictsController implements Page {
 
     /** Opens the dialog for one sync state; one dialog at a time, since it is modal to the console. */
     void open(long stateId) {
-        if (!model.isConnected()) {
+        if (!model.isConnected() || !model.resolveRefusalProperty().get().isEmpty()) {
             return;
         }
         if (openDialog != null && openDialog.stage().isShowing()) {

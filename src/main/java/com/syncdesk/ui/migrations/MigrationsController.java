@@ -138,16 +138,18 @@ public final class MigrationsController implements Page {
         var connected = context.databaseProperty().isNotNull();
         var idle = model.runningProperty().not();
         upgradeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canUpgrade(),
-                model.runningProperty(), model.statusProperty()));
+                model.runningProperty(), model.statusProperty(), model.changeRefusalProperty()));
         downgradeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isRunning() || !model.isDowngradeTarget(migrationTable.getSelectionModel().getSelectedItem()),
-                model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty()));
+                model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty(),
+                model.changeRefusalProperty()));
         validateButton.disableProperty().bind(connected.not());
         // A read during a run would only wait for the running step's lock; the run reads the schema when it ends.
         refreshButton.disableProperty().bind(idle.not().or(connected.not()));
-        restoreButton.disableProperty().bind(idle.not().or(backupTable.getSelectionModel().selectedItemProperty().isNull()));
+        restoreButton.disableProperty().bind(idle.not().or(backupTable.getSelectionModel().selectedItemProperty().isNull())
+                .or(model.restoreRefusalProperty().isNotEmpty()));
         openFolderButton.disableProperty().bind(model.backupFolderProperty().isEmpty());
-        backupButton.disableProperty().bind(idle.not().or(connected.not()));
+        backupButton.disableProperty().bind(idle.not().or(connected.not()).or(model.backupRefusalProperty().isNotEmpty()));
 
         context.addCloseGuard(() -> model.mayClose(Platform::exit));
     }
@@ -170,9 +172,10 @@ public final class MigrationsController implements Page {
                 cell.getValue().checksum() == null ? "" : cell.getValue().checksum().toString()));
         actionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         actionColumn.setCellFactory(column -> new DowngradeCell());
-        // Which rows offer a downgrade depends on the current version and on whether a run is going on.
+        // Which rows offer a downgrade depends on the current version, on whether a run is going on and on the role's privileges.
         model.statusProperty().addListener((obs, old, now) -> migrationTable.refresh());
         model.runningProperty().addListener((obs, old, now) -> migrationTable.refresh());
+        model.changeRefusalProperty().addListener((obs, old, now) -> migrationTable.refresh());
 
         detailLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             MigrationEntry selected = migrationTable.getSelectionModel().getSelectedItem();

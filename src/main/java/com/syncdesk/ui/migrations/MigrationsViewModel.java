@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,6 +36,8 @@ import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.migration.UpgradeReport;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Question;
@@ -56,6 +60,9 @@ public final class MigrationsViewModel {
     private final ReadOnlyStringWrapper legacyNote = new ReadOnlyStringWrapper(this, "legacyNote", "");
     private final ReadOnlyStringWrapper backupFolder = new ReadOnlyStringWrapper(this, "backupFolder", "");
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper(this, "validation", "");
+    private final ReadOnlyStringWrapper changeRefusal = new ReadOnlyStringWrapper(this, "changeRefusal", "");
+    private final ReadOnlyStringWrapper restoreRefusal = new ReadOnlyStringWrapper(this, "restoreRefusal", "");
+    private final ReadOnlyStringWrapper backupRefusal = new ReadOnlyStringWrapper(this, "backupRefusal", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -74,6 +81,20 @@ public final class MigrationsViewModel {
                 reload(false);
             }
         });
+        followPrivileges(context.privilegesProperty().get());
+        context.privilegesProperty().addListener((obs, old, now) -> followPrivileges(now));
+    }
+
+    /** Upgrade, downgrade, restore and backup are disabled when the role may not do them; the notice says why. */
+    private void followPrivileges(Privileges privileges) {
+        changeRefusal.set(refusal(privileges, Work.CHANGE_SCHEMA));
+        restoreRefusal.set(refusal(privileges, Work.RESTORE));
+        backupRefusal.set(refusal(privileges, Work.BACK_UP));
+        updateNotice();
+    }
+
+    private static String refusal(Privileges privileges, Work work) {
+        return privileges == null ? "" : privileges.refusal(work).orElse("");
     }
 
     /** Reads the schema status and the backups again. */
@@ -118,22 +139,30 @@ public final class MigrationsViewModel {
         }
         versionText.set("Version " + schema.currentVersion());
         versionDetail.set(SchemaWords.standing(schema));
-        // The banner above every page explains a schema behind; here only what blocks a change needs saying.
-        notice.set(schema.standing() == SchemaStatus.Standing.BEHIND ? "" : SchemaWords.explanation(schema));
+        updateNotice();
         legacyNote.set(schema.migrations().stream().filter(m -> m.state() == MigrationState.MISSING_TOLERATED)
                 .map(m -> "Version " + m.version() + " (" + m.description() + ") comes from the original system: " + m.state().hint())
                 .findFirst().orElse(""));
     }
 
-    /** True when a downgrade to {@code entry}'s version is possible: an applied version below the current one. */
+    /** What blocks a change, in words: the schema's standing (the banner above every page explains one behind) and the role's privileges. */
+    private void updateNotice() {
+        SchemaStatus schema = status.get();
+        String standing = schema == null || schema.standing() == SchemaStatus.Standing.BEHIND ? "" : SchemaWords.explanation(schema);
+        notice.set(Stream.of(standing, changeRefusal.get(), restoreRefusal.get(), backupRefusal.get())
+                .filter(text -> !text.isEmpty()).distinct().collect(Collectors.joining("\n")));
+    }
+
+    /** True when a downgrade to {@code entry}'s version is possible: an applied version below the current one, and the role may change the schema. */
     public boolean isDowngradeTarget(MigrationEntry entry) {
         SchemaStatus schema = status.get();
-        return entry != null && schema != null && entry.version() < schema.currentVersion() && entry.state().isInSchema();
+        return entry != null && schema != null && entry.version() < schema.currentVersion() && entry.state().isInSchema()
+                && changeRefusal.get().isEmpty();
     }
 
     public boolean canUpgrade() {
         SchemaStatus schema = status.get();
-        return schema != null && schema.isBehind() && !schema.hasFailedMigration();
+        return schema != null && schema.isBehind() && !schema.hasFailedMigration() && changeRefusal.get().isEmpty();
     }
 
     /** The plan moving to {@code target} (null: the latest), with its SQL and, going down, the data-loss report. */
@@ -197,9 +226,10 @@ public final class MigrationsViewModel {
     public void validate(Consumer<Throwable> onFailure) {
         MigrationService service = context.session().migrations();
         validation.set("Validating…");
-        context.tasks().run("Validating the schema history", service::validate, problems -> validation.set(problems.isEmpty()
-                        ? "Valid: every applied migration matches the scripts of this SyncDesk."
-                        : "Not valid: " + String.join(" ", problems)),
+        context.tasks().run("Validating the schema", service::validate, result -> validation.set((result.isValid()
+                        ? "Valid: every applied migration matches the scripts of this SyncDesk, and the schema is SyncDesk's."
+                        : "Not valid: " + String.join(" ", result.problems())) + result.notes().stream().map(note -> " " + note)
+                        .collect(Collectors.joining())),
                 failure -> {
                     validation.set("");
                     onFailure.accept(failure);
@@ -342,6 +372,21 @@ public final class MigrationsViewModel {
 
     public ReadOnlyStringProperty backupFolderProperty() {
         return backupFolder.getReadOnlyProperty();
+    }
+
+    /** Why upgrading and downgrading are disabled for this role; empty when it may. */
+    public ReadOnlyStringProperty changeRefusalProperty() {
+        return changeRefusal.getReadOnlyProperty();
+    }
+
+    /** Why restoring is disabled for this role; empty when it may. */
+    public ReadOnlyStringProperty restoreRefusalProperty() {
+        return restoreRefusal.getReadOnlyProperty();
+    }
+
+    /** Why backing up is disabled for this role; empty when it may. */
+    public ReadOnlyStringProperty backupRefusalProperty() {
+        return backupRefusal.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty validationProperty() {

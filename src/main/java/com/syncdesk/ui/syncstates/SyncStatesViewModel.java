@@ -33,6 +33,8 @@ import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.Selection;
 import com.syncdesk.syncstate.StateAction;
@@ -86,6 +88,8 @@ public final class SyncStatesViewModel {
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
+    private final ReadOnlyStringWrapper actionsRefusal = new ReadOnlyStringWrapper(this, "actionsRefusal", "");
+    private final ReadOnlyStringWrapper resolveRefusal = new ReadOnlyStringWrapper(this, "resolveRefusal", "");
     private SyncStateFilter appliedFilter = SyncStateFilter.all();
 
     private Page<SyncStateRow> page = Page.empty();
@@ -97,6 +101,14 @@ public final class SyncStatesViewModel {
 
     public SyncStatesViewModel(AppContext context) {
         this.context = context;
+        followPrivileges(context.privilegesProperty().get());
+        context.privilegesProperty().addListener((obs, old, now) -> followPrivileges(now));
+    }
+
+    /** Retry, Skip, Reset errors and Resolve conflict are disabled, with the reason beside them, when the role may not do them. */
+    private void followPrivileges(Privileges privileges) {
+        actionsRefusal.set(privileges == null ? "" : privileges.refusal(Work.ACT_ON_STATES).orElse(""));
+        resolveRefusal.set(privileges == null ? "" : privileges.refusal(Work.RESOLVE_CONFLICTS).orElse(""));
     }
 
     public void setOnFailure(Consumer<Throwable> onFailure) {
@@ -272,9 +284,14 @@ public final class SyncStatesViewModel {
                 start + 1, start + rows.size(), total.get(), current, pages));
     }
 
-    /** Whether Retry, Skip and Reset errors have something to act on. */
+    /** Whether Retry, Skip and Reset errors have something to act on, and the role may do them. */
     public boolean canAct(Scope scope, int selected) {
-        return connected.get() && (scope == Scope.SELECTED ? selected > 0 : total.get() > 0);
+        return connected.get() && actionsRefusal.get().isEmpty() && (scope == Scope.SELECTED ? selected > 0 : total.get() > 0);
+    }
+
+    /** Whether the role may resolve conflicts (the Resolve conflict button opens the dialog that does). */
+    public boolean mayResolve() {
+        return resolveRefusal.get().isEmpty();
     }
 
     /**
@@ -431,5 +448,15 @@ public final class SyncStatesViewModel {
 
     public ReadOnlyStringProperty pageTextProperty() {
         return pageText.getReadOnlyProperty();
+    }
+
+    /** Why Retry, Skip and Reset errors are disabled for this role; empty when it may use them. */
+    public ReadOnlyStringProperty actionsRefusalProperty() {
+        return actionsRefusal.getReadOnlyProperty();
+    }
+
+    /** Why Resolve conflict is disabled for this role; empty when it may resolve. */
+    public ReadOnlyStringProperty resolveRefusalProperty() {
+        return resolveRefusal.getReadOnlyProperty();
     }
 }
