@@ -79,21 +79,30 @@ public final class Adoption {
 
     /** {@link #adopt(MigrationProgress)} with the plan changed first: tests slip a failing statement into a step. */
     AdoptionResult adopt(MigrationProgress progress, UnaryOperator<AdoptionPlan> change) {
+        AdoptionPreview preview;
+        Backup backup;
+        Instant start = Instant.now();
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             // Counted again under the lock: the database may have changed since the operator read the preview.
-            AdoptionPreview preview = preview();
+            preview = preview();
             if (!preview.report().canAdopt()) {
                 throw new DatabaseException(Reason.FOREIGN_SCHEMA, "SyncDesk's schema refuses some rows of " + database.target().describe()
                         + ", so adopt did not start: " + String.join("; ", preview.report().blockers()) + ". Correct them in sprint-reports, "
                         + "then adopt again; nothing was changed.");
             }
-            Instant start = Instant.now();
-            Backup backup = run(change.apply(preview.plan()), progress, start);
-            Duration took = Duration.between(start, Instant.now());
+            backup = run(change.apply(preview.plan()), progress, start);
             LOG.info("Adopted {} from Alembic {} at version {} in {} ms; backup {}", database.target().describe(), OriginSchema.REVISION,
-                    AdoptionPlan.ADOPTED_VERSION, took.toMillis(), backup.location());
-            return new AdoptionResult(preview, backup, migrations.status(), took);
+                    AdoptionPlan.ADOPTED_VERSION, Duration.between(start, Instant.now()).toMillis(), backup.location());
         }
+        // The versions after the adopted one are ordinary upgrades, each atomic; a failure among them leaves the adoption in place.
+        try {
+            migrations.upgrade(null, progress);
+        } catch (RuntimeException e) {
+            throw new DatabaseException(Reason.FAILED, database.target().describe() + " was adopted at SyncDesk version " + AdoptionPlan.ADOPTED_VERSION
+                    + " (backup before adoption: " + backup.location() + "), but the upgrade after it stopped: " + e.getMessage()
+                    + " Run migrate to finish it.", e);
+        }
+        return new AdoptionResult(preview, backup, migrations.status(), Duration.between(start, Instant.now()));
     }
 
     private Backup run(AdoptionPlan plan, MigrationProgress progress, Instant start) {

@@ -25,6 +25,9 @@ final class AdoptionPrinter {
             out.printf("%n-- %d. %s%n", ++number, step.name());
             step.sql().forEach(sql -> out.println(sql + ";"));
         }
+        if (!preview.upgradesAfter().isEmpty()) {
+            out.printf("%n%s%n", preview.upgradesAfter());
+        }
         out.println();
         printReport(preview.report(), out);
         out.printf("%nBackup: every table and sequence goes to a new folder in %s before anything changes.%n", preview.backupFolder());

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,7 @@ import com.syncdesk.testing.FreshSchemas;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestPostgres;
+import com.syncdesk.testing.Versions;
 
 /** Adopting a sprint-reports database: what the preview shows, what the conversion writes, and that a failure changes nothing. */
 class AdoptionTest {
@@ -208,7 +210,7 @@ class AdoptionTest {
     }
 
     @Test
-    void theAdoptedSchemaIsSyncDesksVersionTenBesideTheOriginalsOwnTablesUnchanged() throws SQLException {
+    void theAdoptedSchemaIsSyncDesksLatestBesideTheOriginalsOwnTablesUnchanged() throws SQLException {
         ConnectionTarget target = SprintReports.withRows();
         List<String> own = OriginSchema.ownTables();
         List<String> ownBefore;
@@ -223,7 +225,7 @@ class AdoptionTest {
         try (Database database = Database.open(target)) {
             List<String> schema = SchemaSnapshot.capture(database);
             assertThat(schema.stream().filter(line -> !belongsTo(line, own)).toList())
-                    .containsExactlyElementsOf(FreshSchemas.at(Vendor.POSTGRESQL, AdoptionPlan.ADOPTED_VERSION));
+                    .containsExactlyElementsOf(FreshSchemas.at(Vendor.POSTGRESQL, Versions.LATEST));
             assertThat(linesOf(schema, own)).isEqualTo(ownBefore);
             assertThat(ownRows(database, own)).isEqualTo(ownRowsBefore);
             try (Connection connection = database.connection()) {
@@ -255,21 +257,23 @@ class AdoptionTest {
     }
 
     @Test
-    void theHistorySaysAdoptedAtVersionTenAndFlywayTakesItAsABaseline() throws Exception {
+    void theHistorySaysAdoptedAtVersionTenAndFlywayTakesItAsABaselineForTheUpgradesAfter() throws Exception {
         ConnectionTarget target = SprintReports.withRows();
         adopt(target);
 
         try (Database database = Database.open(target)) {
             MigrationService migrations = Adoptions.migrations(database, "ops", tempDir);
             SchemaStatus status = migrations.status();
-            assertThat(status.currentVersion()).isEqualTo(10);
+            assertThat(status.currentVersion()).isEqualTo(Versions.LATEST);
             assertThat(status.isLatest()).isTrue();
             assertThat(status.pending()).isEmpty();
-            assertThat(status.migrations()).extracting(MigrationEntry::version, MigrationEntry::state).containsExactly(
+            List<Tuple> expected = new ArrayList<>(List.of(
                     tuple(1, MigrationState.BELOW_BASELINE), tuple(2, MigrationState.BELOW_BASELINE),
                     tuple(4, MigrationState.BELOW_BASELINE), tuple(7, MigrationState.BELOW_BASELINE),
                     tuple(8, MigrationState.BELOW_BASELINE), tuple(9, MigrationState.BELOW_BASELINE),
-                    tuple(10, MigrationState.BASELINE));
+                    tuple(10, MigrationState.BASELINE)));
+            Versions.above(10).forEach(version -> expected.add(tuple(version, MigrationState.APPLIED)));
+            assertThat(status.migrations()).extracting(MigrationEntry::version, MigrationEntry::state).containsExactlyElementsOf(expected);
             MigrationEntry baseline = status.baseline().orElseThrow();
             assertThat(baseline.description()).isEqualTo("adopted from Alembic 008_add_sprint_jira_metadata");
             assertThat(baseline.installedBy()).isEqualTo("ops");
@@ -408,10 +412,10 @@ class AdoptionTest {
                 .contains("[20/20] The schema history: adopted at version 10 done")
                 .containsPattern("Backup taken before adoption: " + Pattern.quote(tempDir.toString())
                         + "/syncdesk_test_\\d+-\\d{8}-\\d{6}-\\d{3}-sprint-reports-008 \\([\\d.]+ KB\\)")
-                .containsPattern("Adopted .* in [\\d.]+ s: SyncDesk schema version 10 \\(latest\\)\\.");
+                .containsPattern("Adopted .* in [\\d.]+ s: SyncDesk schema version " + Versions.LATEST + " \\(latest\\)\\.");
         CliRun again = CliRun.of(cli(target, "adopt", "--yes", "--backup-dir", tempDir.toString()));
         assertThat(again.exitCode()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(again.err()).contains("was adopted from sprint-reports already (schema version 10)");
+        assertThat(again.err()).contains("was adopted from sprint-reports already (schema version " + Versions.LATEST + ")");
     }
 
     private AdoptionResult adopt(ConnectionTarget target) {

@@ -21,6 +21,7 @@ import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.TestPostgres;
+import com.syncdesk.testing.Versions;
 
 /** Below the adoption lies the backup taken before it: listed, named by the downgrade, and restored to the database the original runs on. */
 class WayBackTest {
@@ -87,7 +88,7 @@ class WayBackTest {
         }
         CliRun elsewhere = CliRun.of(cli(target, "preview", "--to", "9", "--backup-dir", tempDir.resolve("elsewhere").toString()));
         assertThat(elsewhere.err()).contains("it is not in " + tempDir.resolve("elsewhere") + "; look where adopt's --backup-dir pointed");
-        assertThat(CliRun.of(cli(target, "preview", "--to", "10")).out()).contains("The schema is at version 10 already; nothing would run.");
+        assertThat(CliRun.of(cli(target, "preview", "--to", Integer.toString(Versions.LATEST))).out()).contains("The schema is at version " + Versions.LATEST + " already; nothing would run.");
         assertThat(DatabaseImage.of(target)).isEqualTo(adopted);
     }
 
@@ -132,7 +133,7 @@ class WayBackTest {
 
         assertThat(restore.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(restore.err()).hasLineCount(1).contains("SyncDesk puts it back only onto that database, adopted or not")
-                .contains("is at SyncDesk version 10 without an adoption in its history. Nothing was changed.");
+                .contains("is at SyncDesk version " + Versions.LATEST + " without an adoption in its history. Nothing was changed.");
         assertThat(DatabaseImage.of(target)).isEqualTo(before);
     }
 
