@@ -28,10 +28,10 @@ import com.syncdesk.persistence.Vendor;
  */
 public final class OriginInspector {
 
-    /** Tables of SyncDesk's own schema (version 10 and its bookkeeping): one of these already present cannot be created by adopt. */
+    /** Tables of SyncDesk's own schema (every version and its bookkeeping): one of these already present cannot be created by adopt. */
     static final Set<String> SYNCDESK_TABLES = Set.of("projects", "boards", "sprints", "issues", "operators", "sync_metadata",
             "conflict_resolutions", "sync_history", "audit_log", "sync_state_counts", "sync_duration_counts", "sync_error_counts",
-            "flyway_schema_history", "syncdesk_undo_log");
+            "jira_connection", "jira_sync_scope", "sync_snapshots", "flyway_schema_history", "syncdesk_undo_log");
 
     private OriginInspector() {
     }

@@ -152,6 +152,14 @@ public final class JiraConnectionCheck {
             return fields.storyPoints().isPresent() && boards.stream().allMatch(BoardCheck::ok) && projects.stream().allMatch(ProjectCheck::ok);
         }
 
+        /** The boards and projects that could not be read, a line each; empty when all could. */
+        public List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            projects.stream().filter(project -> !project.ok()).forEach(project -> problems.add(project.line()));
+            boards.stream().filter(board -> !board.ok()).forEach(board -> problems.add(board.line()));
+            return problems;
+        }
+
         /** The report in an operator's words, a line per finding. */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();

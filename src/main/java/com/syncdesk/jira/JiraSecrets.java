@@ -38,9 +38,18 @@ public final class JiraSecrets {
         }
     }
 
-    /** This machine's keyring (if it answers within {@link #KEYRING_TIMEOUT}), the process environment and a session store. */
+    /** Set to {@code off} ({@code -Dsyncdesk.keyring=off}) to keep secrets out of the OS keyring on this machine. */
+    public static final String KEYRING_PROPERTY = "syncdesk.keyring";
+
+    /**
+     * This machine's keyring (if it answers within {@link #KEYRING_TIMEOUT} and {@value #KEYRING_PROPERTY} is not
+     * {@code off}), the process environment and a session store.
+     */
     public static JiraSecrets forThisMachine() {
-        return of(KeyringTokenStore.open(KEYRING_TIMEOUT), System::getenv);
+        KeyringTokenStore.Opening keyring = "off".equalsIgnoreCase(System.getProperty(KEYRING_PROPERTY, ""))
+                ? new KeyringTokenStore.Unavailable("the OS keyring is turned off (" + KEYRING_PROPERTY + "=off)")
+                : KeyringTokenStore.open(KEYRING_TIMEOUT);
+        return of(keyring, System::getenv);
     }
 
     static JiraSecrets of(KeyringTokenStore.Opening keyring, UnaryOperator<String> environment) {

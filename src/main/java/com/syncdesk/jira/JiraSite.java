@@ -21,9 +21,11 @@ import com.syncdesk.syncstate.ResolutionStrategy;
  * @param projectKeys       projects whose boards are synced
  * @param conflictStrategy  manual, jira_wins or local_wins
  * @param parkAfterFailures failed attempts in a row after which an entity waits for a human
+ * @param includeBacklog    whether the issues of the boards' backlogs are synced too, not only those in sprints
  */
 public record JiraSite(URI baseUrl, JiraDeployment deployment, JiraAuthScheme authScheme, String user, List<Long> boardIds,
-                       List<String> projectKeys, ResolutionStrategy conflictStrategy, Duration syncInterval, int parkAfterFailures) {
+                       List<String> projectKeys, ResolutionStrategy conflictStrategy, Duration syncInterval, int parkAfterFailures,
+                       boolean includeBacklog) {
 
     public static final int DEFAULT_PARK_AFTER_FAILURES = 5;
     public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofMinutes(15);
@@ -78,33 +80,37 @@ public record JiraSite(URI baseUrl, JiraDeployment deployment, JiraAuthScheme au
     /** A Cloud site signing in with {@code email} and an API token, with the defaults for everything else. */
     public static JiraSite cloud(String baseUrl, String email) {
         return new JiraSite(parseBaseUrl(baseUrl), JiraDeployment.CLOUD, JiraAuthScheme.API_TOKEN, email, List.of(), List.of(),
-                ResolutionStrategy.MANUAL, DEFAULT_SYNC_INTERVAL, DEFAULT_PARK_AFTER_FAILURES);
+                ResolutionStrategy.MANUAL, DEFAULT_SYNC_INTERVAL, DEFAULT_PARK_AFTER_FAILURES, false);
     }
 
     /** A Data Center site; {@code user} may be null with a personal access token. */
     public static JiraSite dataCenter(String baseUrl, JiraAuthScheme scheme, String user) {
         return new JiraSite(parseBaseUrl(baseUrl), JiraDeployment.DATA_CENTER, scheme, user, List.of(), List.of(),
-                ResolutionStrategy.MANUAL, DEFAULT_SYNC_INTERVAL, DEFAULT_PARK_AFTER_FAILURES);
+                ResolutionStrategy.MANUAL, DEFAULT_SYNC_INTERVAL, DEFAULT_PARK_AFTER_FAILURES, false);
     }
 
     public JiraSite withBoards(List<Long> ids) {
-        return new JiraSite(baseUrl, deployment, authScheme, user, ids, projectKeys, conflictStrategy, syncInterval, parkAfterFailures);
+        return new JiraSite(baseUrl, deployment, authScheme, user, ids, projectKeys, conflictStrategy, syncInterval, parkAfterFailures, includeBacklog);
     }
 
     public JiraSite withProjects(List<String> keys) {
-        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, keys, conflictStrategy, syncInterval, parkAfterFailures);
+        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, keys, conflictStrategy, syncInterval, parkAfterFailures, includeBacklog);
     }
 
     public JiraSite withConflictStrategy(ResolutionStrategy strategy) {
-        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, strategy, syncInterval, parkAfterFailures);
+        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, strategy, syncInterval, parkAfterFailures, includeBacklog);
     }
 
     public JiraSite withSyncInterval(Duration interval) {
-        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, conflictStrategy, interval, parkAfterFailures);
+        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, conflictStrategy, interval, parkAfterFailures, includeBacklog);
     }
 
     public JiraSite withParkAfterFailures(int failures) {
-        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, conflictStrategy, syncInterval, failures);
+        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, conflictStrategy, syncInterval, failures, includeBacklog);
+    }
+
+    public JiraSite withBacklog(boolean backlog) {
+        return new JiraSite(baseUrl, deployment, authScheme, user, boardIds, projectKeys, conflictStrategy, syncInterval, parkAfterFailures, backlog);
     }
 
     /** Who connects where, for messages: "ops@example.com at https://acme.atlassian.net (JIRA Cloud)". */

@@ -48,7 +48,7 @@ final class PostgresBackupStore implements BackupStore {
     static final String MANIFEST = "backup.json";
     /** SyncDesk's tables, parents before the tables that reference them. */
     static final List<String> TABLES_PARENTS_FIRST = List.of("projects", "boards", "sprints", "issues", "operators",
-            "sync_metadata", "conflict_resolutions", "sync_history", "audit_log");
+            "sync_metadata", "conflict_resolutions", "sync_history", "audit_log", "jira_connection", "jira_sync_scope", "sync_snapshots");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

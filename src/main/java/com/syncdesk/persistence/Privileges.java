@@ -40,7 +40,9 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
     private static final List<String> ENTITY_TABLES = List.of("projects", "boards", "sprints", "issues");
     private static final String HISTORY = "flyway_schema_history";
     private static final String UNDO_LOG = "syncdesk_undo_log";
-    private static final List<String> ALL_TABLES = Stream.of(RECORD_TABLES, COUNT_TABLES, List.of(HISTORY, UNDO_LOG))
+    /** The JIRA connection and what the sync engine keeps per state; keyed by what they describe, without id sequences. */
+    private static final List<String> JIRA_TABLES = List.of("jira_connection", "jira_sync_scope", "sync_snapshots");
+    private static final List<String> ALL_TABLES = Stream.of(RECORD_TABLES, JIRA_TABLES, COUNT_TABLES, List.of(HISTORY, UNDO_LOG))
             .flatMap(List::stream).toList();
 
     /** The work SyncDesk checks before starting; each says in words what it is. */
@@ -51,7 +53,8 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
         REPAIR("repair the schema"),
         RESTORE("restore a backup"),
         BACK_UP("take a backup"),
-        FILL("load demo data");
+        FILL("load demo data"),
+        CONFIGURE_JIRA("change the JIRA connection");
 
         private final String words;
 
@@ -179,7 +182,7 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
     /** A backup only reads the database (and on SQLite writes beside it); every other piece of work writes into it. */
     private Optional<String> writabilityRefusal(Work work) {
         boolean needsFolder = switch (work) {
-            case ACT_ON_STATES, RESOLVE_CONFLICTS, FILL -> false;
+            case ACT_ON_STATES, RESOLVE_CONFLICTS, FILL, CONFIGURE_JIRA -> false;
             case CHANGE_SCHEMA, REPAIR, RESTORE, BACK_UP -> true;
         };
         boolean ok = (work == Work.BACK_UP || writable.database()) && (!needsFolder || writable.folder());
@@ -292,9 +295,10 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
                     }
                     needs.add(new Need(Need.Kind.SEQUENCE, "UPDATE", table));
                 });
+                JIRA_TABLES.forEach(table -> List.of("SELECT", "INSERT", "UPDATE", "DELETE").forEach(privilege -> needs.add(Need.table(privilege, table))));
                 countTablesWritten(needs);
             }
-            case BACK_UP -> RECORD_TABLES.forEach(table -> needs.add(Need.table("SELECT", table)));
+            case BACK_UP -> Stream.concat(RECORD_TABLES.stream(), JIRA_TABLES.stream()).forEach(table -> needs.add(Need.table("SELECT", table)));
             case FILL -> {
                 RECORD_TABLES.forEach(table -> {
                     needs.add(Need.table("INSERT", table));
@@ -304,6 +308,11 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
                 List.of("issues", "sprints", "sync_metadata", "conflict_resolutions", "sync_history")
                         .forEach(table -> needs.add(new Need(Need.Kind.OWNER, "OWN", table)));
                 COUNT_TABLES.forEach(table -> needs.add(Need.table("INSERT", table)));
+            }
+            case CONFIGURE_JIRA -> {
+                List.of("jira_connection", "jira_sync_scope").forEach(table -> List.of("INSERT", "UPDATE", "DELETE")
+                        .forEach(privilege -> needs.add(Need.table(privilege, table))));
+                needs.add(Need.table("INSERT", "audit_log"));
             }
         }
         return needs;

@@ -40,6 +40,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -1075,6 +1076,9 @@ public final class JiraSimulator implements AutoCloseable {
         }
         out.println("  Projects:    " + String.join(", ", simulator.projectKeys()) + "; boards " + simulator.boardIds());
         out.println("  Time zone:   " + config.userTimeZone() + (config.latency().isZero() ? "" : "; latency " + config.latency().toMillis() + " ms"));
+        out.println("  Connect:     SYNCDESK_JIRA_TOKEN=" + config.token() + " java -jar target/syncdesk.jar jira connect --jira-url "
+                + simulator.baseUrl() + " --deployment " + (deployment == JiraDeployment.CLOUD ? "cloud" : "datacenter") + " --jira-user "
+                + config.user() + " --board " + simulator.boardIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
         out.println("Serving until Ctrl+C.");
         out.flush();
         stopped.await();
