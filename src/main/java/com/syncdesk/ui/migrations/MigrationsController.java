@@ -49,6 +49,8 @@ public final class MigrationsController implements Page {
     @FXML
     private Button upgradeButton;
     @FXML
+    private Button adoptButton;
+    @FXML
     private Button downgradeButton;
     @FXML
     private Button validateButton;
@@ -138,7 +140,11 @@ public final class MigrationsController implements Page {
         var connected = context.databaseProperty().isNotNull();
         var idle = model.runningProperty().not();
         upgradeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canUpgrade(),
-                model.runningProperty(), model.statusProperty(), model.changeRefusalProperty()));
+                model.runningProperty(), model.statusProperty(), model.changeRefusalProperty(), model.adoptableProperty()));
+        adoptButton.visibleProperty().bind(model.adoptableProperty().isNotEmpty());
+        adoptButton.managedProperty().bind(adoptButton.visibleProperty());
+        adoptButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canAdopt(),
+                model.runningProperty(), model.adoptableProperty(), model.changeRefusalProperty()));
         downgradeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isRunning() || !model.isDowngradeTarget(migrationTable.getSelectionModel().getSelectedItem()),
                 model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty(),
@@ -263,6 +269,11 @@ public final class MigrationsController implements Page {
                         new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get())),
                         () -> model.upgrade(runFailure("The upgrade"))),
                 failure -> showFailure("Cannot prepare the upgrade", failure));
+    }
+
+    @FXML
+    private void adopt() {
+        model.adopt(runFailure("Adopting"));
     }
 
     @FXML
