@@ -184,14 +184,13 @@ public final class MigrationsViewModel {
     public void adopt(Consumer<Throwable> onFailure) {
         Adoption adoption = new Adoption(context.session().migrations(), context.operator());
         context.tasks().run("Preparing the adoption preview", adoption::preview, preview -> {
-            List<String> summary = new ArrayList<>(List.of(preview.headline()));
+            List<String> sections = new ArrayList<>(List.of(preview.headline()));
             if (!preview.upgradesAfter().isEmpty()) {
-                summary.add(preview.upgradesAfter());
+                sections.add(preview.upgradesAfter());
             }
-            summary.addAll(preview.reportLines());
-            summary.add(preview.backupLine());
-            summary.add(preview.wayBack());
-            Question question = Question.of("adopt-confirm", "Adopt this sprint-reports database?", String.join("\n", summary), "Adopt")
+            sections.add(String.join("\n", preview.reportLines()));
+            sections.add(preview.backupLine() + " " + preview.wayBack());
+            Question question = Question.of("adopt-confirm", "Adopt this sprint-reports database?", String.join("\n\n", sections), "Adopt")
                     .withYesId("confirm-adopt").withDetails(String.join("\n", preview.sqlLines()));
             context.dialogs().confirm(question, notes -> runMigration("Adopting the sprint-reports database", false,
                     (service, listener) -> adoption.adopt(listener), this::describe, onFailure));
