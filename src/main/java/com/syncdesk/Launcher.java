@@ -1,5 +1,6 @@
 package com.syncdesk;
 
+import com.syncdesk.app.StartupTrace;
 import com.syncdesk.cli.SyncDeskCli;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.ui.shell.SyncDeskApp;
@@ -14,9 +15,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark(StartupTrace.Milestone.MAIN);
         // Before any logger exists: logs go beside the user's data, not into the working directory.
         System.setProperty("syncdesk.logdir", AppDirectories.dataDirectory().resolve("logs").toString());
-        if (args.length == 0) {
+        if (Boolean.getBoolean(StartupTrace.TRAINING_PROPERTY)) {
+            StartupTraining.run();
+        } else if (args.length == 0) {
             SyncDeskApp.launchConsole(args);
         } else {
             System.exit(SyncDeskCli.run(args));

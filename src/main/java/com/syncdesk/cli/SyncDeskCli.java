@@ -2,6 +2,7 @@ package com.syncdesk.cli;
 
 import java.io.PrintWriter;
 
+import com.syncdesk.app.BuildInfo;
 import com.syncdesk.app.Failure;
 
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** The headless face of SyncDesk: the same operations as the console, for scripts, cron and CI. */
-@Command(name = "syncdesk", mixinStandardHelpOptions = true, version = "SyncDesk 0.1",
+@Command(name = "syncdesk", mixinStandardHelpOptions = true, versionProvider = SyncDeskCli.Version.class,
         description = "Operate the sync between the sprint-planning database and JIRA. Without a command, the desktop console opens.",
         subcommands = {StatusCommand.class, AdoptCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
                 BackupCommand.class, BackupsCommand.class, RestoreCommand.class, ValidateCommand.class, RepairCommand.class,
@@ -25,6 +26,14 @@ public final class SyncDeskCli implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** The version the build wrote in, and the runtime: a packaged SyncDesk brings its own. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.nameAndVersion(), BuildInfo.runtime()};
+        }
+    }
 
     @Override
     public void run() {

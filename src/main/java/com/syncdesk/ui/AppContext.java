@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.StartupTrace;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.migration.SchemaStatus;
@@ -158,6 +159,7 @@ public final class AppContext implements AutoCloseable {
             }
         }, opened -> {
             replace(opened);
+            StartupTrace.mark(StartupTrace.Milestone.CONNECTED);
             settings.remember(switch (target) {
                 case ConnectionTarget.SqliteFile file -> Settings.RecentConnection.sqlite(file.path());
                 case ConnectionTarget.PostgresServer server -> Settings.RecentConnection.postgres(server.jdbcUrl(), server.user());

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -77,5 +79,18 @@ class MainWindowTest {
         assertThat(window.controller().currentPage()).isEqualTo(PageId.MIGRATIONS);
         robot.clickOn("#nav-migrations");
         assertThat(robot.lookup("#nav-migrations").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void theAboutBoxSaysTheVersionTheBuildWroteIn(FxRobot robot) {
+        robot.clickOn("Help").clickOn("About SyncDesk");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DialogPane about = robot.lookup("#info-dialog").queryAs(DialogPane.class);
+        assertThat(about.getHeaderText()).isEqualTo("About SyncDesk");
+        assertThat(about.getContentText()).startsWith("SyncDesk " + System.getProperty("syncdesk.expected.version") + " — ")
+                .contains("Java " + Runtime.version()).contains("Data directory: " + home);
+        robot.clickOn(about.lookupButton(ButtonType.OK));
+        assertThat(robot.lookup("#info-dialog").tryQuery()).isEmpty();
     }
 }

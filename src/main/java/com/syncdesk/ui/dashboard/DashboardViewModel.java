@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import com.syncdesk.app.StartupTrace;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.history.DailyRuns;
@@ -76,6 +77,7 @@ public final class DashboardViewModel {
                     loading.set(false);
                     if (workspace == context.workspace()) {
                         figures.set(loaded);
+                        StartupTrace.mark(StartupTrace.Milestone.DATA_SHOWN);
                     }
                 },
                 failure -> {

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.syncdesk.app.BuildInfo;
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
@@ -212,7 +213,8 @@ public final class MainController {
 
     @FXML
     private void about() {
-        context.dialogs().info("SyncDesk", "SyncDesk 0.1 — the console for the sync between the sprint-planning database and JIRA.\n"
+        context.dialogs().info("About SyncDesk", BuildInfo.nameAndVersion() + " — the console for the sync between the sprint-planning database and JIRA.\n"
+                + BuildInfo.runtime() + "\n"
                 + "Data directory: " + AppDirectories.dataDirectory());
     }
 

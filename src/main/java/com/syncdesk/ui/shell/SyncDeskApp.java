@@ -9,6 +9,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.StartupTrace;
+import com.syncdesk.app.StartupTrace.Milestone;
 import com.syncdesk.persistence.GuardedDataSource;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Fxml;
@@ -27,6 +29,10 @@ public final class SyncDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark(Milestone.TOOLKIT);
+        if (StartupTrace.exitsWhenDataShown()) {
+            StartupTrace.when(Milestone.DATA_SHOWN, () -> Platform.runLater(Platform::exit));
+        }
         // The JavaFX thread never waits on a database: a slip fails at once instead of freezing the window.
         GuardedDataSource.forbid(thread -> Platform.isFxApplicationThread());
         Settings settings = Settings.load();
@@ -46,7 +52,22 @@ public final class SyncDeskApp extends Application {
             }
         });
         stage.show();
+        StartupTrace.mark(Milestone.WINDOW_SHOWN);
+        if (StartupTrace.enabled()) {
+            traceFirstFrame(scene);
+        }
         window.controller().open(DatabaseSession.defaultTarget());
+    }
+
+    /** The first pulse after the window is shown lays out what its first frame paints. */
+    private static void traceFirstFrame(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            StartupTrace.mark(Milestone.FIRST_FRAME);
+            // Not removed while the pulse walks its listeners.
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** Puts the window where it was, unless that place is no longer on any screen. */
