@@ -18,8 +18,9 @@ public final class Launcher {
         StartupTrace.mark(StartupTrace.Milestone.MAIN);
         // Before any logger exists: logs go beside the user's data, not into the working directory.
         System.setProperty("syncdesk.logdir", AppDirectories.dataDirectory().resolve("logs").toString());
-        if (Boolean.getBoolean(StartupTrace.TRAINING_PROPERTY)) {
-            StartupTraining.run();
+        String training = System.getProperty(StartupTrace.TRAINING_PROPERTY);
+        if (training != null) {
+            StartupTraining.run(training);
         } else if (args.length == 0) {
             SyncDeskApp.launchConsole(args);
         } else {

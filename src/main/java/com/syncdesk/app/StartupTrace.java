@@ -22,7 +22,7 @@ public final class StartupTrace {
 
     public static final String FILE_PROPERTY = "syncdesk.startup.trace";
     public static final String EXIT_PROPERTY = "syncdesk.startup.exit";
-    /** Set by the packaging build for the run it records the ahead-of-time cache from. */
+    /** Set by the packaging build to {@code cli} or {@code console} for the runs it records the ahead-of-time caches from. */
     public static final String TRAINING_PROPERTY = "syncdesk.startup.training";
 
     /** The milestones, in the order they are reached. */

@@ -3,13 +3,10 @@ package com.syncdesk.migration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,11 +85,10 @@ public final class MigrationCatalog {
         }
         List<Script> scripts = new ArrayList<>();
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                collectFromJar(uri, folder, scripts);
+            if (url.openConnection() instanceof JarURLConnection jar) {
+                collectFromJar(jar, folder, scripts);
             } else {
-                collect(Path.of(uri), scripts);
+                collect(Path.of(url.toURI()), scripts);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the migration folder " + folder, e);
@@ -104,32 +102,30 @@ public final class MigrationCatalog {
         return List.copyOf(scripts);
     }
 
-    /** Lists inside the jar through its file system; one this scan opened is closed again, one opened elsewhere is left open. */
-    private static void collectFromJar(URI uri, String folder, List<Script> scripts) throws IOException {
-        FileSystem opened = null;
-        FileSystem jar;
-        try {
-            jar = opened = FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException elsewhere) {
-            jar = FileSystems.getFileSystem(uri);
-        }
-        try {
-            collect(jar.getPath(folder), scripts);
-        } finally {
-            if (opened != null) {
-                opened.close();
-            }
-        }
+    /**
+     * Lists the folder's entries of the jar by name. A zip file system over the jar would index all of its tens of
+     * thousands of entries first, a tenth of a short command's start.
+     */
+    private static void collectFromJar(JarURLConnection connection, String folder, List<Script> scripts) throws IOException {
+        // The cached jar the URL's handler shares: it must stay open for whoever else reads through it.
+        connection.setUseCaches(true);
+        JarFile jar = connection.getJarFile();
+        String prefix = folder + "/";
+        jar.stream().map(JarEntry::getName)
+                .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
+                .forEach(name -> add(name.substring(prefix.length()), scripts));
     }
 
     private static void collect(Path folder, List<Script> scripts) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            files.forEach(file -> {
-                Matcher name = SCRIPT.matcher(file.getFileName().toString());
-                if (name.matches()) {
-                    scripts.add(new Script(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), file.getFileName().toString()));
-                }
-            });
+            files.forEach(file -> add(file.getFileName().toString(), scripts));
+        }
+    }
+
+    private static void add(String fileName, List<Script> scripts) {
+        Matcher name = SCRIPT.matcher(fileName);
+        if (name.matches()) {
+            scripts.add(new Script(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), fileName));
         }
     }
 }

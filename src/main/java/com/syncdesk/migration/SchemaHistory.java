@@ -170,6 +170,9 @@ final class SchemaHistory {
         FluentConfiguration configuration = Flyway.configure(SchemaHistory.class.getClassLoader())
                 .dataSource(database.dataSource())
                 .locations("classpath:migrations/" + database.vendor().folder())
+                // The scripts from the catalog, and no Java migrations: Flyway need not scan the class path for either.
+                .resourceProvider(new CatalogResources(database.vendor()))
+                .javaMigrationClassProvider(List::of)
                 .table(HISTORY_TABLE)
                 // The original system's removed migration 6 stays in legacy histories; it must not block anything.
                 .ignoreMigrationPatterns("*:missing", "*:future")

@@ -2,6 +2,9 @@ package com.syncdesk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -45,6 +48,8 @@ public final class AppContext implements AutoCloseable {
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(this, "window");
     private final List<BooleanSupplier> closeGuards = new ArrayList<>();
     private Consumer<Navigation> navigator = n -> { };
+    private static final Object EARLY_LOCK = new Object();
+    private static EarlyOpening early;
 
     /** A request to show a page, optionally with something to show on it (a filter, a state id). */
     public record Navigation(PageId page, Object argument) {
@@ -142,22 +147,11 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * Opens a database in the background. A SyncDesk database behind the latest schema stays open without
-     * services, so the banner can offer the upgrade; the default database is upgraded straight away.
+     * services, so the banner can offer the upgrade; the default database is upgraded straight away. The database
+     * {@link #openEarly} began to open is taken as it is, or as it failed.
      */
     public void connect(ConnectionTarget target, Runnable onConnected, Consumer<Throwable> onFailure) {
-        tasks.run("Connecting to " + target.describe(), () -> {
-            DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.USE, operator, AppDirectories.defaultBackupFolder());
-            try {
-                if (opened.status().isLatest()) {
-                    opened.workspace();
-                }
-                opened.privileges();
-                return opened;
-            } catch (RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-        }, opened -> {
+        tasks.run("Connecting to " + target.describe(), () -> takeEarly(target).orElseGet(() -> open(target, operator)), opened -> {
             replace(opened);
             StartupTrace.mark(StartupTrace.Milestone.CONNECTED);
             settings.remember(switch (target) {
@@ -167,6 +161,53 @@ public final class AppContext implements AutoCloseable {
             settings.save();
             onConnected.run();
         }, onFailure);
+    }
+
+    /**
+     * Begins to open {@code target} (the console's first database) at once, before JavaFX has started: the toolkit
+     * and the window start on one core while the database opens on the other, and the console's first
+     * {@link #connect} to it takes the result instead of opening it again.
+     */
+    public static void openEarly(ConnectionTarget target) {
+        String operator = System.getProperty("user.name", "operator");
+        synchronized (EARLY_LOCK) {
+            early = new EarlyOpening(target, CompletableFuture.supplyAsync(() -> open(target, operator),
+                    runnable -> Thread.ofVirtual().name("syncdesk-db-early").start(runnable)));
+        }
+    }
+
+    private static Optional<DatabaseSession> takeEarly(ConnectionTarget target) {
+        EarlyOpening taken;
+        synchronized (EARLY_LOCK) {
+            if (early == null || !early.target().equals(target)) {
+                return Optional.empty();
+            }
+            taken = early;
+            early = null;
+        }
+        try {
+            return Optional.of(taken.session().join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private record EarlyOpening(ConnectionTarget target, CompletableFuture<DatabaseSession> session) {
+    }
+
+    /** The session with its services at the latest schema, and what the role may do: everything the console needs before it shows the database. */
+    private static DatabaseSession open(ConnectionTarget target, String operator) {
+        DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.USE, operator, AppDirectories.defaultBackupFolder());
+        try {
+            if (opened.status().isLatest()) {
+                opened.workspace();
+            }
+            opened.privileges();
+            return opened;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
     }
 
     private void replace(DatabaseSession opened) {

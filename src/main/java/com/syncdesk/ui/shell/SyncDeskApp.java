@@ -24,6 +24,7 @@ public final class SyncDeskApp extends Application {
     private AppContext context;
 
     public static void launchConsole(String[] args) {
+        AppContext.openEarly(DatabaseSession.defaultTarget());
         launch(args);
     }
 
