@@ -64,6 +64,17 @@ class InstalledAppIT {
     }
 
     @Test
+    void theImagesJarHasTheTimeTheDebianPostinstGivesTheInstalledJar() throws IOException {
+        long time = Long.parseLong(System.getProperty("syncdesk.package.jar.time"));
+        Path postinst = Path.of(System.getProperty("syncdesk.package.resources")).resolve("postinst");
+
+        assertThat(Files.getLastModifiedTime(InstalledApp.appFolder().resolve("syncdesk.jar")).toMillis()).isEqualTo(time * 1000);
+        if (Files.exists(postinst)) {
+            assertThat(Files.readString(postinst)).contains("touch -m -d @" + time + " /opt/syncdesk/lib/app/syncdesk.jar");
+        }
+    }
+
+    @Test
     void migrateDemoDataStatsAndStatusWorkOnAFreshSqliteFile() throws Exception {
         Path db = home.resolve("ops.db");
 

@@ -19,7 +19,7 @@ import com.syncdesk.app.StartupTrace.Milestone;
  * launchers) side by side in one run, interleaved: {@code status} on a small database, {@code --version}, and the console
  * from launch to each of its milestones ({@link StartupTrace}). Prints medians and the spread; not a test.
  * <pre>
- * mvn -B -ntp -Ppackage -DskipTests package
+ * mvn -B -ntp -Ppackage -DskipTests verify
  * xvfb-run -s "-screen 0 1280x800x24" mvn -q -Pstartup-bench test-compile exec:exec [-Dstartup.rounds=11] [-Dstartup.headless=true]
  * </pre>
  */
@@ -58,7 +58,7 @@ public final class StartupBench {
         }
         for (Path file : List.of(jar, launcher, cliLauncher)) {
             if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException(file + " is missing: build it first with mvn -B -ntp -Ppackage -DskipTests package");
+                throw new IllegalStateException(file + " is missing: build it first with mvn -B -ntp -Ppackage -DskipTests verify");
             }
         }
         Path work = Files.createTempDirectory("syncdesk-startup-bench");
