@@ -190,9 +190,8 @@ class HostileValuesAndHangsTest {
     void aLogFolderThatCannotBeCreatedIsSaidOnceOnStderrAndStatsJsonStaysJson() throws Exception {
         Path db = dir.resolve("ops.db");
         assertThat(CliRun.of("demo-data", "--db", db.toString(), "--entities", "50").exitCode()).isZero();
-        // The product's logging configuration, which the tests' own would otherwise replace.
-        String productLogging = "-Dlogback.configurationFile=" + Path.of("resources", "logback.xml").toAbsolutePath();
-        Process stats = ChildCli.builder(Path.of("/dev/null/home"), List.of(productLogging), Map.of(), "stats", "--json", "--db", db.toString())
+        // The product's logging (com.syncdesk.LoggingSetup), which the tests' logback-test.xml would otherwise replace.
+        Process stats = ChildCli.productBuilder(Path.of("/dev/null/home"), List.of(), Map.of(), "stats", "--json", "--db", db.toString())
                 .start();
         String err = new String(stats.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         String out = new String(stats.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -178,13 +178,19 @@ class SecretsTest {
         }
     }
 
+    /** The product's log file (com.syncdesk.LoggingSetup) with everything at DEBUG, and PostgreSQL's driver at TRACE. */
     private Path debugLogConfig() throws Exception {
-        String shipped = Files.readString(Path.of("resources", "logback.xml"));
-        String debug = shipped.replaceAll("level=\"(INFO|WARN)\"", "level=\"DEBUG\"")
-                .replace("<root level=\"DEBUG\">", "<logger name=\"org.postgresql\" level=\"TRACE\"/>\n  <root level=\"DEBUG\">");
-        assertThat(debug).doesNotContain("level=\"INFO\"").doesNotContain("level=\"WARN\"");
         Path config = tempDir.resolve("logback-debug.xml");
-        Files.writeString(config, debug);
+        Files.writeString(config, """
+                <configuration>
+                  <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                    <file>${syncdesk.logdir}/syncdesk.log</file>
+                    <encoder><pattern>%d{yyyy-MM-dd HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="org.postgresql" level="TRACE"/>
+                  <root level="DEBUG"><appender-ref ref="FILE"/></root>
+                </configuration>
+                """);
         return config;
     }
 

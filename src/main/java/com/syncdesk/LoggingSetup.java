@@ -1,0 +1,66 @@
+package com.syncdesk;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.FileSize;
+
+import com.syncdesk.cli.LoggingProblems;
+
+/**
+ * SyncDesk's logging, set up in code (found by logback through {@code META-INF/services}): parsing an XML configuration
+ * was a fifth of a short command's start. A file {@code syncdesk.log} in {@code syncdesk.logdir} (the launcher puts it
+ * in the data directory), rolled daily and at 10 MB, 14 days and 100 MB kept; nothing on the terminal, where commands
+ * print their own messages; logback's own troubles said once on stderr ({@link LoggingProblems}). An operator's
+ * {@code -Dlogback.configurationFile} and the tests' {@code logback-test.xml} take over as logback's files always did.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+public final class LoggingSetup extends ContextAwareBase implements Configurator {
+
+    private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null || LoggingSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        // Before anything starts, so that a log folder that cannot be made is told.
+        context.getStatusManager().add(new LoggingProblems());
+        String dir = System.getProperty("syncdesk.logdir", System.getProperty("java.io.tmpdir"));
+
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(dir + "/syncdesk.log");
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(dir + "/syncdesk.%d{yyyy-MM-dd}.%i.log");
+        rolling.setMaxFileSize(FileSize.valueOf("10MB"));
+        rolling.setMaxHistory(14);
+        rolling.setTotalSizeCap(FileSize.valueOf("100MB"));
+        rolling.start();
+        file.setRollingPolicy(rolling);
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        file.setEncoder(encoder);
+        file.start();
+
+        context.getLogger("com.syncdesk").setLevel(Level.INFO);
+        context.getLogger("org.flywaydb").setLevel(Level.INFO);
+        context.getLogger("org.hibernate").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(file);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+}
