@@ -49,14 +49,15 @@ public final class SyncDeskCli implements Runnable {
     /**
      * The command line for {@code args}. picocli reads every option of every command it is given by reflection before
      * parsing, which was a third of a short command's start: when the arguments name a command, only that one is
-     * given. Anything else (no command, an unknown one, {@code --help}) gets all of them, so the top-level help and
-     * its errors list every command as before.
+     * given, and {@code --version} alone, which prints no command, gets none. Anything else (no command, an unknown one,
+     * {@code --help}) gets all of them, so the top-level help and its errors list every command as before.
      */
     public static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new SyncDeskCli());
         Optional<Class<?>> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
                 .flatMap(name -> COMMANDS.stream().filter(command -> command.getAnnotation(Command.class).name().equals(name)).findFirst());
-        named.map(List::<Class<?>>of).orElse(COMMANDS).forEach(commandLine::addSubcommand);
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        (versionOnly ? List.<Class<?>>of() : named.map(List::<Class<?>>of).orElse(COMMANDS)).forEach(commandLine::addSubcommand);
         commandLine.setExecutionExceptionHandler(SyncDeskCli::report);
         return commandLine;
     }

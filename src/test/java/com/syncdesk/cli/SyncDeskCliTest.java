@@ -11,6 +11,7 @@ class SyncDeskCliTest {
     @Test
     void versionSaysTheVersionTheBuildWroteInAndTheRuntime() {
         CliRun version = CliRun.of("--version");
+        assertThat(CliRun.of("-V").out()).isEqualTo(version.out());
 
         assertThat(version.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(version.out().lines().toList()).containsExactly(
@@ -27,6 +28,9 @@ class SyncDeskCliTest {
         assertThat(SyncDeskCli.commandLine("conflicts", "list").getSubcommands().get("conflicts").getSubcommands()).containsKeys("list", "resolve");
         assertThat(SyncDeskCli.commandLine("--help").getSubcommands()).hasSize(21).containsKeys("status", "retry-failed", "bench");
         assertThat(SyncDeskCli.commandLine("no-such-command").getSubcommands()).hasSize(21);
+        assertThat(SyncDeskCli.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(SyncDeskCli.commandLine("-V").getSubcommands()).isEmpty();
+        assertThat(SyncDeskCli.commandLine("--version", "--help").getSubcommands()).hasSize(21);
     }
 
     @Test
