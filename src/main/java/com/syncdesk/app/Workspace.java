@@ -18,22 +18,23 @@ import com.syncdesk.syncstate.SyncStateService;
 public final class Workspace implements AutoCloseable {
 
     private final Database database;
-    private final SessionFactory sessions;
+    private SessionFactory sessions;
     private final SyncStateService syncStates;
     private final ConflictService conflicts;
     private final SyncHistoryService history;
     private final Supplier<Privileges> privileges;
 
     /**
-     * Services over a database whose schema is at the latest version; Hibernate validates every mapping against it.
+     * Services over a database whose schema is at the latest version. Hibernate, which validates every mapping against
+     * the schema, starts when a service first needs it ({@link #prepareSessions}): the statistics, pages and history
+     * are plain SQL, and Hibernate's start was most of the console's opening and of {@code stats}'s.
      *
      * @param privileges what the connected role may do, as its session last read it
      */
     Workspace(Database database, Supplier<Privileges> privileges) {
         this.database = database;
         this.privileges = privileges;
-        this.sessions = database.buildSessionFactory(Entities.ALL, true);
-        this.syncStates = new SyncStateService(database, sessions);
+        this.syncStates = new SyncStateService(database, this::prepareSessions);
         this.conflicts = new ConflictService(database, syncStates);
         this.history = new SyncHistoryService(database);
     }
@@ -63,9 +64,19 @@ public final class Workspace implements AutoCloseable {
         return new DemoDataGenerator(database);
     }
 
+    /** Hibernate's session factory over the database, started on first use; a mapping that does not fit the schema fails here. */
+    public synchronized SessionFactory prepareSessions() {
+        if (sessions == null) {
+            sessions = database.buildSessionFactory(Entities.ALL, true);
+        }
+        return sessions;
+    }
+
     /** Closes the services but leaves the database open: after a downgrade the console keeps the connection. */
-    void closeServices() {
-        sessions.close();
+    synchronized void closeServices() {
+        if (sessions != null) {
+            sessions.close();
+        }
     }
 
     @Override

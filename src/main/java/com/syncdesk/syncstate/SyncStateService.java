@@ -39,9 +39,10 @@ import jakarta.persistence.OptimisticLockException;
 public final class SyncStateService {
 
     private final Database database;
-    private final SessionFactory sessions;
+    private final Supplier<SessionFactory> sessions;
 
-    public SyncStateService(Database database, SessionFactory sessions) {
+    /** @param sessions Hibernate's session factory, asked for only by the operations that go through Hibernate */
+    public SyncStateService(Database database, Supplier<SessionFactory> sessions) {
         this.database = database;
         this.sessions = sessions;
     }
@@ -65,7 +66,7 @@ public final class SyncStateService {
         state.setSyncBatchId(batchId);
         state.setSyncStatus(SyncStatus.PENDING);
         try {
-            sessions.inTransaction(session -> session.persist(state));
+            sessions.get().inTransaction(session -> session.persist(state));
         } catch (RuntimeException e) {
             if (find(entityType, entityId).isPresent()) {
                 throw new DatabaseException(Reason.FAILED, entityType.wire() + " " + entityId + " already has a sync state.", e);
@@ -76,7 +77,7 @@ public final class SyncStateService {
     }
 
     public Optional<SyncState> find(EntityType entityType, String entityId) {
-        return translate(() -> sessions.fromTransaction(session -> session
+        return translate(() -> sessions.get().fromTransaction(session -> session
                 .createSelectionQuery("from SyncState where entityType = :type and entityId = :id", SyncState.class)
                 .setParameter("type", EnumValue.of(entityType))
                 .setParameter("id", entityId)
@@ -84,7 +85,7 @@ public final class SyncStateService {
     }
 
     public Optional<SyncState> find(long id) {
-        return translate(() -> Optional.ofNullable(sessions.fromTransaction(session -> session.find(SyncState.class, id))));
+        return translate(() -> Optional.ofNullable(sessions.get().fromTransaction(session -> session.find(SyncState.class, id))));
     }
 
     public SyncState markInProgress(SyncState state, String batchId) {
@@ -132,7 +133,7 @@ public final class SyncStateService {
      */
     public SyncState update(SyncState state, Consumer<SyncState> change, BiConsumer<Session, SyncState> alongside) {
         try {
-            return sessions.fromTransaction(session -> {
+            return sessions.get().fromTransaction(session -> {
                 SyncState managed = session.find(SyncState.class, state.getId());
                 if (managed == null) {
                     throw new DatabaseException(Reason.STALE_DATA, "Sync state " + state.getId() + " no longer exists; reload.");

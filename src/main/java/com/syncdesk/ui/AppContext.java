@@ -16,6 +16,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.StartupTrace;
 import com.syncdesk.app.Texts;
@@ -33,6 +36,8 @@ import com.syncdesk.persistence.Vendor;
  * texts, settings and navigation. Views observe its properties and never hold a database of their own.
  */
 public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final TaskRunner tasks;
     private final Dialogs dialogs;
@@ -110,6 +115,21 @@ public final class AppContext implements AutoCloseable {
 
     public Workspace workspace() {
         return workspace.get();
+    }
+
+    /**
+     * Starts Hibernate for {@code services} in the background, called once the dashboard shows its figures: opening
+     * the database no longer waits for it, and the first change of a sync state should not either. A mapping that does
+     * not fit is logged here and refused again, in words, by the first change that needs it.
+     */
+    public static void prepareInBackground(Workspace services) {
+        Thread.ofVirtual().name("syncdesk-hibernate").start(() -> {
+            try {
+                services.prepareSessions();
+            } catch (RuntimeException e) {
+                LOG.warn("Hibernate could not start over {}", services.database().target().describe(), e);
+            }
+        });
     }
 
     /** What the connected role may do, read in the background when connecting and after the schema moved; null while unknown. */

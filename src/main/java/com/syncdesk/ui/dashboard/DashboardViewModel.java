@@ -78,6 +78,7 @@ public final class DashboardViewModel {
                     if (workspace == context.workspace()) {
                         figures.set(loaded);
                         StartupTrace.mark(StartupTrace.Milestone.DATA_SHOWN);
+                        AppContext.prepareInBackground(workspace);
                     }
                 },
                 failure -> {
