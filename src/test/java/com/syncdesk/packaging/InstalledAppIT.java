@@ -64,6 +64,14 @@ class InstalledAppIT {
     }
 
     @Test
+    void bothLaunchersStartTheJvmWithTheOptionsTheirCachesWereRecordedWith() throws IOException {
+        for (String launcher : List.of("SyncDesk.cfg", "syncdesk-cli.cfg")) {
+            assertThat(Files.readString(InstalledApp.appFolder().resolve(launcher))).as(launcher)
+                    .contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC").contains("-XX:-UsePerfData");
+        }
+    }
+
+    @Test
     void theImagesJarHasTheTimeTheDebianPostinstGivesTheInstalledJar() throws IOException {
         long time = Long.parseLong(System.getProperty("syncdesk.package.jar.time"));
         Path postinst = Path.of(System.getProperty("syncdesk.package.resources")).resolve("postinst");
