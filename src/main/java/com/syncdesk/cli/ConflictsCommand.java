@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.conflict.ConflictDetail;
 import com.syncdesk.conflict.ConflictField;
@@ -54,6 +55,11 @@ final class ConflictsCommand implements Runnable {
                 table.row(group.stateId(), group.entityType().wire(), group.entityId(), group.jiraId(), group.openFields(), group.fieldNames());
             }
             table.print(out());
+            long more = page.total() - page.items().size();
+            if (more > 0) {
+                out().printf("… and %s more %s beyond --limit %d; raise it or narrow the list with --type or --text.%n",
+                        Texts.count(more), more == 1 ? "entity" : "entities", limit);
+            }
             return ExitCodes.OK;
         }
     }

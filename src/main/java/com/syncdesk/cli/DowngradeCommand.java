@@ -7,6 +7,7 @@ import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DowngradeReport;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.MigrationService;
+import com.syncdesk.migration.SchemaWords;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,7 @@ final class DowngradeCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseSession session) {
+        SchemaWords.checkNamedVersion(session.status(), target);
         MigrationService migrations = session.migrations();
         MigrationPlan plan = migrations.preview(target);
         if (plan.losesData()) {

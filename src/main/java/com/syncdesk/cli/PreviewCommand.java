@@ -1,6 +1,7 @@
 package com.syncdesk.cli;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.migration.SchemaWords;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +15,7 @@ final class PreviewCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseSession session) {
+        SchemaWords.checkNamedVersion(session.status(), target);
         PlanPrinter.print(session.migrations().preview(target), out());
         return ExitCodes.OK;
     }

@@ -7,11 +7,13 @@ import com.syncdesk.app.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** The headless face of SyncDesk: the same operations as the console, for scripts, cron and CI. */
-@Command(name = "syncdesk", mixinStandardHelpOptions = true, version = "SyncDesk 0.1",
+// Inherited: every subcommand answers --help (and --version), before any of its required options is checked.
+@Command(name = "syncdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "SyncDesk 0.1",
         description = "Operate the sync between the sprint-planning database and JIRA. Without a command, the desktop console opens.",
         subcommands = {StatusCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
                 BackupCommand.class, BackupsCommand.class, RestoreCommand.class, ValidateCommand.class, RepairCommand.class,

@@ -138,7 +138,7 @@ public final class AppContext implements AutoCloseable {
      */
     public void connect(ConnectionTarget target, Runnable onConnected, Consumer<Throwable> onFailure) {
         tasks.run("Connecting to " + target.describe(), () -> {
-            DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.USE, operator, AppDirectories.defaultBackupFolder());
+            DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.CONSOLE, operator, AppDirectories.defaultBackupFolder());
             try {
                 if (opened.status().isLatest()) {
                     opened.workspace();

@@ -48,7 +48,7 @@ class MigrationCommandsTest {
     void previewPrintsTheUndoStatementsNewestFirstAndTheDataLossReport() {
         Path db = databaseWithRows();
 
-        CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
+        CliRun preview = CliRun.of("preview", "--to", "4", "--db", db.toString());
 
         assertThat(preview.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(preview.out()).contains("Downgrade from version " + Versions.LATEST + " to 4 would run")
@@ -78,7 +78,7 @@ class MigrationCommandsTest {
     void aLossyDowngradeWithoutATerminalNeedsYesAndOtherwiseChangesNothing() {
         Path db = databaseWithRows();
 
-        CliRun declined = CliRun.of("downgrade", "--to", "6", "--db", db.toString());
+        CliRun declined = CliRun.of("downgrade", "--to", "4", "--db", db.toString());
 
         assertThat(declined.exitCode()).isEqualTo(ExitCodes.DECLINED);
         assertThat(declined.err()).hasLineCount(1).contains("loses data").contains("run again with --yes");
@@ -91,7 +91,7 @@ class MigrationCommandsTest {
     void aConfirmedLossyDowngradeBacksUpFirstThenBackupsListsTheBackup() {
         Path db = databaseWithRows();
 
-        CliRun downgrade = CliRun.of("downgrade", "--to", "6", "--yes", "--db", db.toString());
+        CliRun downgrade = CliRun.of("downgrade", "--to", "4", "--yes", "--db", db.toString());
 
         assertThat(downgrade.exitCode()).as(downgrade.err()).isEqualTo(ExitCodes.OK);
         assertThat(downgrade.out()).contains("A backup will be taken first into " + tempDir.resolve("backups"))
@@ -209,6 +209,36 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void aTargetBetweenTheSchemasVersionsIsRefusedNamingTheNearestLowerOne() {
+        Path db = databaseWithRows();
+        for (String[] command : List.of(new String[] {"preview", "--to", "6"}, new String[] {"downgrade", "--to", "6", "--yes"})) {
+            CliRun run = CliRun.of(Stream.concat(Arrays.stream(command), Stream.of("--db", db.toString())).toArray(String[]::new));
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(command[0]).hasLineCount(1)
+                    .contains("Version 6 is not part of this schema; the nearest lower version is 4. Name 4 to go there; nothing was changed.");
+        }
+        Path fresh = tempDir.resolve("fresh.db");
+        assertThat(CliRun.of("migrate", "--to", "2", "--db", fresh.toString()).exitCode()).isZero();
+        CliRun migrate = CliRun.of("migrate", "--to", "5", "--db", fresh.toString());
+        assertThat(migrate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(migrate.err()).contains("Version 5 is not part of this schema; the nearest lower version is 4.");
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: " + Versions.LATEST + " (latest)");
+        assertThat(CliRun.of("status", "--db", fresh.toString()).out()).contains("Schema version: 2 ");
+    }
+
+    @Test
+    void aLegacyDatabaseNamesVersionSixSoItIsATarget() {
+        Path db = tempDir.resolve("legacy.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
+            LegacyDatabase.craft(database);
+            new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+        }
+        CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("Downgrade from version " + Versions.LATEST + " to 6 would run");
+    }
+
+    @Test
     void downgradeWithoutATargetIsAUsageError() {
         assertThat(CliRun.of("downgrade", "--db", databaseWithRows().toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("preview").exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -226,7 +256,7 @@ class MigrationCommandsTest {
         String[] connection = {"--url", server.jdbcUrl(), "--user", server.user()};
         Path folder = tempDir.resolve("pg-backups");
 
-        CliRun downgrade = CliRun.of(concat(new String[] {"downgrade", "--to", "6", "--yes", "--backup-dir", folder.toString()}, connection));
+        CliRun downgrade = CliRun.of(concat(new String[] {"downgrade", "--to", "4", "--yes", "--backup-dir", folder.toString()}, connection));
         assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
         assertThat(downgrade.out()).contains("Backup taken: " + folder.resolve(server.jdbcUrl().substring(server.jdbcUrl().lastIndexOf('/') + 1) + "-"));
         CliRun backups = CliRun.of(concat(new String[] {"backups", "--backup-dir", folder.toString()}, connection));

@@ -1,9 +1,7 @@
 package com.syncdesk.ui.dashboard;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,7 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import com.syncdesk.app.Texts;
+import com.syncdesk.app.StatisticsFigures;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.history.DailyRuns;
 import com.syncdesk.syncstate.SyncStateFilter;
@@ -121,27 +119,12 @@ public final class DashboardViewModel {
 
     /** The figure cards of the statistics, worded for the operator. */
     public static List<Card> cards(SyncStatistics stats) {
-        return List.of(
-                new Card("success-rate", "Success rate", stats.successRate() == null ? "—" : percent(stats.successRate()),
-                        "completed ÷ (completed + failed)"),
-                new Card("average-duration", "Average duration", stats.averageDurationMs() == null ? "—"
-                        : String.format(Locale.ROOT, "%,.0f ms", stats.averageDurationMs()), "over syncs with a recorded duration"),
-                new Card("p95-duration", "p95 duration", stats.p95DurationMs() == null ? "—" : Texts.count(stats.p95DurationMs()) + " ms",
-                        "95% of syncs were at least this fast"),
-                new Card("api-calls", "JIRA API calls", Texts.count(stats.totalApiCalls()), "by the last sync of every entity"),
-                new Card("open-conflicts", "Open conflicts", Texts.count(stats.openConflicts()),
-                        "on " + Texts.count(stats.statesWithOpenConflicts()) + " entities, waiting for a human"),
-                new Card("recent-failures", "Failures, last " + stats.windowHours() + " h", Texts.count(stats.failuresInWindow()),
-                        "of " + Texts.count(stats.total()) + " sync states in all"));
+        return StatisticsFigures.of(stats).stream().map(f -> new Card(f.id(), f.label(), f.value(), f.meaning())).toList();
     }
 
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
-    }
-
-    /** "Loaded at 10:15:30": when the figures were read. */
+    /** "Loaded at Dec 4, 2026, 8:07:27 AM CET": when the figures were read, in the one timestamp style. */
     public String loadedAtText(Figures loaded) {
-        return "Loaded at " + LocalTime.ofInstant(loaded.loadedAt(), context.texts().zone()).withNano(0);
+        return "Loaded at " + context.texts().timestamp(loaded.loadedAt());
     }
 
     /** Opens the Sync States page on the failed states that carry this error. */

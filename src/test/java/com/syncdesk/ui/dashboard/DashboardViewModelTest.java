@@ -42,7 +42,8 @@ class DashboardViewModelTest {
         SyncStatistics expected = console.context.workspace().syncStates().statistics(null, DashboardViewModel.WINDOW_HOURS);
         assertThat(figures.statistics().total()).isEqualTo(expected.total());
         assertThat(figures.runsPerDay()).hasSize(DashboardViewModel.HISTORY_DAYS);
-        assertThat(model.loadedAtText(figures)).matches("Loaded at \\d{2}:\\d{2}(:\\d{2})?");
+        // The one timestamp style, with its zone (issue 15.12; this asserted a bare "10:15:30" before).
+        assertThat(model.loadedAtText(figures)).isEqualTo("Loaded at " + console.context.texts().timestamp(figures.loadedAt()));
     }
 
     @Test
