@@ -50,9 +50,10 @@ final class ConflictsCommand implements Runnable {
             ConflictFilter filter = new ConflictFilter(StateFilterOptions.parse(EntityType.class, types), text);
             Page<ConflictGroup> page = workspace.conflicts().openConflicts(filter, PageRequest.first(limit));
             out().printf("%,d entities with open conflicts (%,d conflicting fields)%n", page.total(), workspace.conflicts().countOpen(filter));
-            TextTable table = new TextTable("STATE>", "TYPE", "ENTITY", "JIRA", "FIELDS>", "NAMES");
+            TextTable table = new TextTable("STATE>", "TYPE", "ENTITY", "LABEL", "JIRA", "FIELDS>", "NAMES");
             for (ConflictGroup group : page.items()) {
-                table.row(group.stateId(), group.entityType().wire(), group.entityId(), group.jiraId(), group.openFields(), group.fieldNames());
+                table.row(group.stateId(), group.entityType().words(), group.entityId(), group.label(), group.jiraId(), group.openFields(),
+                        group.fieldNames());
             }
             table.print(out());
             long more = page.total() - page.items().size();

@@ -26,7 +26,7 @@ public final class SyncStateExport {
 
     public enum Format { CSV, JSON }
 
-    static final List<String> COLUMNS = List.of("id", "entity_type", "entity_id", "jira_id", "sync_status", "last_sync_attempt",
+    static final List<String> COLUMNS = List.of("id", "entity_type", "entity_id", "entity_label", "jira_id", "sync_status", "last_sync_attempt",
             "last_successful_sync", "error_count", "last_error", "sync_direction", "sync_batch_id", "content_hash",
             "local_modified", "remote_modified", "resolution_strategy", "sync_duration_ms", "api_calls_count", "open_conflicts",
             "conflicts", "row_version", "created_at", "updated_at");
@@ -139,7 +139,7 @@ public final class SyncStateExport {
     }
 
     private static Object[] values(SyncStateRow row) {
-        return new Object[] {row.id(), wire(row.entityType()), row.entityId(), row.jiraId(), wire(row.status()),
+        return new Object[] {row.id(), wire(row.entityType()), row.entityId(), row.label(), row.jiraId(), wire(row.status()),
                 time(row.lastSyncAttempt()), time(row.lastSuccessfulSync()), row.errorCount(), row.lastError(), wire(row.direction()),
                 row.batchId(), row.contentHash(), time(row.localModified()), time(row.remoteModified()), wire(row.resolutionStrategy()),
                 row.durationMs(), row.apiCalls(), row.openConflicts(), row.conflictsJson(), row.rowVersion(), time(row.createdAt()),
