@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.Vendor;
@@ -276,6 +277,40 @@ class SyncStateServiceTest {
         ActionResult reset = service.apply(StateAction.RESET_ERRORS, Selection.ids(List.of(1L, 2L, 3L)), "ops");
         assertThat(reset.affected()).isLessThanOrEqualTo(3);
         assertThat(StateRows.scalar(workspace.database(), "SELECT count(*) FROM audit_log")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void anActionSaysBeforeAndAfterHowManyItChangesAndWhyItLeavesTheOthersAlone(Vendor vendor) throws Exception {
+        SyncStateService service = open(vendor);
+        SyncState held = service.markInProgress(service.createSyncState(EntityType.ISSUE, "1", "J-1"), "b1");
+        SyncState waiting = service.createSyncState(EntityType.ISSUE, "2", "J-2");
+        SyncState failed = service.markFailed(service.createSyncState(EntityType.ISSUE, "3", "J-3"), "HTTP 500");
+        Selection three = Selection.ids(List.of(held.getId(), waiting.getId(), failed.getId()));
+
+        ActionCounts before = service.preview(StateAction.RETRY, three);
+        assertThat(before).isEqualTo(new ActionCounts(3, 1, 1));
+        assertThat(before.leftAlone(StateAction.RETRY, false))
+                .isEqualTo("1 is held by a sync worker (in progress) and 1 is already waiting for a sync");
+
+        ActionResult retried = service.apply(StateAction.RETRY, three, "ops");
+        assertThat(retried.affected()).isEqualTo(1);
+        assertThat(retried.describe()).isEqualTo("Queued 1 of 3 for another sync; 1 was held by a sync worker (in progress) "
+                + "and 1 was already waiting for a sync and left alone.");
+
+        ActionResult onlyHeld = service.apply(StateAction.RETRY, Selection.one(held.getId()), "ops");
+        assertThat(onlyHeld.describe()).isEqualTo("Queued 0 of 1 for another sync; 1 was held by a sync worker (in progress) and left alone.");
+        assertThat(service.apply(StateAction.RESET_ERRORS, Selection.ids(List.of(waiting.getId(), failed.getId())), "ops").describe())
+                .isEqualTo("Cleared the errors of 1 of 2; 1 had no errors and left alone.");
+        assertThat(service.apply(StateAction.SKIP, Selection.one(waiting.getId()), "ops").describe()).isEqualTo("Skipped 1 of 1.");
+        String firstDetails = workspace.database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT details FROM audit_log ORDER BY id")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(Json.read(firstDetails).get("matching").asLong()).isEqualTo(3);
+        assertThat(Json.read(firstDetails).get("affected").asLong()).isEqualTo(1);
     }
 
     @ParameterizedTest
