@@ -2,10 +2,12 @@ package com.syncdesk.app;
 
 import org.hibernate.SessionFactory;
 
+import com.syncdesk.audit.AuditService;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.history.SyncHistoryService;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.story.StoryService;
 import com.syncdesk.syncstate.SyncStateService;
 
 /**
@@ -19,6 +21,8 @@ public final class Workspace implements AutoCloseable {
     private final SyncStateService syncStates;
     private final ConflictService conflicts;
     private final SyncHistoryService history;
+    private final AuditService audit;
+    private final StoryService stories;
 
     /** Services over a database whose schema is at the latest version; Hibernate validates every mapping against it. */
     Workspace(Database database) {
@@ -27,6 +31,8 @@ public final class Workspace implements AutoCloseable {
         this.syncStates = new SyncStateService(database, sessions);
         this.conflicts = new ConflictService(database, syncStates);
         this.history = new SyncHistoryService(database);
+        this.audit = new AuditService(database);
+        this.stories = new StoryService(database);
     }
 
     public Database database() {
@@ -43,6 +49,14 @@ public final class Workspace implements AutoCloseable {
 
     public SyncHistoryService history() {
         return history;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    public StoryService stories() {
+        return stories;
     }
 
     public DemoDataGenerator demoData() {

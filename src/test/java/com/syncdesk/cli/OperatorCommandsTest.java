@@ -89,6 +89,28 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void auditListsWhoDidWhatNewestFirstFilteredBySinceOperatorAndAction() {
+        assertThat(CliRun.of("retry-failed", "--db", db.toString(), "--yes", "--operator", "nightly-cron").exitCode()).isZero();
+        assertThat(CliRun.of("skip", "--db", db.toString(), "--yes", "--ids", "1,2", "--operator", "alice").exitCode()).isZero();
+
+        CliRun all = CliRun.of("audit", "--db", db.toString());
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).startsWith("2 audit entries\n").containsPattern("(?m)^WHEN +OPERATOR +ACTION +CHANGED +OF +WHAT$")
+                .containsPattern("(?m)^.+ +alice +Skip +\\d +2 +sync states 1, 2$")
+                .containsPattern("(?m)^.+ +nightly-cron +Retry +[\\d,]+ +[\\d,]+ +filter status = failed$");
+        assertThat(all.out().indexOf("alice")).isLessThan(all.out().indexOf("nightly-cron"));
+
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--operator", "alice").out()).startsWith("1 audit entry\n").doesNotContain("nightly-cron");
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--action", "retry", "--since", "1h").out()).startsWith("1 audit entry\n")
+                .contains("nightly-cron");
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--since", "2999-01-01").out()).startsWith("0 audit entries\n");
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--limit", "1").out()).contains("… and 1 more beyond --limit 1");
+        CliRun wrong = CliRun.of("audit", "--db", db.toString(), "--since", "yesterday");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains("--since takes a date");
+    }
+
+    @Test
     void retryFailedNeedsYesWithoutATerminalAndThenQueuesEveryFailedState() {
         long failed = count(SyncStateFilter.all().withStatuses(SyncStatus.FAILED));
         CliRun refused = CliRun.of("retry-failed", "--db", db.toString());
