@@ -43,6 +43,13 @@ public final class SyncDeskCli implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** Says on stderr why SyncDesk cannot do what was asked (the console on a machine without a desktop); the exit code to end with. */
+    public static int refuse(String why) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        err.println("syncdesk: " + why);
+        return ExitCodes.FAILED;
+    }
+
     /** One line on stderr for the operator, the stack trace only with --verbose; the exit code says what kind of failure it was. */
     private static int report(Exception exception, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
