@@ -14,6 +14,7 @@ import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.syncdesk.ui.DialogSizing;
 import com.syncdesk.ui.Dialogs;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Question;
@@ -72,6 +73,7 @@ public final class ConfirmMigrationController {
         if (model.isDowngrade() && model.losesData()) {
             confirmButton.getStyleClass().add("danger");
         }
+        DialogSizing.fitToScreen(dialog);
         dialog.setOnHidden(event -> {
             if (dialog.getResult() == confirm) {
                 onConfirm.run();
