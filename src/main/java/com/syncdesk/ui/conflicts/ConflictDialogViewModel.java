@@ -59,6 +59,7 @@ public final class ConflictDialogViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(this, "messageKind", MessageKind.INFO);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", true);
+    private final ReadOnlyObjectWrapper<FieldRowViewModel> attention = new ReadOnlyObjectWrapper<>(this, "attention");
     private final BooleanBinding canApply;
 
     public ConflictDialogViewModel(TaskRunner tasks, ConflictService service, String operator, ValueText values, long stateId) {
@@ -110,6 +111,11 @@ public final class ConflictDialogViewModel {
         return canApply;
     }
 
+    /** The field the operator must look at now (the first refused one), so the view brings it into sight and focus. */
+    public ReadOnlyObjectProperty<FieldRowViewModel> attentionProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
     public void load() {
         busy.set(true);
         tasks.run("Loading conflict", () -> service.detail(stateId), this::show, failure -> {
@@ -134,7 +140,7 @@ public final class ConflictDialogViewModel {
         rows.setAll(fresh);
         detail.set(loaded);
         SyncStateRow state = loaded.state();
-        title.set(FieldRowViewModel.title(state.entityType().wire()) + " " + loaded.label());
+        title.set(FieldRowViewModel.title(state.entityType().words()) + " " + loaded.label());
         subtitle.set(String.join("  ·  ", List.of(
                 "JIRA id " + Optional.ofNullable(state.jiraId()).orElse("none"),
                 "Local id " + state.entityId(),
@@ -175,6 +181,7 @@ public final class ConflictDialogViewModel {
         }
         if (!valid) {
             say(MessageKind.ERROR, "Some fields need your attention; they are marked in red. Nothing was changed.");
+            lookAt(rows.stream().filter(r -> r.problemProperty().get() != null).findFirst().orElse(null));
             return;
         }
         Map<String, FieldChoice> choices = new LinkedHashMap<>();
@@ -197,6 +204,7 @@ public final class ConflictDialogViewModel {
             row.ifPresent(r -> r.markProblem(invalid.getMessage()));
             say(MessageKind.ERROR, row.isPresent() ? "A value does not fit; it is marked in red. Nothing was changed."
                     : invalid.getMessage() + " Nothing was changed.");
+            row.ifPresent(this::lookAt);
         } else if (failure instanceof DatabaseException database && database.reason() == DatabaseException.Reason.STALE_DATA) {
             say(MessageKind.ERROR, "This entity was changed by someone else while you were deciding. Nothing was changed. "
                     + "SyncDesk reloaded it and kept your choices, typed values and notes: check them and apply again.");
@@ -209,6 +217,12 @@ public final class ConflictDialogViewModel {
         } else {
             say(MessageKind.ERROR, "Resolving failed; nothing was changed. " + Failure.of(failure).message());
         }
+    }
+
+    /** Asks the view to show {@code row} again even when it was the last one asked for. */
+    private void lookAt(FieldRowViewModel row) {
+        attention.set(null);
+        attention.set(row);
     }
 
     private void say(MessageKind kind, String text) {
