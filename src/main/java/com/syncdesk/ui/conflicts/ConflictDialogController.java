@@ -10,6 +10,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -57,6 +58,8 @@ public final class ConflictDialogController {
     private Button keepAllLocalButton;
     @FXML
     private Button applyButton;
+    @FXML
+    private Hyperlink jiraLink;
 
     private ConflictDialogViewModel model;
     private Consumer<ResolutionResult> onResolved = result -> { };
@@ -104,6 +107,9 @@ public final class ConflictDialogController {
         model.onlyDifferingProperty().addListener((obs, old, only) -> filterRows());
         model.attentionProperty().addListener((obs, old, row) -> rowViews.stream().filter(v -> v.model() == row).findFirst()
                 .ifPresent(Node::requestFocus));
+        jiraLink.visibleProperty().bind(model.jiraLinkProperty().isNotNull());
+        jiraLink.managedProperty().bind(jiraLink.visibleProperty());
+        jiraLink.setOnAction(e -> model.openInJira());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::dialogKeys);
     }
 

@@ -33,6 +33,7 @@ import com.syncdesk.ui.Page;
 import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
+import com.syncdesk.ui.conflicts.ConflictDialog;
 
 /** The main window: navigation, pages, menus, the schema banner and the status bar. */
 public final class MainController {
@@ -71,6 +72,7 @@ public final class MainController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private PageId current;
     private Consumer<Settings.RecentConnection> connectionDialog = recent -> { };
+    private ConflictDialog conflictDialog;
 
     public void init(AppContext context) {
         this.context = context;
@@ -114,6 +116,7 @@ public final class MainController {
             }
         });
         context.onNavigate(navigation -> show(navigation.page(), navigation.argument()));
+        context.onOpenConflict(this::openConflict);
         context.workspaceProperty().addListener((obs, old, now) -> {
             if (current != null) {
                 pages.get(current).refresh();
@@ -134,6 +137,19 @@ public final class MainController {
         navButtons.get(id).setSelected(true);
         content.getChildren().setAll(page.view());
         page.show(argument);
+    }
+
+    /** One conflict dialog at a time, over whichever page asked: it is modal to the console. */
+    private void openConflict(AppContext.ConflictRequest request) {
+        if (context.workspace() == null) {
+            return;
+        }
+        if (conflictDialog != null && conflictDialog.stage().isShowing()) {
+            conflictDialog.stage().toFront();
+            return;
+        }
+        conflictDialog = ConflictDialog.open(context.windowProperty().get(), Theme.of(context.settings().theme), context.tasks(),
+                context.workspace().conflicts(), context.operator(), context.jiraLinks(), context::browse, request.stateId(), request.onResolved());
     }
 
     public PageId currentPage() {

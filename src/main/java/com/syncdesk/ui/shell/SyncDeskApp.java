@@ -59,6 +59,7 @@ public final class SyncDeskApp extends Application {
         stage.setTitle("SyncDesk");
         restoreBounds(stage, settings);
         context.windowProperty().set(stage);
+        context.onBrowse(uri -> getHostServices().showDocument(uri.toString()));
         stage.setOnCloseRequest(event -> {
             if (!context.canClose()) {
                 event.consume();

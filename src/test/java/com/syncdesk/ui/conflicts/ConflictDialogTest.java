@@ -2,8 +2,10 @@ package com.syncdesk.ui.conflicts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
@@ -79,7 +82,7 @@ class ConflictDialogTest {
 
     private void openDialog(FxRobot robot, long stateId) throws Exception {
         robot.interact(() -> dialog = ConflictDialog.open(owner, Theme.LIGHT, fixture.context.tasks(), fixture.workspace().conflicts(),
-                "alice", stateId, resolved::set));
+                "alice", fixture.context.jiraLinks(), fixture.context::browse, stateId, resolved::set));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.model().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.targetWindow(dialog.stage());
@@ -393,6 +396,23 @@ class ConflictDialogTest {
         key(robot, KeyCode.J);
         assertThat(editor.getText()).isEqualTo("Local summary 1 (edited)");
         assertThat(dialog.model().rows()).extracting(r -> r.choiceProperty().get()).containsExactly(Side.CUSTOM, Side.CUSTOM, Side.REMOTE);
+    }
+
+    @Test
+    void openInJiraShowsOnceAJiraSiteIsKnownAndOpensTheIssuesPage(FxRobot robot) throws Exception {
+        SyncState state = seedIssue(robot);
+        openDialog(robot, state.getId());
+        assertThat(robot.lookup("Open in JIRA").queryAs(Hyperlink.class).isVisible()).as("no JIRA site set").isFalse();
+        robot.interact(() -> dialog.stage().close());
+
+        List<URI> opened = new ArrayList<>();
+        robot.interact(() -> {
+            fixture.context.setJiraSite(URI.create("https://acme.atlassian.net/"));
+            fixture.context.onBrowse(opened::add);
+        });
+        openDialog(robot, state.getId());
+        robot.clickOn("Open in JIRA");
+        assertThat(opened).containsExactly(URI.create("https://acme.atlassian.net/browse/PAY-1"));
     }
 
     /** Clicks a part of a field's row once the row is scrolled into view, as an operator would scroll to it. */
