@@ -200,7 +200,8 @@ public final class DashboardController implements Page {
         for (SyncStatistics.ErrorCount error : errors) {
             Label n = new Label(Texts.count(error.count()));
             n.getStyleClass().add("error-count");
-            n.setMinWidth(60);
+            n.setMinWidth(Label.USE_PREF_SIZE);
+            n.setPrefWidth(60);
             Hyperlink link = new Hyperlink(error.message());
             link.getStyleClass().add("top-error");
             link.setWrapText(true);
@@ -218,8 +219,14 @@ public final class DashboardController implements Page {
         for (SyncStatistics.ErrorCount kind : kinds) {
             ProgressBar bar = new ProgressBar((double) kind.count() / most);
             bar.setPrefWidth(160);
+            bar.setMinWidth(40);
             bar.getStyleClass().add("error-kind-bar");
-            errorKinds.addRow(row++, new Label(kind.message()), bar, new Label(Texts.count(kind.count())));
+            // The kind and its count stay whole; the bar gives way in a narrow window.
+            Label name = new Label(kind.message());
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            Label count = new Label(Texts.count(kind.count()));
+            count.setMinWidth(Label.USE_PREF_SIZE);
+            errorKinds.addRow(row++, name, bar, count);
         }
         if (kinds.isEmpty()) {
             errorKinds.add(new Label("No failed sync states."), 0, 0);

@@ -103,7 +103,7 @@ public final class HistoryController implements Page {
         column("Updated", 90, r -> Texts.count(r.updated()));
         column("Deleted", 85, r -> Texts.count(r.deleted()));
         column("Skipped", 85, r -> Texts.count(r.skipped()));
-        column("Conflicts", 115, r -> r.conflictsDetected() + " / " + r.conflictsResolved())
+        column("Conflicts", 130, r -> r.conflictsDetected() + " / " + r.conflictsResolved())
                 .setGraphic(hint("found / resolved"));
         column("API calls", 90, r -> Texts.count(r.apiCalls()));
         column("Duration", 90, r -> r.durationSeconds() == null ? null : String.format(Locale.ROOT, "%,.1f s", r.durationSeconds()));
