@@ -25,12 +25,23 @@ public record AuditRow(long id, StoredInstant at, String operator, String action
     private static final int SHOWN_IDS = 5;
 
     public String actionWords() {
+        return words(action);
+    }
+
+    /** An action as stored ("reset_errors") in words ("Reset errors"), for lists of the actions the log holds. */
+    public static String words(String action) {
         String known = ACTIONS.get(action);
         if (known != null) {
             return known;
         }
         String words = action.replace('_', ' ');
         return words.isEmpty() ? action : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The operator's notes on the action, when they gave any. */
+    public String notes() {
+        JsonNode json = json();
+        return json != null && json.path("notes").isTextual() ? json.get("notes").asText() : null;
     }
 
     /** How many sync states the action changed ("affected", or "states" for a bulk resolution); null when not recorded. */
