@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -46,6 +47,8 @@ public final class HistoryController implements Page {
     private Label pageLabel;
     @FXML
     private Button nextButton;
+    @FXML
+    private Button statesButton;
 
     private HistoryViewModel model;
 
@@ -75,8 +78,9 @@ public final class HistoryController implements Page {
             model.statuses().setAll(List.copyOf(statusFilter.getCheckModel().getCheckedItems()));
             model.firstPage();
         });
+        statusFilter.titleProperty().bind(Bindings.createStringBinding(model::statusTitle, model.statuses()));
         table.setItems(model.rows());
-        column("Started", 190, r -> texts.timestamp(r.startedAt()));
+        column("Started", 215, r -> texts.timestamp(r.startedAt())).setMinWidth(215);
         column("Operation", 140, r -> r.operation().words());
         column("Type", 70, SyncHistoryRow::entityType);
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");
@@ -107,18 +111,28 @@ public final class HistoryController implements Page {
                 .setGraphic(hint("found / resolved"));
         column("API calls", 90, r -> Texts.count(r.apiCalls()));
         column("Duration", 90, r -> r.durationSeconds() == null ? null : String.format(Locale.ROOT, "%,.1f s", r.durationSeconds()));
-        // Less often needed; the table's menu button shows them.
-        column("Batch", 120, SyncHistoryRow::batchId).setVisible(false);
+        column("Batch", 170, SyncHistoryRow::batchId);
+        // Less often needed; the table's menu button shows it.
         column("By", 80, SyncHistoryRow::initiatedBy).setVisible(false);
         // The history is always newest first; the table sorts nothing in memory.
         table.getColumns().forEach(c -> c.setSortable(false));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(SyncHistoryRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setTooltip(empty || row == null || row.errorMessage() == null ? null : new Tooltip(row.errorMessage()));
-            }
+        table.setRowFactory(t -> {
+            TableRow<SyncHistoryRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SyncHistoryRow run, boolean empty) {
+                    super.updateItem(run, empty);
+                    setTooltip(empty || run == null || run.errorMessage() == null ? null : new Tooltip(run.errorMessage()));
+                }
+            };
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    model.showStates(row.getItem());
+                }
+            });
+            return row;
         });
+        statesButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !HistoryViewModel.canShowStates(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
         pageLabel.textProperty().bind(model.pageTextProperty());
         firstButton.disableProperty().bind(model.hasPreviousProperty().not());
         previousButton.disableProperty().bind(model.hasPreviousProperty().not());
@@ -153,6 +167,11 @@ public final class HistoryController implements Page {
     @FXML
     public void refresh() {
         model.firstPage();
+    }
+
+    @FXML
+    private void showStates() {
+        model.showStates(table.getSelectionModel().getSelectedItem());
     }
 
     @FXML
