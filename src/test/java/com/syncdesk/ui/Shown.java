@@ -2,11 +2,13 @@ package com.syncdesk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Cell;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 
@@ -30,6 +32,12 @@ public final class Shown {
         List<String> cut = new ArrayList<>();
         collectCut(root, cut);
         return cut;
+    }
+
+    /** The texts of visible table cells under {@code root} that are drawn cut and match {@code which}. */
+    public static List<String> cutCells(Parent root, Predicate<String> which) {
+        return all(root).stream().filter(n -> n instanceof IndexedCell<?> && visible(n)).map(n -> (Labeled) n)
+                .filter(cell -> cell.getText() != null && which.test(cell.getText()) && isCut(cell)).map(Labeled::getText).toList();
     }
 
     /** A cut text whose tooltip holds it whole is still readable. */

@@ -3,7 +3,10 @@ package com.syncdesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -52,6 +55,7 @@ class WindowSizesTest {
         });
         console.open(robot, TestConsoles.withDemoData(dir, 1_500));
         boolean defaultSize = width == 1280;
+        String zone = DateTimeFormatter.ofPattern("zzz", Locale.getDefault()).format(ZonedDateTime.now());
         for (PageId id : PageId.values()) {
             robot.interact(() -> console.window.controller().show(id, null));
             console.settle();
@@ -69,6 +73,8 @@ class WindowSizesTest {
                 List<Node> outside = Shown.all(page).stream().filter(b -> b instanceof Button && Shown.visible(b))
                         .filter(b -> !Shown.insideTheWindow(b)).toList();
                 assertThat(outside).as(id + " at the default size: buttons outside the window").isEmpty();
+                // Timestamps, in the one style with their zone, are read whole wherever a table shows them (issue 15.12).
+                assertThat(Shown.cutCells(page, text -> text.endsWith(" " + zone))).as(id + ": timestamps cut").isEmpty();
                 assertThat(content.getWidth()).as(id + ": no sideways scrolling at the default size")
                         .isLessThanOrEqualTo(window.getViewportBounds().getWidth() + 0.5);
             }

@@ -71,7 +71,7 @@ public final class AuditController implements Page {
 
         table.setItems(model.rows());
         table.getColumns().setAll(List.of(
-                column("When", 215, 215, AuditViewModel.Line::when),
+                Cells.timestamps(Cells.text("When", 215, AuditViewModel.Line::when), context.texts()),
                 column("Who", 100, 70, AuditViewModel.Line::who),
                 column("Action", 150, 110, AuditViewModel.Line::what),
                 column("Changed", 110, 90, AuditViewModel.Line::changed),

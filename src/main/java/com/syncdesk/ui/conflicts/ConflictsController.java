@@ -98,8 +98,9 @@ public final class ConflictsController implements Page {
                 Cells.text("Fields", 70, g -> String.valueOf(g.openFields())),
                 Cells.text("Which", 240, g -> ConflictsViewModel.fieldWords(g.fieldNames())),
                 Cells.text("Waiting since", 215, g -> context.texts().timestamp(g.waitingSince()))));
+        Cells.timestamps(groupsTable.getColumns().getLast(), context.texts());
         // The columns give way in a narrow window down to where their headings still read whole.
-        double[] least = {70, 110, 70, 80, 70, 90, 215};
+        double[] least = {70, 110, 70, 80, 70, 90};
         for (int i = 0; i < least.length; i++) {
             groupsTable.getColumns().get(i).setMinWidth(least[i]);
         }
@@ -131,9 +132,9 @@ public final class ConflictsController implements Page {
                 Cells.text("How", 110, r -> ConflictsViewModel.strategyText(r.strategy())),
                 Cells.text("Value", 200, model::resolvedValue),
                 Cells.text("Notes", 220, ResolvedConflict::notes)));
-        double[] leastResolved = {215, 70, 90, 70, 70, 80, 80};
+        double[] leastResolved = {70, 90, 70, 70, 80, 80};
         for (int i = 0; i < leastResolved.length; i++) {
-            resolvedTable.getColumns().get(i).setMinWidth(leastResolved[i]);
+            resolvedTable.getColumns().get(i + 1).setMinWidth(leastResolved[i]);
         }
         resolvedTable.setItems(model.resolved());
     }
@@ -188,7 +189,7 @@ public final class ConflictsController implements Page {
 
     /** Wide enough for a full medium date and time, which the flexible columns must not squeeze. */
     private TableColumn<ResolvedConflict, String> whenColumn() {
-        return Cells.text("When", 215, r -> context.texts().timestamp(r.resolvedAt()));
+        return Cells.timestamps(Cells.text("When", 215, r -> context.texts().timestamp(r.resolvedAt())), context.texts());
     }
 
 }

@@ -26,6 +26,7 @@ import com.syncdesk.app.Texts;
 import com.syncdesk.history.SyncHistoryRow;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.Cells;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Page;
 import com.syncdesk.ui.StatusBadge;
@@ -80,7 +81,7 @@ public final class HistoryController implements Page {
         });
         statusFilter.titleProperty().bind(Bindings.createStringBinding(model::statusTitle, model.statuses()));
         table.setItems(model.rows());
-        column("Started", 215, r -> texts.timestamp(r.startedAt())).setMinWidth(215);
+        Cells.timestamps(column("Started", 215, r -> texts.timestamp(r.startedAt())), texts);
         column("Operation", 140, r -> r.operation().words());
         column("Type", 70, SyncHistoryRow::entityType);
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");

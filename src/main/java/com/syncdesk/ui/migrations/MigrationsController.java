@@ -176,6 +176,7 @@ public final class MigrationsController implements Page {
         checksumColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().checksum() == null ? "" : cell.getValue().checksum().toString()));
         List.of(descriptionColumn, installedOnColumn, installedByColumn, durationColumn, checksumColumn).forEach(Cells::withTooltips);
+        Cells.timestamps(installedOnColumn, context.texts());
         actionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         actionColumn.setCellFactory(column -> new DowngradeCell());
         // Which rows offer a downgrade depends on the current version and on whether a run is going on.
@@ -201,6 +202,7 @@ public final class MigrationsController implements Page {
         sizeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Texts.size(cell.getValue().sizeBytes())));
         locationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().location().toString()));
         List.of(takenColumn, sizeColumn, locationColumn).forEach(Cells::withTooltips);
+        Cells.timestamps(takenColumn, context.texts());
     }
 
     /** A state as Flyway names it, with an icon and colour; the hint says what it means and what to do. */

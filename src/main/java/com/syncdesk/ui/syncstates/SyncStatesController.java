@@ -339,6 +339,7 @@ public final class SyncStatesController implements Page {
         column("Errors", SyncStateColumn.ERROR_COUNT, 75, SyncStateRow::errorCount, Object::toString);
         column("Last error", SyncStateColumn.LAST_ERROR, 240, SyncStateRow::lastError, s -> s);
         column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 175, SyncStateRow::lastSyncAttempt, texts::timestamp);
+        Cells.timestamps(table.getColumns().getLast(), texts);
         column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, EnumValue::words);
         column("Batch", SyncStateColumn.BATCH, 110, SyncStateRow::batchId, s -> s);
         column("Duration", SyncStateColumn.DURATION, 90, SyncStateRow::durationMs, ms -> Texts.count(ms) + " ms");
