@@ -131,8 +131,10 @@ public final class MigrationsController implements Page {
         progressBar.progressProperty().bind(model.progressProperty());
         logList.setItems(model.log());
         logList.setCellFactory(list -> new LogCell());
-        // The log follows its end; after the new line is laid out, or the list scrolls to the line before it.
-        model.log().addListener((ListChangeListener<String>) change -> Platform.runLater(() -> logList.scrollTo(model.log().size() - 1)));
+        // The log follows its end: once the new line is laid out, and whenever the list is resized (it opens with the first step).
+        model.log().addListener((ListChangeListener<String>) change -> Platform.runLater(this::followLog));
+        logList.heightProperty().addListener((obs, old, now) -> followLog());
+        logList.widthProperty().addListener((obs, old, now) -> followLog());
         backupFolderLabel.textProperty().bind(Bindings.when(model.backupFolderProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("in ", model.backupFolderProperty())));
         backupFolderLabel.setTooltip(new Tooltip());
@@ -238,6 +240,13 @@ public final class MigrationsController implements Page {
                 case FUTURE -> "fth-fast-forward";
                 case FAILED -> "fth-x-circle";
             };
+        }
+    }
+
+    private void followLog() {
+        if (!logList.getItems().isEmpty()) {
+            logList.layout();
+            logList.scrollTo(logList.getItems().size() - 1);
         }
     }
 
