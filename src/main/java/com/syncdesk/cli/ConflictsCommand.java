@@ -39,7 +39,8 @@ final class ConflictsCommand implements Runnable {
         @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Only these entity types.")
         List<String> types = List.of();
 
-        @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or field name contains TEXT.")
+        @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or field name contains TEXT, or TEXT "
+                + "is the issue's key (MOB-15) or part of the sprint's, board's or project's name or key.")
         String text;
 
         @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N entities (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,9 @@
 package com.syncdesk.syncstate;
 
+import java.util.Locale;
+
+import com.syncdesk.persistence.SqlBuilder;
+import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -22,6 +26,27 @@ public final class EntityLabels {
                 + " WHEN 'sprint' THEN " + lookup(vendor, state, "sprints", "name")
                 + " WHEN 'board' THEN " + lookup(vendor, state, "boards", "name")
                 + " WHEN 'project' THEN " + lookup(vendor, state, "projects", "project_key") + " END";
+    }
+
+    /**
+     * Appends {@code OR} conditions matching the states aliased {@code state} whose label is {@code text}: an issue by
+     * its exact key, any case (the unique index on the key finds it), a sprint, board or project whose name or key
+     * contains it (those tables are small; each is read once per query, not once per state). A contains-match over
+     * every issue key would read the issues table for every search.
+     */
+    public static SqlBuilder orLabelMatches(SqlBuilder where, String state, String text) {
+        Vendor vendor = where.vendor();
+        String like = SqlValues.likeOperator(vendor);
+        String pattern = SqlValues.containsPattern(text);
+        String id = "CAST(l.id AS " + (vendor == Vendor.SQLITE ? "TEXT" : "text") + ")";
+        return where.sql(" OR " + state + ".entity_type = 'issue' AND " + state + ".entity_id IN (SELECT " + id
+                        + " FROM issues l WHERE l.issue_key = ?)", text.strip().toUpperCase(Locale.ROOT))
+                .sql(" OR " + state + ".entity_type = 'sprint' AND " + state + ".entity_id IN (SELECT " + id + " FROM sprints l WHERE l.name "
+                        + like + " ? ESCAPE '\\')", pattern)
+                .sql(" OR " + state + ".entity_type = 'board' AND " + state + ".entity_id IN (SELECT " + id + " FROM boards l WHERE l.name "
+                        + like + " ? ESCAPE '\\')", pattern)
+                .sql(" OR " + state + ".entity_type = 'project' AND " + state + ".entity_id IN (SELECT " + id + " FROM projects l WHERE "
+                        + "l.project_key " + like + " ? ESCAPE '\\' OR l.name " + like + " ? ESCAPE '\\')", pattern, pattern);
     }
 
     private static String lookup(Vendor vendor, String state, String table, String column) {

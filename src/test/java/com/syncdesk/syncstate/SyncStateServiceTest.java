@@ -25,6 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.syncdesk.app.Workspace;
+import com.syncdesk.conflict.ConflictFilter;
+import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
@@ -237,6 +240,34 @@ class SyncStateServiceTest {
         assertThat(ids(service, "x\\y")).containsExactly("x\\y");
         assertThat(ids(service, "'; DROP TABLE sync_metadata; --")).isEmpty();
         assertThat(service.count(SyncStateFilter.all())).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void theSearchTextFindsAStateByItsEntitysKeyOrNameOnSyncStatesAndConflicts(Vendor vendor) {
+        SyncStateService service = open(vendor);
+        workspace.demoData().generate(300, 42, DemoDataGenerator.Progress.NONE);
+        SyncStateRow issue = service.page(SyncStateFilter.all().withTypes(EntityType.ISSUE), SyncStateSort.DEFAULT, PageRequest.first(1))
+                .items().getFirst();
+        String key = issue.label();
+        assertThat(key).matches("[A-Z]+-\\d+");
+
+        // An issue by its exact key, in any case (issue 15.5: "MOB-15" found nothing).
+        List<SyncStateRow> found = service.page(SyncStateFilter.all().withText(key.toLowerCase()), SyncStateSort.DEFAULT, PageRequest.first(50)).items();
+        assertThat(found).extracting(SyncStateRow::id).contains(issue.id());
+        assertThat(found).allSatisfy(row -> assertThat(List.of(row.label(), row.entityId(), String.valueOf(row.jiraId()),
+                String.valueOf(row.lastError())).stream().anyMatch(v -> v.toLowerCase().contains(key.toLowerCase()))).isTrue());
+        // A sprint or board by part of its name.
+        SyncStateRow sprint = service.page(SyncStateFilter.all().withTypes(EntityType.SPRINT), SyncStateSort.DEFAULT, PageRequest.first(1))
+                .items().getFirst();
+        String part = sprint.label().substring(sprint.label().length() - 4);
+        assertThat(service.page(SyncStateFilter.all().withText(part), SyncStateSort.DEFAULT, PageRequest.first(200)).items())
+                .extracting(SyncStateRow::id).contains(sprint.id());
+
+        ConflictGroup waiting = workspace.conflicts().openConflicts(ConflictFilter.all(), PageRequest.first(1)).items().getFirst();
+        assertThat(waiting.label()).isNotNull();
+        assertThat(workspace.conflicts().openConflicts(new ConflictFilter(null, waiting.label()), PageRequest.first(50)).items())
+                .extracting(ConflictGroup::stateId).contains(waiting.stateId());
     }
 
     private static List<String> ids(SyncStateService service, String text) {
