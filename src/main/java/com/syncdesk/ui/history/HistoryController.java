@@ -24,6 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.syncdesk.app.Texts;
 import com.syncdesk.history.SyncHistoryRow;
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Cells;
@@ -83,7 +85,7 @@ public final class HistoryController implements Page {
         table.setItems(model.rows());
         Cells.timestamps(column("Started", 215, r -> texts.timestamp(r.startedAt())), texts);
         column("Operation", 140, r -> r.operation().words());
-        column("Type", 70, SyncHistoryRow::entityType);
+        column("Type", 75, r -> r.entityType() == null ? null : EnumValue.parse(EntityType.class, r.entityType()).words());
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");
         status.setPrefWidth(120);
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));

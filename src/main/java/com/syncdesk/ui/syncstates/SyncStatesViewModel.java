@@ -471,7 +471,7 @@ public final class SyncStatesViewModel {
     }
 
     private static String enumText(EnumValue<?> value) {
-        return value.isKnown() ? value.wire() : value.wire() + " (not a value this SyncDesk knows; shown as stored)";
+        return value.isKnown() ? value.words() : value.wire() + " (not a value this SyncDesk knows; shown as stored)";
     }
 
     /** Pretty-printed when it is JSON; otherwise the stored text as it is, with what is wrong with it. */

@@ -247,10 +247,14 @@ class SyncStatesViewModelTest {
 
         SyncStatesViewModel.Detail detail = model.detail(row);
 
-        assertThat(detail.title()).isEqualTo(row.entityType().wire() + " " + row.entityId());
+        assertThat(detail.title()).isEqualTo(row.entityType().words() + " " + (row.label() != null ? row.label() : row.entityId()));
         assertThat(detail.lines()).extracting(SyncStatesViewModel.DetailLine::caption).startsWith("Id", "Entity type", "Entity id", "JIRA id", "Status")
                 .endsWith("Created", "Updated");
         assertThat(detail.lines().getFirst().value()).isEqualTo(String.valueOf(row.id()));
+        // Worded as in the table's columns, one way everywhere (issue 15.12; the pane showed "local_to_remote").
+        SyncStateRow oneWay = model.rows().stream().filter(r -> r.direction().wire().contains("_")).findFirst().orElseThrow();
+        assertThat(model.detail(oneWay).lines()).contains(new SyncStatesViewModel.DetailLine("Entity type", oneWay.entityType().words()),
+                new SyncStatesViewModel.DetailLine("Direction", oneWay.direction().words()));
         assertThat(detail.conflicts()).isEqualTo("No conflicts recorded.");
         assertThat(SyncStatesViewModel.prettyConflicts("{not json")).startsWith("Stored text is not valid JSON").endsWith("{not json");
         assertThat(SyncStatesViewModel.prettyConflicts("[{\"field\":\"name\",\"local\":\"a\",\"remote\":\"b\"}]"))
