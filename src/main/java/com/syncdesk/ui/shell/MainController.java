@@ -14,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -26,6 +27,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.JiraLinks;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.ui.AppContext;
@@ -224,6 +226,31 @@ public final class MainController {
         theme.style(root.getScene());
         context.settings().theme = theme.id();
         context.settings().save();
+    }
+
+    /** Where "Open in JIRA" leads; an empty address forgets it. */
+    @FXML
+    private void jiraSite() {
+        TextInputDialog dialog = new TextInputDialog(context.settings().jiraBaseUrl == null ? "" : context.settings().jiraBaseUrl);
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("SyncDesk");
+        dialog.setHeaderText("The JIRA site \"Open in JIRA\" leads to");
+        dialog.setContentText("Address:");
+        dialog.getEditor().setPromptText("https://your-site.atlassian.net");
+        dialog.getEditor().setPrefColumnCount(32);
+        dialog.getDialogPane().setId("jira-site-dialog");
+        dialog.setOnHidden(event -> {
+            String typed = dialog.getResult();
+            if (typed == null) {
+                return;
+            }
+            try {
+                context.setJiraSite(typed.isBlank() ? null : JiraLinks.parseSite(typed));
+            } catch (IllegalArgumentException wrong) {
+                context.dialogs().failure("The JIRA site was not changed", wrong);
+            }
+        });
+        dialog.show();
     }
 
     @FXML
