@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.syncdesk.adoption.SprintReportsDatabases;
 import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.SchemaStatus;
@@ -12,6 +13,7 @@ import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Privileges;
 
 /**
  * One open database as the console and the command line use it: the connection, its migrations (the one
@@ -37,6 +39,7 @@ public final class DatabaseSession implements AutoCloseable {
     private final Database database;
     private final MigrationService migrations;
     private SchemaStatus status;
+    private Privileges privileges;
     private Workspace workspace;
 
     private DatabaseSession(Database database, MigrationService migrations, SchemaStatus status) {
@@ -86,7 +89,7 @@ public final class DatabaseSession implements AutoCloseable {
 
     /** A session over a database opened elsewhere; closing the session closes it. */
     public static DatabaseSession over(Database database, String operator, Path backupFolder) {
-        MigrationService migrations = new MigrationService(database, operator, backupFolder);
+        MigrationService migrations = new MigrationService(database, operator, backupFolder, new SprintReportsDatabases(database, backupFolder));
         return new DatabaseSession(database, migrations, migrations.status());
     }
 
@@ -104,6 +107,17 @@ public final class DatabaseSession implements AutoCloseable {
     }
 
     /**
+     * What the connected role may do, read once and again after the schema moved (its tables may have changed).
+     * The console disables what the role may not do; the command line refuses it before starting.
+     */
+    public synchronized Privileges privileges() {
+        if (privileges == null) {
+            privileges = Privileges.of(database);
+        }
+        return privileges;
+    }
+
+    /**
      * The services over this database. Only a schema at the latest version has them; any other is refused
      * with what to do (migrate, use a newer SyncDesk, repair), and nothing is changed.
      */
@@ -116,7 +130,7 @@ public final class DatabaseSession implements AutoCloseable {
                 }
                 throw SchemaWords.notAtLatestRefusal(status, database.target().describe());
             }
-            workspace = new Workspace(database);
+            workspace = new Workspace(database, this::privileges);
         }
         return workspace;
     }
@@ -124,6 +138,7 @@ public final class DatabaseSession implements AutoCloseable {
     /** After the schema moved (an upgrade, a downgrade, a restore): services are dropped when it left the latest version. */
     public synchronized void schemaChanged(SchemaStatus now) {
         status = now;
+        privileges = null;
         if (workspace != null && !now.isLatest()) {
             workspace.closeServices();
             workspace = null;

@@ -4,6 +4,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
+import com.syncdesk.jira.JiraFailure;
+import com.syncdesk.jira.JiraRefusal;
 import com.syncdesk.persistence.DatabaseException;
 
 /**
@@ -15,7 +17,7 @@ import com.syncdesk.persistence.DatabaseException;
 public record Failure(Kind kind, String message) {
 
     public enum Kind {
-        /** Refused because of the database's state; nothing was changed. */
+        /** Refused because of the database's or JIRA's state; nothing was changed. */
         REFUSED,
         /** The operator's input (an option, a value, a target) was wrong; nothing was changed. */
         INVALID_INPUT,
@@ -32,6 +34,14 @@ public record Failure(Kind kind, String message) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DatabaseException e) {
                 return new Failure(e.reason().isRefusal() ? Kind.REFUSED : Kind.FAILED, e.getMessage());
+            }
+            if (t instanceof JiraRefusal e) {
+                return new Failure(Kind.REFUSED, e.getMessage());
+            }
+            if (t instanceof JiraFailure e) {
+                // A refused secret or an address that is not JIRA will not get better by trying again; the rest may.
+                boolean refused = e.kind() == JiraFailure.Kind.AUTH || e.kind() == JiraFailure.Kind.NOT_JIRA;
+                return new Failure(refused ? Kind.REFUSED : Kind.FAILED, e.operatorMessage());
             }
             if (t instanceof IllegalArgumentException e) {
                 return new Failure(Kind.INVALID_INPUT, e.getMessage());

@@ -79,6 +79,21 @@ public final class Texts {
         return Optional.empty();
     }
 
+    /**
+     * A text cut for display: at most {@code max} characters and one line, saying how long the whole is. The
+     * whole value stays one click or one flag away; a 20 MB error message must not fill a screen.
+     */
+    public static String excerpt(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        if (text.length() <= max && firstLine.length() == text.length()) {
+            return text;
+        }
+        return firstLine.substring(0, Math.min(max, firstLine.length())) + "… (" + count(text.length(), "character") + " in all)";
+    }
+
     /** e.g. "1,204". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -1,5 +1,7 @@
 package com.syncdesk.app;
 
+import java.util.function.Supplier;
+
 import org.hibernate.SessionFactory;
 
 import com.syncdesk.audit.AuditService;
@@ -7,6 +9,7 @@ import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.history.SyncHistoryService;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Privileges;
 import com.syncdesk.story.StoryService;
 import com.syncdesk.syncstate.SyncStateService;
 
@@ -23,10 +26,16 @@ public final class Workspace implements AutoCloseable {
     private final SyncHistoryService history;
     private final AuditService audit;
     private final StoryService stories;
+    private final Supplier<Privileges> privileges;
 
-    /** Services over a database whose schema is at the latest version; Hibernate validates every mapping against it. */
-    Workspace(Database database) {
+    /**
+     * Services over a database whose schema is at the latest version; Hibernate validates every mapping against it.
+     *
+     * @param privileges what the connected role may do, as its session last read it
+     */
+    Workspace(Database database, Supplier<Privileges> privileges) {
         this.database = database;
+        this.privileges = privileges;
         this.sessions = database.buildSessionFactory(Entities.ALL, true);
         this.syncStates = new SyncStateService(database, sessions);
         this.conflicts = new ConflictService(database, syncStates);
@@ -37,6 +46,11 @@ public final class Workspace implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** What the connected role may do: commands refuse, and the console disables, what it may not. */
+    public Privileges privileges() {
+        return privileges.get();
     }
 
     public SyncStateService syncStates() {

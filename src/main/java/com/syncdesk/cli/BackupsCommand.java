@@ -34,7 +34,8 @@ final class BackupsCommand extends DatabaseCommand {
         }
         TextTable table = new TextTable("TAKEN", "VERSION>", "SIZE>", "LOCATION");
         for (Backup backup : backups) {
-            table.row(TEXTS.timestamp(backup.takenAt()), backup.version(), Texts.size(backup.sizeBytes()), backup.location());
+            table.row(TEXTS.timestamp(backup.takenAt()), backup.version(), Texts.size(backup.sizeBytes()),
+                    backup.location() + (backup.reason().isEmpty() ? "" : "  (" + backup.reason() + ")"));
         }
         table.print(out());
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package com.syncdesk.cli;
 import java.util.List;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.bench.BenchResult;
 import com.syncdesk.bench.BenchRunner;
@@ -26,6 +27,14 @@ final class BenchCommand extends WorkspaceCommand {
     @Override
     DatabaseSession.Access access() {
         return DatabaseSession.Access.FILL;
+    }
+
+    @Override
+    void checkOptions() {
+        if (rows < 1 || rows > DemoDataCommand.MAX_ENTITIES || repeat < 1) {
+            throw new IllegalArgumentException("--rows must be between 1 and " + Texts.count(DemoDataCommand.MAX_ENTITIES)
+                    + " and --repeat at least 1.");
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.syncdesk.conflict.FieldChoice;
 import com.syncdesk.conflict.ResolutionResult;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.syncstate.EntityType;
 
 import picocli.CommandLine.Command;
@@ -84,6 +85,7 @@ final class ConflictsCommand implements Runnable {
                 case "local", "syncdesk" -> FieldChoice.local();
                 default -> throw new IllegalArgumentException("--take is jira or local, not '" + take + "'");
             };
+            workspace.privileges().refuseUnless(Work.RESOLVE_CONFLICTS);
             ConflictDetail detail = workspace.conflicts().detail(stateId);
             if (detail.fields().isEmpty()) {
                 out().printf("Sync state %d has no open conflicts.%n", stateId);

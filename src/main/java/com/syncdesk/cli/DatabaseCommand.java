@@ -38,8 +38,13 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return AppDirectories.defaultBackupFolder();
     }
 
+    /** Refuses options that make no sense before the database is opened, so a refusal creates and changes nothing. */
+    void checkOptions() {
+    }
+
     @Override
     public final Integer call() throws Exception {
+        checkOptions();
         try (DatabaseSession session = DatabaseSession.open(connection.target(), access(), operatorName(), backupFolder())) {
             return run(session);
         }

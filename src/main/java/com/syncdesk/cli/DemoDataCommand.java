@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.migration.MigrationProgress;
@@ -23,6 +24,16 @@ final class DemoDataCommand extends WorkspaceCommand {
     @Override
     DatabaseSession.Access access() {
         return DatabaseSession.Access.FILL;
+    }
+
+    /** Beyond this a load takes hours and its tables no longer fit the machines SyncDesk runs on. */
+    static final int MAX_ENTITIES = 10_000_000;
+
+    @Override
+    void checkOptions() {
+        if (entities < 1 || entities > MAX_ENTITIES) {
+            throw new IllegalArgumentException("--entities must be between 1 and " + Texts.count(MAX_ENTITIES) + ", not " + Texts.count(entities) + ".");
+        }
     }
 
     @Override

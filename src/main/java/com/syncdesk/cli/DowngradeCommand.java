@@ -8,6 +8,7 @@ import com.syncdesk.migration.DowngradeReport;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.MigrationService;
 import com.syncdesk.migration.SchemaWords;
+import com.syncdesk.persistence.Privileges.Work;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +39,12 @@ final class DowngradeCommand extends DatabaseCommand {
     int run(DatabaseSession session) {
         SchemaWords.checkNamedVersion(session.status(), target);
         MigrationService migrations = session.migrations();
+        // Before the preview, whose counts a role granted before the last upgrade may not be allowed to read.
+        session.privileges().refuseUnless(Work.CHANGE_SCHEMA);
         MigrationPlan plan = migrations.preview(target);
-        if (plan.losesData()) {
+        if (plan.isBlocked()) {
+            PlanPrinter.printDataLoss(plan, out());
+        } else if (plan.losesData()) {
             PlanPrinter.printDataLoss(plan, out());
             out().println(noBackup ? "No backup will be taken (--no-backup)."
                     : "A backup will be taken first into " + migrations.backupFolder() + ".");

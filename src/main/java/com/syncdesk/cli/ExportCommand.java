@@ -1,6 +1,9 @@
 package com.syncdesk.cli;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,10 @@ final class ExportCommand extends WorkspaceCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (default: standard output).")
     Path out;
 
+    @Option(names = "--raw-csv", description = "Write CSV cells as stored, even those a spreadsheet would run as formulas "
+            + "(by default a cell beginning with =, +, -, @, a tab or a carriage return gets a leading apostrophe).")
+    boolean rawCsv;
+
     @Mixin
     StateFilterOptions filterOptions;
 
@@ -33,13 +40,19 @@ final class ExportCommand extends WorkspaceCommand {
         SyncStateExport.Format chosen = StateFilterOptions.parse(SyncStateExport.Format.class, List.of(format)).iterator().next();
         SyncStateExport export = new SyncStateExport(workspace.syncStates());
         SyncStateSort byId = SyncStateSort.by(SyncStateColumn.ID, true);
+        SyncStateExport.Cells cells = rawCsv ? SyncStateExport.Cells.RAW : SyncStateExport.Cells.NEUTRALISED;
         if (out == null) {
-            Writer stdout = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            export.write(filterOptions.filter(), byId, chosen, stdout, SyncStateExport.Progress.NONE);
-            stdout.flush();
+            // Straight to the file descriptor: System.out would swallow a failed write (a full disk, a closed pipe).
+            Writer stdout = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+            try {
+                export.write(filterOptions.filter(), byId, chosen, cells, stdout, SyncStateExport.Progress.NONE);
+                stdout.flush();
+            } catch (IOException e) {
+                throw new IOException("The export could not be written to standard output: " + e.getMessage(), e);
+            }
             return ExitCodes.OK;
         }
-        long rows = export.toFile(filterOptions.filter(), byId, chosen, out, SyncStateExport.Progress.NONE);
+        long rows = export.toFile(filterOptions.filter(), byId, chosen, cells, out, SyncStateExport.Progress.NONE);
         err().printf("Exported %,d sync states to %s%n", rows, out);
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package com.syncdesk.cli;
 import java.io.PrintWriter;
 
 import com.syncdesk.migration.DataLoss;
+import com.syncdesk.migration.ForeignObject;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.PlannedStep;
 
@@ -31,14 +32,21 @@ final class PlanPrinter {
 
     static void printDataLoss(MigrationPlan plan, PrintWriter out) {
         out.printf("%nData loss report:%n");
-        if (plan.dataLoss().isEmpty()) {
+        if (plan.dataLoss().isEmpty() && plan.foreign().isEmpty()) {
             out.println("  nothing is dropped.");
             return;
         }
         for (DataLoss loss : plan.dataLoss()) {
             out.println("  " + loss.describe());
         }
-        long total = plan.dataLoss().stream().mapToLong(DataLoss::values).sum();
+        for (ForeignObject object : plan.foreign()) {
+            out.println("  " + object.describe());
+        }
+        long total = plan.dataLoss().stream().mapToLong(DataLoss::values).sum()
+                + plan.foreign().stream().filter(ForeignObject::isLost).mapToLong(ForeignObject::values).sum();
         out.println(plan.losesData() ? "  In all " + total + " values or rows would be lost." : "  Nothing that is dropped holds data.");
+        if (plan.isBlocked()) {
+            out.println("  The downgrade is refused until the objects that block it are dropped or changed.");
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.syncdesk.cli;
 import java.util.List;
 
 import com.syncdesk.app.Workspace;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.syncstate.ActionCounts;
 import com.syncdesk.syncstate.ActionResult;
 import com.syncdesk.syncstate.Selection;
@@ -38,6 +39,7 @@ abstract class StateActionCommand extends WorkspaceCommand {
 
     @Override
     int run(Workspace workspace) {
+        workspace.privileges().refuseUnless(Work.ACT_ON_STATES);
         SyncStateFilter filter = filter();
         Selection selection = ids.isEmpty() ? Selection.matching(filter) : Selection.ids(ids);
         ActionCounts counts = workspace.syncStates().preview(action, selection);

@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", description = "Sync statistics: totals by status and type, success rate, durations, API calls, conflicts, errors.")
 final class StatsCommand extends WorkspaceCommand {
 
+    private static final int ERROR_EXCERPT = 200;
+
     @Option(names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
@@ -30,6 +32,17 @@ final class StatsCommand extends WorkspaceCommand {
 
     @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "Window for recent failures and performance figures (default: ${DEFAULT-VALUE}).")
     int hours;
+
+    @Option(names = "--full-errors", description = "Print error messages whole (by default each is cut to one line of "
+            + ERROR_EXCERPT + " characters).")
+    boolean fullErrors;
+
+    @Override
+    void checkOptions() {
+        if (hours < 1) {
+            throw new IllegalArgumentException("--hours must be at least 1, not " + hours + ".");
+        }
+    }
 
     @Override
     int run(Workspace workspace) {
@@ -51,8 +64,8 @@ final class StatsCommand extends WorkspaceCommand {
         figures(StatisticsFigures.of(stats));
         out().printf("Over the sync states%s attempted in the last %d h (the original system's get_sync_performance_stats):%n", ofType, hours);
         figures(StatisticsFigures.of(performance, hours));
-        errors("KIND OF ERROR", stats.errorsByKind());
-        errors("TOP ERROR", stats.topErrors());
+        errors("KIND OF ERROR", stats.errorsByKind(), false);
+        errors("TOP ERROR", stats.topErrors(), !fullErrors);
         return ExitCodes.OK;
     }
 
@@ -71,9 +84,10 @@ final class StatsCommand extends WorkspaceCommand {
         out().println();
     }
 
-    private void errors(String heading, List<SyncStatistics.ErrorCount> errors) {
+    /** @param cut whether each message is cut to one line of {@link #ERROR_EXCERPT} characters */
+    private void errors(String heading, List<SyncStatistics.ErrorCount> errors, boolean cut) {
         TextTable table = new TextTable("FAILED>", heading);
-        errors.forEach(e -> table.row(Texts.count(e.count()), e.message()));
+        errors.forEach(e -> table.row(Texts.count(e.count()), cut ? Texts.excerpt(e.message(), ERROR_EXCERPT) : e.message()));
         table.print(out());
         out().println();
     }

@@ -1,5 +1,7 @@
 package com.syncdesk.cli;
 
+import java.util.Optional;
+
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.Texts;
 import com.syncdesk.migration.MigrationEntry;
@@ -18,11 +20,16 @@ final class StatusCommand extends DatabaseCommand {
     @Override
     int run(DatabaseSession session) {
         SchemaStatus status = session.status();
+        Database database = session.database();
         if (status.currentVersion() == 0) {
+            Optional<String> adoptable = session.migrations().adoptable();
+            if (adoptable.isPresent()) {
+                out().printf("Database: %s (PostgreSQL)%n%s%n", database.target().describe(), adoptable.get());
+                return ExitCodes.OK;
+            }
             // Version 0 with another application's tables is not "a SyncDesk database waiting for migrate".
             session.migrations().checkSafeToMigrate();
         }
-        Database database = session.database();
         out().printf("Database: %s (%s)%n", database.target().describe(), database.vendor() == Vendor.SQLITE ? "SQLite" : "PostgreSQL");
         out().printf("Schema version: %d (%s%s)%n", status.currentVersion(), SchemaWords.standing(status),
                 status.standing() == SchemaStatus.Standing.BEHIND ? "; run migrate" : "");

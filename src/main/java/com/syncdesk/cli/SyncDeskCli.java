@@ -15,11 +15,11 @@ import picocli.CommandLine;
 // Inherited: every subcommand answers --help (and --version), before any of its required options is checked.
 @Command(name = "syncdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "SyncDesk 0.1",
         description = "Operate the sync between the sprint-planning database and JIRA. Without a command, the desktop console opens.",
-        subcommands = {StatusCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
+        subcommands = {StatusCommand.class, AdoptCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
                 BackupCommand.class, BackupsCommand.class, RestoreCommand.class, ValidateCommand.class, RepairCommand.class,
                 StatsCommand.class, StateActionCommand.RetryFailed.class, StateActionCommand.Retry.class,
                 StateActionCommand.Skip.class, StateActionCommand.ResetErrors.class, ConflictsCommand.class,
-                HistoryCommand.class, AuditCommand.class, ExportCommand.class, DemoDataCommand.class, BenchCommand.class},
+                HistoryCommand.class, AuditCommand.class, ExportCommand.class, JiraCommand.class, DemoDataCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed", "2:wrong options or arguments",
                 "3:refused because of the database's state; nothing was changed", "4:a confirmation was declined"})
@@ -39,8 +39,17 @@ public final class SyncDeskCli implements Runnable {
         return commandLine;
     }
 
+    /** Runs a command; output that could not be written (a full disk, a closed pipe) makes it fail, whatever it returned. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        int exitCode = commandLine.execute(args);
+        // The writer and the stream under it each keep their own error flag instead of throwing.
+        if ((commandLine.getOut().checkError() || System.out.checkError()) && exitCode == ExitCodes.OK) {
+            commandLine.getErr().println("syncdesk: The output could not be written (the disk is full or the pipe was closed).");
+            commandLine.getErr().flush();
+            return ExitCodes.FAILED;
+        }
+        return exitCode;
     }
 
     /** Says on stderr why SyncDesk cannot do what was asked (the console on a machine without a desktop); the exit code to end with. */

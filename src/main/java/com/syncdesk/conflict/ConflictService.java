@@ -174,29 +174,22 @@ public final class ConflictService {
                     + " fit. Nothing was changed.");
         }
         Vendor vendor = database.vendor();
+        // Reading and checking every value happens before the write transaction: a hostile value (a number of a
+        // million digits) is refused without holding the lock a sync worker waits on.
+        Prepared prepared = database.read(connection -> prepare(connection, vendor, stateId, expectedRowVersion, choices));
         return database.inTransaction(connection -> {
             SyncStateRow state = loadState(connection, vendor, stateId);
             if (state.rowVersion() != expectedRowVersion) {
                 throw SyncStateService.staleData(stateId);
             }
             List<ConflictField> fields = openFields(connection, stateId);
-            if (fields.isEmpty()) {
-                throw new DatabaseException(Reason.STALE_DATA, "Sync state " + stateId + " has no open conflicts any more; reload.");
+            if (!fields.stream().map(ConflictField::resolutionId).toList().equals(prepared.resolutionIds())) {
+                throw new DatabaseException(Reason.STALE_DATA, "The conflicts of sync state " + stateId
+                        + " changed while you decided. Reload; nothing was changed.");
             }
-            Set<String> missing = new TreeSet<>();
-            fields.forEach(f -> {
-                if (!choices.containsKey(f.name())) {
-                    missing.add(f.name());
-                }
-            });
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("Choose a value for every field; missing: " + String.join(", ", missing));
-            }
-            EntityType type = state.entityType().value().orElseThrow(() -> new IllegalArgumentException(
-                    "Sync state " + stateId + " names an entity type SyncDesk does not know: " + state.entityType().wire()));
+            EntityType type = prepared.type();
             Table table = EntityFields.table(type);
-
-            Plan plan = plan(table, fields, choices);
+            Plan plan = prepared.plan();
             long entityId = entityRowId(state);
             if (plan.deleteLocal) {
                 execute(connection, "DELETE FROM " + table.name() + " WHERE id = ?", entityId);
@@ -251,6 +244,34 @@ public final class ConflictService {
             AuditLog.append(connection, vendor, operator, "resolve_conflict", type.wire(), state.entityId(), details);
             return new ResolutionResult(strategy, direction, fields.size(), 1, 0);
         });
+    }
+
+    /** A resolution checked before its write transaction: the conflicts it closes and what it writes. */
+    private record Prepared(EntityType type, List<Long> resolutionIds, Plan plan) {
+    }
+
+    private static Prepared prepare(Connection connection, Vendor vendor, long stateId, int expectedRowVersion,
+                                    Map<String, FieldChoice> choices) throws SQLException {
+        SyncStateRow state = loadState(connection, vendor, stateId);
+        if (state.rowVersion() != expectedRowVersion) {
+            throw SyncStateService.staleData(stateId);
+        }
+        List<ConflictField> fields = openFields(connection, stateId);
+        if (fields.isEmpty()) {
+            throw new DatabaseException(Reason.STALE_DATA, "Sync state " + stateId + " has no open conflicts any more; reload.");
+        }
+        Set<String> missing = new TreeSet<>();
+        fields.forEach(f -> {
+            if (!choices.containsKey(f.name())) {
+                missing.add(f.name());
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Choose a value for every field; missing: " + String.join(", ", missing));
+        }
+        EntityType type = state.entityType().value().orElseThrow(() -> new IllegalArgumentException(
+                "Sync state " + stateId + " names an entity type SyncDesk does not know: " + state.entityType().wire()));
+        return new Prepared(type, fields.stream().map(ConflictField::resolutionId).toList(), plan(EntityFields.table(type), fields, choices));
     }
 
     /** What resolving one entity will write. */

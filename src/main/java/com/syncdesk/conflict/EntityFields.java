@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.SqlValues;
+import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.EntityType;
 
@@ -29,6 +29,8 @@ public final class EntityFields {
      * megabyte is a mistake, not a goal, and is refused before anything is written.
      */
     public static final int MAX_UNBOUNDED_TEXT = 65_535;
+    /** The longest text a decimal field is parsed from; longer ones are refused unparsed. */
+    private static final int MAX_DECIMAL_TEXT = 40;
 
     /** The kinds of value a resolvable column holds. */
     public enum Kind { TEXT, REQUIRED_TEXT, DECIMAL, TIMESTAMP, CHOICE }
@@ -72,6 +74,12 @@ public final class EntityFields {
         }
 
         private static BigDecimal decimal(String fieldName, JsonNode value) {
+            // Checked as text first: parsing a number of millions of digits costs seconds, and none of them fits.
+            String text = value.asText().strip();
+            if (text.length() > MAX_DECIMAL_TEXT) {
+                throw new InvalidValueException(fieldName, fieldName + " is a value of " + String.format(Locale.ROOT, "%,d", text.length())
+                        + " characters; it must be below 10000 with at most 2 decimals.");
+            }
             BigDecimal number;
             try {
                 number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());

@@ -1,5 +1,14 @@
 package com.syncdesk.demo;
 
+import static com.syncdesk.demo.DemoVocabulary.GOALS;
+import static com.syncdesk.demo.DemoVocabulary.OBJECTS;
+import static com.syncdesk.demo.DemoVocabulary.PEOPLE;
+import static com.syncdesk.demo.DemoVocabulary.PRIORITIES;
+import static com.syncdesk.demo.DemoVocabulary.STATUSES;
+import static com.syncdesk.demo.DemoVocabulary.STORY_POINTS;
+import static com.syncdesk.demo.DemoVocabulary.TYPES;
+import static com.syncdesk.demo.DemoVocabulary.VERBS;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -34,6 +43,7 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.DashboardCounts;
@@ -69,26 +79,6 @@ public final class DemoDataGenerator {
     private static final String LOADED_TABLES = "('issues', 'sprints', 'sync_metadata', 'conflict_resolutions', 'sync_history')";
     private static final Pattern INSERT_TARGET = Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\)");
 
-    private static final String[] PROJECT_NAMES = {"Payments", "Web Shop", "Mobile App", "Data Platform", "Identity", "Search",
-            "Checkout", "Logistics", "Billing", "Analytics", "Growth", "Platform", "Support Portal", "Notifications", "Catalog",
-            "Recommendations", "Partner API", "Onboarding", "Security", "Infrastructure"};
-    private static final String[] PROJECT_KEYS = {"PAY", "WEB", "MOB", "DATA", "IAM", "SRCH", "CHK", "LOG", "BILL", "ANA",
-            "GRO", "PLAT", "SUP", "NOTI", "CAT", "REC", "PAPI", "ONB", "SEC", "INFRA"};
-    private static final String[] VERBS = {"Fix", "Add", "Refactor", "Remove", "Migrate", "Document", "Speed up", "Validate",
-            "Localise", "Audit", "Retry", "Cache", "Paginate", "Harden", "Redesign"};
-    private static final String[] OBJECTS = {"login redirect loop", "invoice PDF export", "sprint burndown chart", "webhook retries",
-            "password reset email", "currency rounding", "search relevance for SKUs", "mobile push tokens", "CSV import of customers",
-            "rate limiter for the public API", "dark mode on settings page", "timezone handling in reports", "refund workflow",
-            "session timeout warning", "address autocomplete", "audit log retention", "feature flag cleanup", "checkout 3-D Secure step",
-            "slow order history query", "broken links in help centre"};
-    private static final String[] STATUSES = {"To Do", "In Progress", "In Review", "Done"};
-    private static final String[] TYPES = {"Story", "Bug", "Task", "Spike"};
-    private static final String[] PRIORITIES = {"Highest", "High", "Medium", "Low"};
-    private static final String[] PEOPLE = {"Ana Souza", "Ben Carter", "Chloé Martin", "Dmitri Volkov", "Emeka Obi", "Fatima Zahra",
-            "Grace Lee", "Hiro Tanaka", "Ines García", "Jonas Berg", "Kavya Rao", "Liam O'Brien", "Maja Nowak", "Noah Fischer"};
-    private static final String[] GOALS = {"Ship the new checkout to 10% of users", "Cut p95 API latency below 300 ms",
-            "Close the audit findings before the release", "Make onboarding self-service", "Stabilise the nightly import",
-            "Launch partner API v2 beta"};
     private static final String[] OPERATORS = {"alice", "bob", "carol", "dmitri"};
     private static final String[] ERRORS = {
             "HTTP 429 Too Many Requests: rate limit exceeded, retry after 30 seconds",
@@ -134,6 +124,7 @@ public final class DemoDataGenerator {
             throw new DatabaseException(Reason.FOREIGN_SCHEMA, database.target().describe()
                     + " already holds sync data; demo data only goes into an empty database.");
         }
+        Privileges.of(database).refuseUnless(Privileges.Work.FILL);
         Instant started = Instant.now();
         Plan plan = new Plan(entities, seed, started.truncatedTo(ChronoUnit.SECONDS));
         try (Connection connection = database.connection()) {
@@ -221,9 +212,10 @@ public final class DemoDataGenerator {
         }
         List<String> foreignKeys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
+             // The schema is matched by name: casting current_schema() to regnamespace fails on names that need quoting ("Sync Data").
              ResultSet rows = statement.executeQuery("SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
-                     + "FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace "
-                     + "AND c.conrelid::regclass::text IN " + LOADED_TABLES + " ORDER BY c.conname")) {
+                     + "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                     + "WHERE c.contype = 'f' AND n.nspname = current_schema() AND t.relname IN " + LOADED_TABLES + " ORDER BY c.conname")) {
             while (rows.next()) {
                 foreignKeys.add("ALTER TABLE " + rows.getString(1) + " DROP CONSTRAINT " + rows.getString(2));
                 restore.add("ALTER TABLE " + rows.getString(1) + " ADD CONSTRAINT " + rows.getString(2) + " " + rows.getString(3));
@@ -548,7 +540,7 @@ public final class DemoDataGenerator {
         Plan(int entities, long seed, Instant now) {
             random = new Random(seed);
             nowMicros = now.getEpochSecond() * 1_000_000L;
-            projects = Math.max(3, Math.min(PROJECT_KEYS.length * 5, entities / 20_000));
+            projects = Math.max(3, Math.min(DemoVocabulary.MAX_PROJECTS, entities / 20_000));
             boards = projects * 2;
             sprints = Math.max(projects * 3, entities / 50);
             issues = entities - projects - boards - sprints;
@@ -565,14 +557,7 @@ public final class DemoDataGenerator {
         }
 
         String key(int project) {
-            int index = (project - 1) % PROJECT_KEYS.length;
-            int round = (project - 1) / PROJECT_KEYS.length;
-            return PROJECT_KEYS[index] + (round == 0 ? "" : String.valueOf((char) ('A' + round - 1)));
-        }
-
-        String projectName(int project) {
-            int round = (project - 1) / PROJECT_NAMES.length;
-            return PROJECT_NAMES[(project - 1) % PROJECT_NAMES.length] + (round == 0 ? "" : " " + (round + 1));
+            return DemoVocabulary.projectKey(project);
         }
 
         long hoursAgo(double hours) {
@@ -581,6 +566,10 @@ public final class DemoDataGenerator {
 
         <T> T pick(T[] values) {
             return values[random.nextInt(values.length)];
+        }
+
+        <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
         }
 
         void write(Writer w) {
@@ -608,7 +597,7 @@ public final class DemoDataGenerator {
                 project.setInt(1, p);
                 project.setString(2, String.valueOf(10_000 + p));
                 project.setString(3, key(p));
-                project.setString(4, projectName(p));
+                project.setString(4, DemoVocabulary.projectName(p));
                 project.setString(5, p % 4 == 0 ? "business" : "software");
                 w.time(project, 6, hoursAgo(24 * 400 - p));
                 w.time(project, 7, hoursAgo(random.nextInt(24 * 30)));
@@ -680,7 +669,7 @@ public final class DemoDataGenerator {
                 issue.setString(6, pick(TYPES));
                 issue.setString(7, pick(PRIORITIES));
                 issue.setString(8, random.nextInt(8) == 0 ? null : pick(PEOPLE));
-                issue.setBigDecimal(9, random.nextInt(6) == 0 ? null : BigDecimal.valueOf(new int[] {1, 2, 3, 5, 8, 13}[random.nextInt(6)]));
+                issue.setBigDecimal(9, random.nextInt(6) == 0 ? null : BigDecimal.valueOf(pick(STORY_POINTS)));
                 if (backlog) {
                     issue.setNull(10, Types.BIGINT);
                 } else {

@@ -14,7 +14,7 @@ sealed interface BackupStore permits SqliteBackupStore, PostgresBackupStore {
     /** @param postgresFolder where PostgreSQL backups go; SQLite backups always go beside the file */
     static BackupStore of(Database database, Path postgresFolder) {
         return switch (database.target()) {
-            case SqliteFile file -> new SqliteBackupStore(database, file.path());
+            case SqliteFile file -> new SqliteBackupStore(database, file.realPath());
             case PostgresServer server -> new PostgresBackupStore(database, server, postgresFolder);
         };
     }

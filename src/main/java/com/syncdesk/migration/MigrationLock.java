@@ -15,8 +15,8 @@ import java.sql.Statement;
 import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -26,7 +26,7 @@ import com.syncdesk.persistence.Vendor;
  * writing. On PostgreSQL a session advisory lock plays the same part, around downgrades and
  * restores as well as upgrades.
  */
-final class MigrationLock implements AutoCloseable {
+public final class MigrationLock implements AutoCloseable {
 
     /** Advisory lock keys: the two-integer form lives apart from Flyway's own single-bigint lock. */
     private static final int ADVISORY_CLASS = 0x53594E43;
@@ -42,24 +42,29 @@ final class MigrationLock implements AutoCloseable {
         this.session = session;
     }
 
-    /** The lock file of a SQLite database. It is never deleted: deleting it would let two processes lock different files. */
-    static Path lockFileOf(Path databaseFile) {
-        return databaseFile.resolveSibling(databaseFile.getFileName() + ".migration-lock");
+    /**
+     * The lock file of a SQLite database, beside the real file: a symbolic link and the path it points to
+     * take the same lock. It is never deleted: deleting it would let two processes lock different files.
+     */
+    static Path lockFileOf(SqliteFile database) {
+        Path file = database.realPath();
+        return file.resolveSibling(file.getFileName() + ".migration-lock");
     }
 
-    static MigrationLock acquire(Database database) {
+    public static MigrationLock acquire(Database database) {
         return database.vendor() == Vendor.SQLITE ? sqlite(database) : postgres(database);
     }
 
     private static MigrationLock sqlite(Database database) {
-        Path file = ((SqliteFile) database.target()).path();
+        SqliteFile file = (SqliteFile) database.target();
+        Path lockFile = lockFileOf(file);
         FileChannel channel;
         FileLock lock;
         try {
-            channel = FileChannel.open(lockFileOf(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new DatabaseException(Reason.READ_ONLY, file + " cannot be changed: its folder is read-only (the lock file "
-                    + lockFileOf(file).getFileName() + " cannot be created beside it). Nothing was changed.", e);
+            throw new DatabaseException(Reason.READ_ONLY, file.path() + " cannot be changed: its folder is read-only (the lock file "
+                    + lockFile.getFileName() + " cannot be created beside it). Nothing was changed.", e);
         }
         try {
             lock = channel.tryLock();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
+import com.syncdesk.persistence.Vendor;
 
 /**
  * Moves a database's schema up through Flyway and down through SyncDesk's own undo runner, previews
@@ -27,6 +31,8 @@ import com.syncdesk.persistence.DatabaseException;
  */
 public final class MigrationService {
 
+    /** Flyway's schema history table, which other features read to recognise a history SyncDesk did not write. */
+    public static final String HISTORY_TABLE = SchemaHistory.HISTORY_TABLE;
     private static final int LEGACY_VERSION_MERGING_SYNC_STATES = 7;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
 
@@ -36,6 +42,7 @@ public final class MigrationService {
     private final SchemaGuard guard;
     private final Downgrades downgrades;
     private final BackupStore backups;
+    private final ForeignDatabases foreign;
 
     /** PostgreSQL backups go to the default folder in the data directory. */
     public MigrationService(Database database, String operator) {
@@ -44,12 +51,18 @@ public final class MigrationService {
 
     /** @param postgresBackupFolder where PostgreSQL backups go; SQLite backups always go beside the file */
     public MigrationService(Database database, String operator, Path postgresBackupFolder) {
+        this(database, operator, postgresBackupFolder, ForeignDatabases.unknown(database));
+    }
+
+    /** @param foreign what is known of databases SyncDesk did not create (the adoption feature knows sprint-reports') */
+    public MigrationService(Database database, String operator, Path postgresBackupFolder, ForeignDatabases foreign) {
         this.database = database;
         this.operator = operator;
         this.history = new SchemaHistory(database, operator);
-        this.guard = new SchemaGuard(database);
+        this.guard = new SchemaGuard(database, foreign);
         this.downgrades = new Downgrades(database);
         this.backups = BackupStore.of(database, postgresBackupFolder);
+        this.foreign = foreign;
     }
 
     public Database database() {
@@ -74,13 +87,14 @@ public final class MigrationService {
 
     private UpgradeReport upgradeHoldingLock(Integer target, MigrationProgress progress) {
         SchemaStatus before = status();
-        guard.refuseUnsafe(before);
+        guard.refuseUnsafeUpgrade(before);
         int goal = target == null ? before.latestVersion() : target;
         checkUpgradeTarget(before, goal);
         List<MigrationEntry> steps = pendingUpTo(before, goal);
         long legacyRows = steps.stream().anyMatch(m -> m.version() == LEGACY_VERSION_MERGING_SYNC_STATES)
                 ? countRowsIfTableExists("sync_states") : 0;
         if (!steps.isEmpty()) {
+            Privileges.of(database).refuseUnless(Work.CHANGE_SCHEMA);
             try {
                 history.migrate(steps.getLast().version(), steps.size(), progress);
             } catch (FlywayException e) {
@@ -122,15 +136,21 @@ public final class MigrationService {
             SchemaStatus before = status();
             guard.refuseUnsafe(before);
             Downgrades.checkTarget(before, target);
+            guard.refuseBelowBaseline(before, target);
+            Privileges.of(database).refuseUnless(Work.CHANGE_SCHEMA);
             List<UndoScript> scripts = downgrades.scripts(before, target);
+            ForeignSchema.Adapted adapted = ForeignSchema.adapt(database, scripts);
+            adapted.refusal(database.target().describe()).ifPresent(refusal -> {
+                throw refusal;
+            });
             List<DataLoss> loss = downgrades.dataLoss(scripts);
             Optional<Backup> backup = Optional.empty();
-            if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && loss.stream().anyMatch(l -> l.values() > 0)) {
+            if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && MigrationPlan.losesData(loss, adapted.objects())) {
                 List<Drop> drops = scripts.stream().flatMap(s -> s.drops().stream()).toList();
                 backup = Optional.of(backups.takeBeforeDowngrade(before.currentVersion(), drops, progress));
             }
-            new UndoRunner(database, operator).runAll(scripts, backup, progress);
-            return new DowngradeReport(before.currentVersion(), status(), loss, backup);
+            new UndoRunner(database, operator).runAll(adapted.scripts(), backup, progress);
+            return new DowngradeReport(before.currentVersion(), status(), loss, adapted.objects(), backup);
         }
     }
 
@@ -147,25 +167,51 @@ public final class MigrationService {
             List<PlannedStep> steps = pendingUpTo(status, target).stream()
                     .map(m -> new PlannedStep(m.version(), m.description(), MigrationCatalog.upgradeStatements(database.vendor(), m.version())))
                     .toList();
-            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of());
+            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of(), List.of());
         }
         if (target == current) {
-            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of());
+            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of(), List.of());
         }
         Downgrades.checkTarget(status, target);
+        guard.refuseBelowBaseline(status, target);
         List<UndoScript> scripts = downgrades.scripts(status, target);
-        List<PlannedStep> steps = scripts.stream().map(script -> {
+        ForeignSchema.Adapted adapted = ForeignSchema.adapt(database, scripts);
+        List<PlannedStep> steps = adapted.scripts().stream().map(script -> {
             List<String> statements = new ArrayList<>(script.statements());
             statements.add(UndoRunner.historyRowRemoval(script.version()));
             return new PlannedStep(script.version(), script.description(), List.copyOf(statements));
         }).toList();
         return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, Downgrades.reached(status, target), steps,
-                downgrades.dataLoss(scripts));
+                downgrades.dataLoss(scripts), adapted.objects());
     }
 
-    /** Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
+    /** Every migration up to {@code target}, oldest first, with the statements it runs, whatever the database's state. */
+    public List<PlannedStep> scriptsUpTo(int target) {
+        return MigrationCatalog.scripts(database.vendor()).stream().filter(script -> script.version() <= target)
+                .map(script -> new PlannedStep(script.version(), script.description(), MigrationCatalog.upgradeStatements(database.vendor(),
+                        script.version())))
+                .toList();
+    }
+
+    /**
+     * What a database SyncDesk did not create is, when SyncDesk can take it over ("a sprint-reports database …"); empty
+     * for SyncDesk's own databases and for any other application's.
+     */
+    public Optional<String> adoptable() {
+        return guard.isForeign(status()) ? foreign.adoptable() : Optional.empty();
+    }
+
+    /**
+     * Takes a backup of everything now: the whole SQLite file, or every table as CSV on PostgreSQL. A database
+     * SyncDesk can adopt is backed up whole as it is; any other application's is refused.
+     */
     public Backup backup(MigrationProgress progress) {
-        return backups.takeEverything(status().currentVersion(), progress);
+        Privileges.of(database).refuseUnless(Work.BACK_UP);
+        SchemaStatus status = status();
+        if (guard.isForeign(status)) {
+            return foreign.backUp(progress);
+        }
+        return backups.takeEverything(status.currentVersion(), progress);
     }
 
     /** Where this database's backups go. */
@@ -173,15 +219,18 @@ public final class MigrationService {
         return backups.folder();
     }
 
-    /** This database's backups, oldest first. */
+    /** This database's backups, oldest first, including those of it as another application had it. */
     public List<Backup> backups() {
-        return backups.list();
+        List<Backup> all = new ArrayList<>(backups.list());
+        all.addAll(foreign.backups());
+        all.sort(Comparator.comparing(Backup::takenAt));
+        return List.copyOf(all);
     }
 
     /** The backup at {@code location} (a file or folder {@link #backups()} lists). */
     public Backup backupAt(Path location) {
-        return backups.describe(location).orElseThrow(() -> new IllegalArgumentException(location + " is not a SyncDesk backup of "
-                + database.target().describe() + "."));
+        return backups.describe(location).or(() -> foreign.describe(location)).orElseThrow(() -> new IllegalArgumentException(location
+                + " is not a SyncDesk backup of " + database.target().describe() + "."));
     }
 
     /**
@@ -191,6 +240,16 @@ public final class MigrationService {
      */
     public RestoreReport restore(Backup backup, MigrationProgress progress) {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
+            Privileges privileges = Privileges.of(database);
+            privileges.refuseUnless(Work.RESTORE);
+            if (foreign.describe(backup.location()).isPresent()) {
+                foreign.restore(backup, status(), progress);
+                return new RestoreReport(backup, status(), Optional.empty());
+            }
+            // PostgreSQL brings the schema up to the backup's version first: that must be allowed too before anything starts.
+            if (database.vendor() == Vendor.POSTGRESQL && status().currentVersion() < backup.version()) {
+                privileges.refuseUnless(Work.CHANGE_SCHEMA);
+            }
             return backups.restore(backup, new BackupStore.LiveSchema() {
                 @Override
                 public SchemaStatus status() {
@@ -210,9 +269,12 @@ public final class MigrationService {
         }
     }
 
-    /** Checks applied migrations against the scripts; returns the problems in words, empty when valid. */
-    public List<String> validate() {
-        return new SchemaValidator(database, history).validate();
+    /**
+     * Checks the database against what this SyncDesk's scripts promise: the applied migrations, and the schema's tables,
+     * columns, constraints, indexes, triggers and functions against a fresh schema at the same version. Reads only.
+     */
+    public Validation validate() {
+        return new SchemaValidator(database, history, guard).validate();
     }
 
     /**
@@ -220,15 +282,18 @@ public final class MigrationService {
      * words; empty when the file is sound. Reads only.
      */
     public List<String> damage() {
-        return new SchemaValidator(database, history).damage();
+        return new SchemaValidator(database, history, guard).damage();
     }
 
-    /** Removes failed entries from the history and realigns checksums, as Flyway's repair does, and recounts the dashboard's counts. */
-    public void repair() {
+    /**
+     * Recreates SyncDesk's missing or changed indexes, triggers, functions and (PostgreSQL) constraints and recounts the
+     * dashboard's counts, then removes failed entries from the history and realigns checksums, as Flyway's repair does.
+     */
+    public RepairReport repair() {
         try (MigrationLock lock = MigrationLock.acquire(database)) {
             SchemaStatus status = status();
             guard.refuseNewer(status);
-            new SchemaValidator(database, history).repair(status);
+            return new SchemaValidator(database, history, guard).repair(status);
         }
     }
 

@@ -35,6 +35,8 @@ import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 
 /**
  * Backups of a PostgreSQL database: per table, the chosen columns with the row ids, written by
@@ -45,8 +47,12 @@ final class PostgresBackupStore implements BackupStore {
 
     static final String MANIFEST = "backup.json";
     /** SyncDesk's tables, parents before the tables that reference them. */
+    /** The columns naming a row, for the tables not keyed by {@code id}. */
+    private static final Map<String, List<String>> KEYS = Map.of("jira_sync_scope", List.of("kind", "ref"),
+            "sync_snapshots", List.of("sync_metadata_id"));
+
     static final List<String> TABLES_PARENTS_FIRST = List.of("projects", "boards", "sprints", "issues", "operators",
-            "sync_metadata", "conflict_resolutions", "sync_history", "audit_log");
+            "sync_metadata", "conflict_resolutions", "sync_history", "audit_log", "jira_connection", "jira_sync_scope", "sync_snapshots");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -101,9 +107,9 @@ final class PostgresBackupStore implements BackupStore {
             }
             List<String> dropped = drops.stream().filter(d -> !d.isTable() && d.table().equals(table)).map(Drop::column).toList();
             if (!dropped.isEmpty()) {
-                List<String> withId = new ArrayList<>(List.of("id"));
-                withId.addAll(dropped);
-                columns.put(table, withId);
+                List<String> withKey = new ArrayList<>(key(table));
+                withKey.addAll(dropped);
+                columns.put(table, withKey);
             }
         }
         return take(version, columns, whole, progress);
@@ -129,10 +135,10 @@ final class PostgresBackupStore implements BackupStore {
                     String name = "Back up " + table;
                     progress.onStep(new Step(name, ++index, columns.size(), Phase.STARTED, Duration.between(start, Instant.now())));
                     String file = table + ".csv";
-                    String list = String.join(", ", entry.getValue());
+                    String list = quotedList(entry.getValue());
                     long rows;
                     try (OutputStream out = Files.newOutputStream(folder.resolve(file))) {
-                        rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", out);
+                        rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY " + quotedList(key(table)) + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
                     }
                     exports.add(new TableExport(table, entry.getValue(), wholeTables.contains(table), rows, file));
                     progress.onStep(new Step(name, index, columns.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
@@ -193,6 +199,10 @@ final class PostgresBackupStore implements BackupStore {
     /** Upgrades the schema to the backup's version first, then writes the saved values back by id. */
     @Override
     public RestoreReport restore(Backup backup, LiveSchema schema, MigrationProgress progress) {
+        if (backup.version() > MigrationCatalog.latestVersion()) {
+            throw unusable(backup, "its schema (version " + backup.version() + ") is newer than this SyncDesk knows ("
+                    + MigrationCatalog.latestVersion() + ")");
+        }
         SchemaStatus before = schema.status();
         schema.refuseUnsafe(before);
         if (before.currentVersion() > backup.version()) {
@@ -224,18 +234,29 @@ final class PostgresBackupStore implements BackupStore {
                 for (TableExport table : tables) {
                     String name = "Load " + table.table();
                     progress.onStep(new Step(name, ++index, tables.size(), Phase.STARTED, Duration.between(start, Instant.now())));
-                    String list = String.join(", ", table.columns());
+                    String list = quotedList(table.columns());
                     execute(connection, "CREATE TEMP TABLE " + temp(table) + " ON COMMIT DROP AS SELECT " + list + " FROM "
                             + table.table() + " WITH NO DATA");
-                    try (Reader in = Files.newBufferedReader(backup.location().resolve(table.file()), StandardCharsets.UTF_8)) {
-                        copy.copyIn("COPY " + temp(table) + " (" + list + ") FROM STDIN WITH (FORMAT csv, HEADER)", in);
+                    Path file = backup.location().resolve(table.file());
+                    if (!Files.isRegularFile(file)) {
+                        throw unusable(backup, "its file " + table.file() + " is missing");
+                    }
+                    long loaded;
+                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        loaded = copy.copyIn("COPY " + temp(table) + " (" + list + ") FROM STDIN WITH (FORMAT csv, HEADER)", in);
+                    } catch (SQLException e) {
+                        throw unusable(backup, table.file() + " cannot be read back (" + DatabaseErrors.deepestMessage(e) + ")");
+                    }
+                    // A file cut short loads fewer rows than the manifest promised: nothing is written back then.
+                    if (loaded != table.rows()) {
+                        throw unusable(backup, table.file() + " holds " + loaded + " rows, its manifest says " + table.rows());
                     }
                     progress.onStep(new Step(name, index, tables.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
                 }
                 for (TableExport table : tables.reversed()) {
                     if (table.wholeTable()) {
                         execute(connection, "DELETE FROM " + table.table() + " t WHERE NOT EXISTS (SELECT 1 FROM "
-                                + temp(table) + " r WHERE r.id = t.id)");
+                                + temp(table) + " r WHERE " + sameKey(table.table()) + ")");
                     }
                 }
                 for (TableExport table : tables) {
@@ -254,19 +275,42 @@ final class PostgresBackupStore implements BackupStore {
     }
 
     private static void writeBack(Connection connection, TableExport table) throws SQLException {
-        List<String> values = table.columns().stream().filter(c -> !c.equals("id")).toList();
+        List<String> key = key(table.table());
+        List<String> values = table.columns().stream().filter(c -> !key.contains(c)).toList();
         if (!values.isEmpty()) {
             execute(connection, "UPDATE " + table.table() + " t SET "
-                    + values.stream().map(c -> c + " = r." + c).collect(Collectors.joining(", "))
-                    + " FROM " + temp(table) + " r WHERE t.id = r.id");
+                    + values.stream().map(SqlDefinitions::quoted).map(c -> c + " = r." + c).collect(Collectors.joining(", "))
+                    + " FROM " + temp(table) + " r WHERE " + sameKey(table.table()));
         }
         if (table.wholeTable()) {
-            String list = String.join(", ", table.columns());
+            String list = quotedList(table.columns());
             execute(connection, "INSERT INTO " + table.table() + " (" + list + ") SELECT " + list + " FROM " + temp(table)
-                    + " r WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " t WHERE t.id = r.id) ORDER BY r.id");
-            execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
-                    + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
+                    + " r WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " t WHERE " + sameKey(table.table()) + ") ORDER BY "
+                    + key.stream().map(c -> "r." + SqlDefinitions.quoted(c)).collect(Collectors.joining(", ")));
+            if (key.equals(List.of("id"))) {
+                execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
+                        + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
+            }
         }
+    }
+
+    private static List<String> key(String table) {
+        return KEYS.getOrDefault(table, List.of("id"));
+    }
+
+    /** "t.id = r.id", or the same for every column of a composite key. */
+    private static String sameKey(String table) {
+        return key(table).stream().map(SqlDefinitions::quoted).map(c -> "t." + c + " = r." + c).collect(Collectors.joining(" AND "));
+    }
+
+    /** Column names as other clients may have chosen them (spaces, capitals) survive the round trip quoted. */
+    private static String quotedList(List<String> columns) {
+        return columns.stream().map(SqlDefinitions::quoted).collect(Collectors.joining(", "));
+    }
+
+    private DatabaseException unusable(Backup backup, String why) {
+        return new DatabaseException(Reason.NOT_A_DATABASE, backup.location() + " is not a usable backup of " + database.target().describe()
+                + ": " + why + ". Nothing was changed.");
     }
 
     private static String temp(TableExport table) {

@@ -64,6 +64,9 @@ final class SchemaHistory {
                 if (info.getVersion() == null) {
                     continue;
                 }
+                if (info.getState() == org.flywaydb.core.api.MigrationState.BASELINE_IGNORED) {
+                    continue; // the script of the baseline's own version: the baseline row stands for it
+                }
                 int version = Integer.parseInt(info.getVersion().getVersion());
                 MigrationState state = stateOf(info, undone.contains(version));
                 if (!state.isPending()) {
@@ -93,7 +96,9 @@ final class SchemaHistory {
 
     private static MigrationState stateOf(MigrationInfo info, boolean undone) {
         return switch (info.getState()) {
-            case SUCCESS, BASELINE, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
+            case SUCCESS, OUT_OF_ORDER, OUTDATED, SUPERSEDED -> MigrationState.APPLIED;
+            case BASELINE -> MigrationState.BASELINE;
+            case BELOW_BASELINE -> MigrationState.BELOW_BASELINE;
             case MISSING_SUCCESS -> MigrationState.MISSING_TOLERATED;
             case FUTURE_SUCCESS -> MigrationState.FUTURE;
             case FAILED, MISSING_FAILED, FUTURE_FAILED -> MigrationState.FAILED;
@@ -128,9 +133,8 @@ final class SchemaHistory {
 
     private Set<Integer> undoneVersions() {
         Set<Integer> versions = new HashSet<>();
-        try (Connection connection = database.connection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, UNDO_LOG_TABLE, null)) {
-            if (!tables.next()) {
+        try (Connection connection = database.connection()) {
+            if (!hasUndoLog(connection)) {
                 return versions;
             }
             try (Statement statement = connection.createStatement();
@@ -142,6 +146,23 @@ final class SchemaHistory {
             return versions;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
+        }
+    }
+
+    /**
+     * Whether the undo log the unqualified name reaches exists. On PostgreSQL the name is looked up as the query
+     * will look it up, through the search_path: another SyncDesk schema in the same database keeps its own log.
+     */
+    private boolean hasUndoLog(Connection connection) throws SQLException {
+        if (database.vendor() == Vendor.POSTGRESQL) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet found = statement.executeQuery("SELECT to_regclass('" + UNDO_LOG_TABLE + "') IS NOT NULL")) {
+                found.next();
+                return found.getBoolean(1);
+            }
+        }
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, UNDO_LOG_TABLE, null)) {
+            return tables.next();
         }
     }
 

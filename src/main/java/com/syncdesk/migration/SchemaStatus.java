@@ -2,6 +2,7 @@ package com.syncdesk.migration;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a database's schema stands.
@@ -38,6 +39,11 @@ public record SchemaStatus(int currentVersion, int latestVersion, List<Migration
 
     public boolean hasFailedMigration() {
         return migrations.stream().anyMatch(m -> m.state() == MigrationState.FAILED);
+    }
+
+    /** The version the history starts at when the database was taken over rather than migrated up (an adoption). */
+    public Optional<MigrationEntry> baseline() {
+        return migrations.stream().filter(m -> m.state() == MigrationState.BASELINE).findFirst();
     }
 
     public List<MigrationEntry> pending() {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Splits a plain SQL script into statements at semicolons outside quotes, dollar quotes, comments
  * and the {@code BEGIN ... END} body of a SQLite trigger.
  */
-final class SqlScript {
+public final class SqlScript {
 
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$\\w*\\$");
     private static final Pattern BLOCK_WORD = Pattern.compile("\\b(BEGIN|CASE|END)\\b", Pattern.CASE_INSENSITIVE);
@@ -17,7 +17,7 @@ final class SqlScript {
     private SqlScript() {
     }
 
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int i = 0;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import com.syncdesk.migration.MigrationProgress.Phase;
 import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
 
 /**
  * Backups of a SQLite database: consistent copies made with {@code VACUUM INTO} in a {@code backups}
@@ -68,8 +71,12 @@ final class SqliteBackupStore implements BackupStore {
         return takeEverything(version, progress);
     }
 
+    private Path newBackupName(int version) {
+        return folder().resolve(stem + "-" + STAMP.format(Instant.now()) + "-v" + version + ".db");
+    }
+
     private Backup take(int version) {
-        Path target = folder().resolve(stem + "-" + STAMP.format(Instant.now()) + "-v" + version + ".db");
+        Path target = newBackupName(version);
         try {
             Files.createDirectories(folder());
         } catch (IOException e) {
@@ -130,42 +137,99 @@ final class SqliteBackupStore implements BackupStore {
         }
     }
 
-    /** Keeps the current file as another backup, puts the backup in its place and reopens. */
+    /**
+     * Brings the backup back into the live file through SQLite's backup API, so every connection sees the
+     * restored data and nothing is swapped under a program that has the file open. It is refused, changing
+     * nothing, while any other connection has the database open (a sync worker): SyncDesk's own pool is
+     * closed, one connection takes the file exclusively, keeps the current data as another backup, restores,
+     * and only then lets others in again, so no commit can fall between the copy kept and the restore.
+     */
     @Override
     public RestoreReport restore(Backup backup, LiveSchema schema, MigrationProgress progress) {
+        checkRestorable(backup);
         Instant start = Instant.now();
-        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.STARTED, Duration.ZERO));
-        Backup previous = take(schema.status().currentVersion());
-        progress.onStep(new Step("Keep the current file as a backup", 1, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
-        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.STARTED, Duration.between(start, Instant.now())));
-        swapIn(backup);
-        progress.onStep(new Step("Close connections and put the backup in place", 2, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
-        progress.onStep(new Step("Reopen", 3, 3, Phase.STARTED, Duration.between(start, Instant.now())));
+        Backup[] previous = new Backup[1];
+        int current = schema.status().currentVersion();
+        database.reopenAfter(() -> {
+            try (Connection exclusive = SqliteExclusive.open(file)) {
+                progress.onStep(new Step("Keep the current data as a backup", 1, 2, Phase.STARTED, Duration.ZERO));
+                previous[0] = copyTo(exclusive, current);
+                progress.onStep(new Step("Keep the current data as a backup", 1, 2, Phase.FINISHED, Duration.between(start, Instant.now())));
+                progress.onStep(new Step("Put the backup in place", 2, 2, Phase.STARTED, Duration.between(start, Instant.now())));
+                SqliteExclusive.restoreFrom(exclusive, backup.location());
+                progress.onStep(new Step("Put the backup in place", 2, 2, Phase.FINISHED, Duration.between(start, Instant.now())));
+            } catch (SQLException e) {
+                throw DatabaseErrors.translate(e, database.target());
+            }
+        });
         database.enableWriteAheadLog();
-        SchemaStatus status = schema.status();
-        progress.onStep(new Step("Reopen", 3, 3, Phase.FINISHED, Duration.between(start, Instant.now())));
-        return new RestoreReport(backup, status, Optional.of(previous));
+        return new RestoreReport(backup, schema.status(), Optional.of(previous[0]));
+    }
+
+    /** The current data copied by SQLite's backup API on the exclusive connection, under a name listed only once complete. */
+    private Backup copyTo(Connection exclusive, int version) throws SQLException {
+        Path target = newBackupName(version);
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(folder());
+            Files.deleteIfExists(partial);
+            SqliteExclusive.backupTo(exclusive, partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("Cannot write the backup " + target + ": " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        return describe(target).orElseThrow();
     }
 
     /**
-     * Puts the backup in the database's place. Every pooled connection is closed first; a copy is
-     * moved over the file in one rename, and write-ahead log files of the replaced file are removed so
-     * SQLite cannot replay them into the restored one.
+     * A backup is checked whole before the live file is touched: SQLite's header and size, its integrity
+     * check, a SyncDesk schema history, and the version its name promises (not newer than this SyncDesk).
      */
-    private void swapIn(Backup backup) {
-        database.reopenAfter(() -> {
-            Path incoming = file.resolveSibling(file.getFileName() + ".restoring");
-            try {
-                Files.copy(backup.location(), incoming, StandardCopyOption.REPLACE_EXISTING);
-                // The old file's log goes before the swap: a process killed right after the rename must not
-                // leave a log that SQLite would replay into the restored file. Every connection is closed,
-                // so what the log held is in the old file already (and in the backup taken before).
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
-                Files.move(incoming, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot put " + backup.location() + " in place of " + file + ": " + e.getMessage(), e);
+    private void checkRestorable(Backup backup) {
+        Path location = backup.location();
+        String refused = location + " is not a usable backup of " + file + ": ";
+        try {
+            Database.checkSqliteContent(location);
+        } catch (DatabaseException e) {
+            throw new DatabaseException(e.reason(), refused + (e.reason() == Reason.CORRUPT
+                    ? "it is damaged (shorter than its own header says: cut off, perhaps by an interrupted copy)"
+                    : "it is not a SQLite database file") + ". Nothing was changed.", e);
+        }
+        try (Connection connection = SqliteExclusive.openReadOnly(location); Statement statement = connection.createStatement()) {
+            try (ResultSet check = statement.executeQuery("PRAGMA integrity_check(1)")) {
+                String verdict = check.next() ? check.getString(1).lines().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("***")).findFirst().orElse("ok") : "no answer";
+                if (!"ok".equalsIgnoreCase(verdict)) {
+                    throw new DatabaseException(Reason.CORRUPT, refused + "it is damaged (SQLite's integrity check reports: " + verdict
+                            + "). Nothing was changed.");
+                }
             }
-        });
+            int version;
+            try (ResultSet history = statement.executeQuery("SELECT max(CAST(version AS INTEGER)), sum(CASE WHEN success THEN 0 ELSE 1 END) "
+                    + "FROM " + SchemaHistory.HISTORY_TABLE + " WHERE version IS NOT NULL")) {
+                history.next();
+                version = history.getInt(1);
+                if (history.getInt(2) > 0) {
+                    throw new DatabaseException(Reason.FAILED_MIGRATION, refused + "its history records a failed migration. Nothing was changed.");
+                }
+            }
+            if (version != backup.version()) {
+                throw new DatabaseException(Reason.NOT_A_DATABASE, refused + "its schema is at version " + version + ", its name says "
+                        + backup.version() + ". Nothing was changed.");
+            }
+            if (version > MigrationCatalog.latestVersion()) {
+                throw new DatabaseException(Reason.NEWER_SCHEMA, refused + "its schema (version " + version
+                        + ") is newer than this SyncDesk knows (" + MigrationCatalog.latestVersion() + "). Nothing was changed.");
+            }
+        } catch (SQLException e) {
+            DatabaseException cause = DatabaseErrors.translate(e, database.target());
+            throw new DatabaseException(cause.reason() == Reason.FAILED ? Reason.NOT_A_DATABASE : cause.reason(), refused
+                    + (e.getMessage() != null && e.getMessage().contains("no such table") ? "it holds no SyncDesk schema history"
+                    : DatabaseErrors.deepestMessage(e)) + ". Nothing was changed.", e);
+        }
     }
 }

@@ -8,8 +8,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import com.syncdesk.migration.MigrationProgress.Phase;
 import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.SqliteTimestamps;
 import com.syncdesk.persistence.Vendor;
@@ -68,11 +72,19 @@ final class UndoRunner {
         try (Connection connection = database.connection()) {
             if (sqlite) {
                 execute(connection, "PRAGMA foreign_keys = OFF");
+                // A rebuild's rename must leave other clients' views and triggers naming the table as they are.
+                execute(connection, "PRAGMA legacy_alter_table = ON");
             }
             connection.setAutoCommit(false);
             try {
-                for (String statement : script.statements()) {
-                    execute(connection, statement);
+                List<SqliteRebuild> rebuilds = sqlite ? SqliteRebuild.in(script.statements()) : List.of();
+                for (int i = 0; i < script.statements().size(); i++) {
+                    for (SqliteRebuild rebuild : rebuilds) {
+                        if (rebuild.drop() == i) {
+                            checkNothingLeftBehind(connection, script, rebuild);
+                        }
+                    }
+                    execute(connection, script.statements().get(i));
                 }
                 removeHistoryRow(connection, script.version());
                 logUndo(connection, script, sqlite);
@@ -86,6 +98,7 @@ final class UndoRunner {
             } finally {
                 connection.setAutoCommit(true);
                 if (sqlite) {
+                    execute(connection, "PRAGMA legacy_alter_table = OFF");
                     execute(connection, "PRAGMA foreign_keys = ON");
                 }
             }
@@ -121,6 +134,28 @@ final class UndoRunner {
             }
             insert.setString(4, operator);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Before a rebuilt table is dropped: every column it has now is copied or one the script means to drop.
+     * A column another client added after the downgrade was planned would otherwise vanish.
+     */
+    private static void checkNothingLeftBehind(Connection connection, UndoScript script, SqliteRebuild rebuild) throws SQLException {
+        Set<String> accounted = new HashSet<>(SqliteRebuild.copiedColumns(script.statements().get(rebuild.insert())));
+        script.drops().stream().filter(d -> !d.isTable() && d.table().equalsIgnoreCase(rebuild.table()))
+                .forEach(d -> accounted.add(d.column().toLowerCase(Locale.ROOT)));
+        try (PreparedStatement info = connection.prepareStatement("SELECT name FROM pragma_table_xinfo(?) WHERE hidden < 2")) {
+            info.setString(1, rebuild.table());
+            try (ResultSet columns = info.executeQuery()) {
+                while (columns.next()) {
+                    if (!accounted.contains(columns.getString(1).toLowerCase(Locale.ROOT))) {
+                        throw new DatabaseException(Reason.BLOCKED_BY_OTHER_OBJECTS, "Column " + rebuild.table() + "." + columns.getString(1)
+                                + " appeared after the downgrade was planned (another client added it), and the rebuild would not carry it. "
+                                + "Run the downgrade again to keep it.");
+                    }
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.syncdesk.persistence;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,6 +29,18 @@ public sealed interface ConnectionTarget {
             return Vendor.SQLITE;
         }
 
+        /**
+         * The file itself, links resolved: what a lock, a backup folder or a restore must be about, so that a
+         * symbolic link and the real path name one database. A file not created yet is named as given.
+         */
+        public Path realPath() {
+            try {
+                return path.toRealPath();
+            } catch (IOException notThereYet) {
+                return path;
+            }
+        }
+
         @Override
         public String describe() {
             return path.toString();
@@ -39,7 +52,10 @@ public sealed interface ConnectionTarget {
         }
     }
 
-    /** A PostgreSQL server. A password given inside the URL is moved out of it so the URL can be shown and logged. */
+    /**
+     * A PostgreSQL server. A URL carrying a password is refused: every user could read it in the process list and
+     * shell histories keep it. The password travels beside the URL, in memory only.
+     */
     record PostgresServer(String jdbcUrl, String user, char[] password) implements ConnectionTarget {
 
         private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&])password=[^&]*&?");
@@ -49,12 +65,12 @@ public sealed interface ConnectionTarget {
                 throw new IllegalArgumentException("Not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:port/database): "
                         + withoutPassword(jdbcUrl));
             }
-            char[] secret = password;
-            var inUrl = Pattern.compile("(?i)[?&]password=([^&]*)").matcher(jdbcUrl);
-            if (secret == null && inUrl.find()) {
-                secret = inUrl.group(1).toCharArray();
+            if (PASSWORD_PARAM.matcher(jdbcUrl).find()) {
+                throw new IllegalArgumentException("The URL " + withoutPassword(jdbcUrl) + " carries a password, which every user could read in "
+                        + "the process list and which shell histories keep. Remove it and set SYNCDESK_PASSWORD, or enter it when SyncDesk "
+                        + "asks; nothing was opened.");
             }
-            return new PostgresServer(withoutPassword(jdbcUrl), user, secret == null ? new char[0] : secret.clone());
+            return new PostgresServer(jdbcUrl, user, password == null ? new char[0] : password.clone());
         }
 
         static String withoutPassword(String url) {

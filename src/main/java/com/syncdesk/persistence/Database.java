@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
 
     /** How long a SQLite statement waits for another writer before it reports the file as locked. */
     public static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+    /** The system property that sets {@link #networkTimeoutSeconds()}. */
+    public static final String NETWORK_TIMEOUT_PROPERTY = "syncdesk.network.timeout";
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /** Whether opening may create a missing SQLite file. */
@@ -144,6 +146,19 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
+        checkSqliteContent(path);
+    }
+
+    /**
+     * Refuses, without writing anything, a path that is not a SQLite database: not a regular file (a pipe,
+     * which would block a read forever, a device, a socket), not SQLite's header, or shorter than its header
+     * says. An empty file passes: it is an empty database.
+     */
+    public static void checkSqliteContent(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new DatabaseException(Reason.NOT_A_DATABASE, path + " is not a regular file (it is a device, a pipe or a socket), "
+                    + "so it cannot be a database. SyncDesk has not changed it.");
+        }
         byte[] header = new byte[100];
         int read;
         try (InputStream in = Files.newInputStream(path)) {
@@ -200,11 +215,18 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("loginTimeout", "10");
         hikari.addDataSourceProperty("ApplicationName", "SyncDesk");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        // A server that stops answering (a frozen backend, a dropped route) fails a read after this long instead of hanging forever.
+        hikari.addDataSourceProperty("socketTimeout", String.valueOf(networkTimeoutSeconds()));
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Statuses are skewed (three in four states are completed): a plan made for the actual values beats a
         // generic plan reused for every value, which counted "completed" by index in 175 ms instead of 76 ms.
         hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         return createPool(hikari, server);
+    }
+
+    /** How long a PostgreSQL read may wait for the server: {@value #NETWORK_TIMEOUT_PROPERTY} seconds, 120 unless set. */
+    public static int networkTimeoutSeconds() {
+        return Math.max(1, Integer.getInteger(NETWORK_TIMEOUT_PROPERTY, 120));
     }
 
     private static HikariDataSource createPool(HikariConfig hikari, ConnectionTarget target) {

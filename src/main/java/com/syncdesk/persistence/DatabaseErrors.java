@@ -26,6 +26,14 @@ public final class DatabaseErrors {
         }
         String where = target.describe();
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            // A read that timed out: the server was reached and then stopped answering (a connect timeout is "Connect timed out").
+            if (t instanceof SocketTimeoutException && t.getMessage() != null && t.getMessage().startsWith("Read timed out")) {
+                return new DatabaseException(Reason.UNREACHABLE, where + " stopped answering: nothing came back for "
+                        + Database.networkTimeoutSeconds() + " s. The server rolls back whatever had not been committed; check it, "
+                        + "then try again.", failure);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             // The network's own verdict first: the driver wraps it in a generic "connection attempt failed".
             if (t instanceof UnknownHostException) {
                 return new DatabaseException(Reason.UNREACHABLE, "Cannot reach " + where + ": the host name is unknown.", failure);
@@ -111,10 +119,24 @@ public final class DatabaseErrors {
                             + "whatever had not been committed; reconnect and check before trying again.", failure);
             case "55P03", "40P01" -> new DatabaseException(Reason.LOCKED,
                     where + " is busy: another session holds a lock. Try again.", failure);
+            case "42501" -> permissionDenied(e, where, failure);
+            case "25006" -> new DatabaseException(Reason.READ_ONLY, "PostgreSQL at " + where + " only allows reading here (a standby, "
+                    + "or default_transaction_read_only is on): " + sentence(firstLine(e.getMessage()).replaceFirst("^ERROR: ", ""))
+                    + " The statement was rolled back.", failure);
             case "53100" -> new DatabaseException(Reason.DISK_FULL,
                     "The PostgreSQL server's disk is full; the change was rolled back.", failure);
             default -> null;
         };
+    }
+
+    /**
+     * A privilege the checks made before the work did not foresee. PostgreSQL names the object ("permission denied
+     * for table sync_metadata", "must be owner of table sync_metadata") but not the privilege; the failed statement
+     * and its transaction were rolled back.
+     */
+    private static DatabaseException permissionDenied(SQLException e, String where, Throwable failure) {
+        return new DatabaseException(Reason.PERMISSION_DENIED, "PostgreSQL at " + where + " refused: " + sentence(firstLine(e.getMessage())
+                .replaceFirst("^ERROR: ", "")) + " Ask for the privilege this needs; the statement was rolled back.", failure);
     }
 
     public static String deepestMessage(Throwable failure) {

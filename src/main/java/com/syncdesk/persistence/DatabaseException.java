@@ -16,12 +16,20 @@ public class DatabaseException extends RuntimeException {
         /** The schema history records a failed migration; the schema needs checking and a repair first. */
         FAILED_MIGRATION(true),
         FOREIGN_SCHEMA(true),
+        /** The URL's PostgreSQL schema holds nothing, while SyncDesk's tables sit in another schema of the database. */
+        SCHEMA_ELSEWHERE(true),
         MIGRATION_IN_PROGRESS(true),
         AUTHENTICATION_FAILED(true),
+        /** The role lacks a privilege the work needs (or does not own what it must change). */
+        PERMISSION_DENIED(true),
         UNKNOWN_DATABASE(true),
         UNREACHABLE(true),
         DISK_FULL(false),
         STALE_DATA(true),
+        /** Another client's view, trigger or index uses what a schema change removes, and the database would refuse the change. */
+        BLOCKED_BY_OTHER_OBJECTS(true),
+        /** Rows written while one of SyncDesk's constraints or unique indexes was missing keep repair from bringing it back. */
+        CONFLICTING_ROWS(true),
         FAILED(false);
 
         private final boolean refusal;

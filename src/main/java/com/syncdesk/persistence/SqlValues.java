@@ -41,6 +41,25 @@ public final class SqlValues {
         return value == null ? null : new StoredInstant(value.toInstant(), null);
     }
 
+    public static Long readLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /**
+     * A sum that cannot overflow: SQLite's {@code sum()} fails with "integer overflow" past 64 bits (values
+     * another client wrote out of range), its {@code total()} is a real and never does.
+     */
+    public static String safeSum(Vendor vendor, String expression) {
+        return (vendor == Vendor.SQLITE ? "total(" : "sum(") + expression + ")";
+    }
+
+    /** A sum as a count of at most {@link Long#MAX_VALUE}, read as a real so that a numeric past 64 bits reads too. */
+    public static long readSaturated(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return value >= Long.MAX_VALUE ? Long.MAX_VALUE : value <= Long.MIN_VALUE ? Long.MIN_VALUE : Math.round(value);
+    }
+
     public static Integer readInteger(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;

@@ -25,6 +25,9 @@ public final class SqliteTimestamps {
                     + "\\s*(Z|z|UTC|[+-]\\d{2}(?::?\\d{2})?)?");
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
+    private static final double FIRST_MILLIS = LocalDateTime.of(1, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+    private static final double LAST_MILLIS = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000).toInstant(ZoneOffset.UTC).toEpochMilli();
+
     private SqliteTimestamps() {
     }
 
@@ -70,7 +73,7 @@ public final class SqliteTimestamps {
     public static Optional<Instant> parse(Object stored) {
         return switch (stored) {
             case null -> Optional.empty();
-            case Number number -> Optional.of(fromEpochMillis(number.doubleValue()));
+            case Number number -> fromEpochMillis(number.doubleValue());
             case String text -> parseText(text.trim());
             default -> parseText(stored.toString().trim());
         };
@@ -81,7 +84,7 @@ public final class SqliteTimestamps {
             return parseCanonical(text);
         }
         if (EPOCH_MILLIS.matcher(text).matches()) {
-            return Optional.of(fromEpochMillis(Double.parseDouble(text)));
+            return fromEpochMillis(Double.parseDouble(text));
         }
         Matcher m = TEXT.matcher(text);
         if (!m.matches()) {
@@ -150,9 +153,16 @@ public final class SqliteTimestamps {
         return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
     }
 
-    private static Instant fromEpochMillis(double millis) {
+    /**
+     * Epoch milliseconds within the years 1 to 9999; anything else (infinity, NaN, 1e300) is unreadable, not
+     * clamped into an invented date.
+     */
+    private static Optional<Instant> fromEpochMillis(double millis) {
+        if (!Double.isFinite(millis) || millis < FIRST_MILLIS || millis > LAST_MILLIS) {
+            return Optional.empty();
+        }
         long whole = (long) Math.floor(millis);
         long nanos = Math.round((millis - whole) * 1_000_000);
-        return Instant.ofEpochMilli(whole).plusNanos(nanos);
+        return Optional.of(Instant.ofEpochMilli(whole).plusNanos(nanos));
     }
 }

@@ -11,9 +11,9 @@ import com.syncdesk.persistence.StoredInstant;
  */
 public record SyncStateRow(long id, EnumValue<EntityType> entityType, String entityId, String jiraId,
                            EnumValue<SyncStatus> status, StoredInstant lastSyncAttempt, StoredInstant lastSuccessfulSync,
-                           int errorCount, String lastError, EnumValue<SyncDirection> direction, String batchId,
+                           long errorCount, String lastError, EnumValue<SyncDirection> direction, String batchId,
                            String contentHash, StoredInstant localModified, StoredInstant remoteModified,
-                           EnumValue<ResolutionStrategy> resolutionStrategy, Integer durationMs, int apiCalls,
+                           EnumValue<ResolutionStrategy> resolutionStrategy, Long durationMs, long apiCalls,
                            String conflictsJson, int openConflicts, int rowVersion,
                            StoredInstant createdAt, StoredInstant updatedAt, String label) {
 

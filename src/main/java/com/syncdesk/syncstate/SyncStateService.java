@@ -27,6 +27,7 @@ import com.syncdesk.persistence.KeysetPager;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.SqlBuilder;
+import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
 
 import jakarta.persistence.OptimisticLockException;
@@ -44,6 +45,10 @@ public final class SyncStateService {
     public SyncStateService(Database database, SessionFactory sessions) {
         this.database = database;
         this.sessions = sessions;
+    }
+
+    public Vendor vendor() {
+        return database.vendor();
     }
 
     // ---- the sync lifecycle (what a sync worker does) ----
@@ -176,6 +181,15 @@ public final class SyncStateService {
      */
     public long forEach(SyncStateFilter filter, SyncStateSort sort, RowConsumer consumer) {
         Vendor vendor = database.vendor();
+        return forEachStored(filter, sort, row -> consumer.accept(SyncStateRows.read(row, vendor)));
+    }
+
+    /**
+     * Streams every matching row as stored, in the select list of {@link SyncStateRows#columns}: an export reads
+     * each value itself, so one another client wrote out of an entity's range is written as it is.
+     */
+    public long forEachStored(SyncStateFilter filter, SyncStateSort sort, StoredRowConsumer consumer) {
+        Vendor vendor = database.vendor();
         String direction = sort.ascending() ? " ASC" : " DESC";
         SqlBuilder query = new SqlBuilder(vendor).sql("SELECT " + SyncStateRows.columns(vendor) + " FROM sync_metadata s");
         SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
@@ -189,13 +203,19 @@ public final class SyncStateService {
                 statement.setFetchSize(500);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        consumer.accept(SyncStateRows.read(row, vendor));
+                        consumer.accept(row);
                         rows++;
                     }
                 }
             }
             return rows;
         });
+    }
+
+    /** Receives each streamed row where the result set stands; may throw I/O failures, which abort the stream. */
+    @FunctionalInterface
+    public interface StoredRowConsumer {
+        void accept(ResultSet row) throws SQLException;
     }
 
     /** Receives streamed rows; may throw I/O failures, which abort the stream. */
@@ -305,7 +325,7 @@ public final class SyncStateService {
         SqlBuilder query = ofType(new SqlBuilder(vendor).sql("SELECT count(*), "
                 + "coalesce(sum(CASE WHEN s.sync_status = 'completed' THEN 1 ELSE 0 END), 0), "
                 + "coalesce(sum(CASE WHEN s.sync_status = 'failed' THEN 1 ELSE 0 END), 0), "
-                + "avg(s.sync_duration_ms), coalesce(sum(s.api_calls_count), 0) "
+                + "avg(s.sync_duration_ms), coalesce(" + SqlValues.safeSum(vendor, "s.api_calls_count") + ", 0) "
                 + "FROM sync_metadata s WHERE s.last_sync_attempt >= ?", Instant.now().minus(Duration.ofHours(hoursBack))), type);
         return database.read(connection -> {
             try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
@@ -314,7 +334,7 @@ public final class SyncStateService {
                 long successful = row.getLong(2);
                 double avg = row.getDouble(4);
                 Double average = row.wasNull() ? null : avg;
-                return new PerformanceStats(total, successful, row.getLong(3), average, row.getLong(5),
+                return new PerformanceStats(total, successful, row.getLong(3), average, SqlValues.readSaturated(row, 5),
                         total == 0 ? 0.0 : successful * 100.0 / total);
             }
         });

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.SqlBuilder;
+import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -48,10 +49,11 @@ final class SyncStatisticsReader {
             Map<String, Long> byType = new LinkedHashMap<>();
             long total = 0;
             long durations = 0;
-            long durationSum = 0;
+            double durationSum = 0;
             long apiCalls = 0;
             SqlBuilder counts = ofType(new SqlBuilder(vendor).sql("SELECT entity_type, sync_status, sum(states), sum(durations), "
-                    + "sum(duration_ms_sum), sum(api_calls) FROM sync_state_counts WHERE 1 = 1"), type)
+                    + SqlValues.safeSum(vendor, "duration_ms_sum") + ", " + SqlValues.safeSum(vendor, "api_calls")
+                    + " FROM sync_state_counts WHERE 1 = 1"), type)
                     .sql(" GROUP BY entity_type, sync_status HAVING sum(states) <> 0 ORDER BY entity_type, sync_status");
             try (PreparedStatement statement = counts.prepare(connection); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -61,14 +63,14 @@ final class SyncStatisticsReader {
                     byType.merge(rows.getString(1), count, Long::sum);
                     total += count;
                     durations += rows.getLong(4);
-                    durationSum += rows.getLong(5);
-                    apiCalls += rows.getLong(6);
+                    durationSum += rows.getDouble(5);
+                    apiCalls = saturatedAdd(apiCalls, SqlValues.readSaturated(rows, 6));
                 }
             }
             long completed = byStatus.getOrDefault("completed", 0L);
             long failed = byStatus.getOrDefault("failed", 0L);
             Double successRate = completed + failed == 0 ? null : (double) completed / (completed + failed);
-            Double average = durations == 0 ? null : (double) durationSum / durations;
+            Double average = durations == 0 ? null : durationSum / durations;
 
             long[] conflicts = openConflicts(connection, type);
             List<SyncStatistics.ErrorCount> topErrors = errorCounts(connection, ofType(new SqlBuilder(vendor).sql(
@@ -142,6 +144,11 @@ final class SyncStatisticsReader {
             }
         }
         return counts;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 
     private static SqlBuilder ofType(SqlBuilder query, EntityType type) {

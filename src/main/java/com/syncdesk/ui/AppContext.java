@@ -27,6 +27,7 @@ import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Privileges;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -45,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Database> database = new ReadOnlyObjectWrapper<>(this, "database");
     private final ReadOnlyObjectWrapper<SchemaStatus> schema = new ReadOnlyObjectWrapper<>(this, "schema");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final ReadOnlyObjectWrapper<Privileges> privileges = new ReadOnlyObjectWrapper<>(this, "privileges");
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper(this, "connectionLabel", "Not connected");
     private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper(this, "connecting");
     private final ReadOnlyStringWrapper connectionFailure = new ReadOnlyStringWrapper(this, "connectionFailure");
@@ -119,6 +121,11 @@ public final class AppContext implements AutoCloseable {
 
     public Workspace workspace() {
         return workspace.get();
+    }
+
+    /** What the connected role may do, read in the background when connecting and after the schema moved; null while unknown. */
+    public ReadOnlyObjectProperty<Privileges> privilegesProperty() {
+        return privileges.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionLabelProperty() {
@@ -231,6 +238,7 @@ public final class AppContext implements AutoCloseable {
                 if (opened.status().isLatest()) {
                     opened.workspace();
                 }
+                opened.privileges();
                 return opened;
             } catch (RuntimeException e) {
                 opened.close();
@@ -260,6 +268,7 @@ public final class AppContext implements AutoCloseable {
         database.set(opened.database());
         schema.set(opened.status());
         workspace.set(opened.status().isLatest() ? opened.workspace() : null);
+        privileges.set(opened.privileges());
         connectionLabel.set((opened.database().vendor() == Vendor.SQLITE ? "SQLite · " : "PostgreSQL · ")
                 + opened.database().target().describe());
     }
@@ -275,6 +284,8 @@ public final class AppContext implements AutoCloseable {
         }
         current.schemaChanged(status);
         schema.set(status);
+        tasks.run("Reading the role's privileges", current::privileges, privileges::set,
+                failure -> dialogs.failure("SyncDesk cannot read what this role may do", failure));
         if (status.isLatest() && workspace.get() == null) {
             tasks.run("Opening services", current::workspace, workspace::set,
                     failure -> dialogs.failure("The schema changed but SyncDesk cannot use it", failure));
@@ -284,6 +295,7 @@ public final class AppContext implements AutoCloseable {
     private void closeCurrent() {
         DatabaseSession open = session.get();
         workspace.set(null);
+        privileges.set(null);
         schema.set(null);
         database.set(null);
         session.set(null);

@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -27,6 +28,8 @@ import com.syncdesk.app.Failure;
 public final class FxDialogs implements Dialogs {
 
     private final Supplier<Window> owner;
+
+    private static final int LONG_TEXT_LINES = 15;
 
     public FxDialogs(Supplier<Window> owner) {
         this.owner = owner;
@@ -59,6 +62,25 @@ public final class FxDialogs implements Dialogs {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, question.id(), question.header());
         alert.getButtonTypes().setAll(yes, no);
         ((Button) alert.getDialogPane().lookupButton(yes)).setId(question.yesId());
+        if (question.details() != null) {
+            TextArea details = new TextArea(question.details());
+            details.setId(question.id() + "-details");
+            details.setEditable(false);
+            details.getStyleClass().add("sql-preview");
+            details.setPrefRowCount(18);
+            alert.getDialogPane().setExpandableContent(details);
+        }
+        if (question.notesId() == null && question.text().lines().count() > LONG_TEXT_LINES) {
+            // A long report scrolls inside the dialog, so the dialog stays within the screen and its buttons in reach.
+            Label text = new Label(question.text());
+            text.setWrapText(true);
+            ScrollPane scroll = new ScrollPane(text);
+            scroll.setFitToWidth(true);
+            scroll.setPrefViewportHeight(360);
+            scroll.setPrefViewportWidth(640);
+            alert.getDialogPane().setContent(scroll);
+            return new Prepared(alert, yes, null);
+        }
         if (question.notesId() == null) {
             text(alert, question.text());
             return new Prepared(alert, yes, null);

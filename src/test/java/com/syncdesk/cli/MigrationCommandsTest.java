@@ -92,11 +92,12 @@ class MigrationCommandsTest {
         Path db = databaseWithRows();
 
         CliRun downgrade = CliRun.of("downgrade", "--to", "4", "--yes", "--db", db.toString());
+        int undone = Versions.above(4).size();
 
         assertThat(downgrade.exitCode()).as(downgrade.err()).isEqualTo(ExitCodes.OK);
         assertThat(downgrade.out()).contains("A backup will be taken first into " + tempDir.resolve("backups"))
-                .contains("[2/4] Undo 9 (add row versions and audit) done")
-                .contains("[4/4] Undo 7 (align sync schema) done")
+                .contains("[" + (undone - 2) + "/" + undone + "] Undo 9 (add row versions and audit) done")
+                .contains("[" + undone + "/" + undone + "] Undo 7 (align sync schema) done")
                 .contains("Backup taken: " + tempDir.resolve("backups").resolve("ops-"))
                 .contains("Schema downgraded from version " + Versions.LATEST + " to 4.");
         CliRun backups = CliRun.of("backups", "--db", db.toString());

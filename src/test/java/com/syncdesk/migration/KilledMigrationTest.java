@@ -115,7 +115,7 @@ class KilledMigrationTest {
     private static Process start(Path db, String direction) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                MigrationChild.class.getName(), db.toString(), direction, direction.equals("down") ? "4" : "10")
+                MigrationChild.class.getName(), db.toString(), direction, direction.equals("down") ? "4" : String.valueOf(Versions.LATEST))
                 .redirectErrorStream(true)
                 .start();
     }

@@ -69,7 +69,7 @@ class RefusalTest {
                         .satisfies(refused(Reason.NEWER_SCHEMA))
                         .hasMessageContaining("is at version " + Versions.NEWER + ", newer than this SyncDesk knows (" + Versions.LATEST + ")");
             }
-            assertThat(migrations.validate()).anyMatch(problem -> problem.contains("newer than this SyncDesk"));
+            assertThat(migrations.validate().problems()).anyMatch(problem -> problem.contains("newer than this SyncDesk"));
         }
         assertThat(sha256(file)).isEqualTo(before);
     }

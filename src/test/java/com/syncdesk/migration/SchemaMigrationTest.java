@@ -105,7 +105,10 @@ class SchemaMigrationTest {
                 var rowsBefore = TableDump.of(database);
 
                 migrations.upgrade(version, MigrationProgress.NONE);
-                assertThat(SchemaSnapshot.capture(database)).as("V%d changes the schema", version).isNotEqualTo(schemaBefore);
+                // V11 pins PostgreSQL's functions to their schema; SQLite has nothing to pin.
+                if (!MigrationCatalog.upgradeStatements(vendor, version).isEmpty()) {
+                    assertThat(SchemaSnapshot.capture(database)).as("V%d changes the schema", version).isNotEqualTo(schemaBefore);
+                }
                 SchemaStatus down = migrations.downgrade(previous, BackupChoice.NO_BACKUP, MigrationProgress.NONE).status();
 
                 assertThat(down.currentVersion()).isEqualTo(previous);
@@ -127,9 +130,9 @@ class SchemaMigrationTest {
         try (Database database = TestDatabases.open(vendor, tempDir)) {
             List<MigrationProgress.Step> steps = new ArrayList<>();
             new MigrationService(database, "tester").upgrade(null, steps::add);
-            assertThat(steps).hasSize(14);
-            assertThat(steps.getLast().index()).isEqualTo(7);
-            assertThat(steps.getLast().total()).isEqualTo(7);
+            assertThat(steps).hasSize(2 * VERSIONS.size());
+            assertThat(steps.getLast().index()).isEqualTo(VERSIONS.size());
+            assertThat(steps.getLast().total()).isEqualTo(VERSIONS.size());
             assertThat(steps.getFirst().name()).isEqualTo("Upgrade to 1 (initial schema)");
         }
     }

@@ -158,10 +158,10 @@ class ForeignValuesTest {
 
         SyncStateExport export = new SyncStateExport(service);
         StringWriter csv = new StringWriter();
-        assertThat(export.write(SyncStateFilter.all(), SyncStateSort.by(SyncStateColumn.ID, true), SyncStateExport.Format.CSV, csv, SyncStateExport.Progress.NONE)).isEqualTo(total);
+        assertThat(export.write(SyncStateFilter.all(), SyncStateSort.by(SyncStateColumn.ID, true), SyncStateExport.Format.CSV, SyncStateExport.Cells.RAW, csv, SyncStateExport.Progress.NONE)).isEqualTo(total);
         assertThat(csv.toString()).contains("retrying").contains("sideways").contains("epic").contains(LONG_ERROR);
         StringWriter json = new StringWriter();
-        assertThat(export.write(SyncStateFilter.all(), SyncStateSort.by(SyncStateColumn.ID, true), SyncStateExport.Format.JSON, json, SyncStateExport.Progress.NONE)).isEqualTo(total);
+        assertThat(export.write(SyncStateFilter.all(), SyncStateSort.by(SyncStateColumn.ID, true), SyncStateExport.Format.JSON, SyncStateExport.Cells.RAW, json, SyncStateExport.Progress.NONE)).isEqualTo(total);
         JsonNode exported = Json.read(json.toString());
         assertThat(exported.size()).isEqualTo(total);
         assertThat(exported.get(1).toString()).contains("coin_flip");

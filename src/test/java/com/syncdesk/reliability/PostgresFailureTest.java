@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.syncdesk.app.Workspace;
 import com.syncdesk.cli.ExitCodes;
@@ -43,13 +44,16 @@ class PostgresFailureTest {
 
     private static final Duration BOUND = Duration.ofSeconds(15);
 
+    @TempDir
+    Path home;
+
     @Test
     void aWrongPasswordIsRefusedClearlyAndTheRightOneWorks() {
         String name = PasswordPostgres.freshDatabase();
         String url = PasswordPostgres.jdbcUrl(name);
 
         long start = System.nanoTime();
-        CliRun wrong = CliRun.of("status", "--url", url + "?password=not-the-password", "--user", PasswordPostgres.USER);
+        CliRun wrong = CliRun.withPassword(home, "not-the-password", "status", "--url", url, "--user", PasswordPostgres.USER);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
         CliAssert.oneLine(wrong, ExitCodes.REFUSED, "refused the user name or password");
         assertThat(wrong.err()).doesNotContain("not-the-password");
@@ -61,7 +65,7 @@ class PostgresFailureTest {
         try (Database database = Database.open(PasswordPostgres.target(name, PasswordPostgres.PASSWORD))) {
             assertThat(new MigrationService(database, "tester").status().currentVersion()).isZero();
         }
-        CliRun right = CliRun.of("migrate", "--url", url + "?password=" + PasswordPostgres.PASSWORD, "--user", PasswordPostgres.USER);
+        CliRun right = CliRun.withPassword(home, PasswordPostgres.PASSWORD, "migrate", "--url", url, "--user", PasswordPostgres.USER);
         assertThat(right.exitCode()).as(right.err()).isZero();
     }
 
@@ -71,7 +75,7 @@ class PostgresFailureTest {
         assertThatThrownBy(() -> Database.open(ConnectionTarget.postgres(url, PasswordPostgres.USER, PasswordPostgres.PASSWORD.toCharArray())))
                 .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_DATABASE))
                 .hasMessageContaining("has no such database");
-        CliAssert.oneLine(CliRun.of("stats", "--url", url + "?password=" + PasswordPostgres.PASSWORD, "--user", PasswordPostgres.USER),
+        CliAssert.oneLine(CliRun.withPassword(home, PasswordPostgres.PASSWORD, "stats", "--url", url, "--user", PasswordPostgres.USER),
                 ExitCodes.REFUSED, "has no such database");
     }
 

@@ -46,7 +46,7 @@ class SyncStateExportTest {
         StringWriter out = new StringWriter();
 
         long written = new SyncStateExport(workspace.syncStates()).write(filter, SyncStateSort.by(SyncStateColumn.ID, true),
-                SyncStateExport.Format.CSV, out, SyncStateExport.Progress.NONE);
+                SyncStateExport.Format.CSV, SyncStateExport.Cells.RAW, out, SyncStateExport.Progress.NONE);
 
         List<Map<String, String>> parsed;
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
@@ -56,7 +56,7 @@ class SyncStateExportTest {
         List<StateRows.Row> failed = rows.stream().filter(r -> r.status().equals("failed")).toList();
         assertThat(written).isEqualTo(failed.size());
         assertThat(parsed).extracting(m -> Long.parseLong(m.get("id"))).containsExactlyElementsOf(failed.stream().map(StateRows.Row::id).toList());
-        assertThat(parsed.getFirst().keySet()).containsExactlyElementsOf(SyncStateExport.COLUMNS);
+        assertThat(parsed.getFirst().keySet()).containsExactlyElementsOf(SyncStateExport.COLUMN_NAMES);
         for (Map<String, String> row : parsed) {
             StateRows.Row expected = failed.stream().filter(r -> r.id() == Long.parseLong(row.get("id"))).findFirst().orElseThrow();
             assertThat(row.get("sync_status")).isEqualTo("failed");
@@ -79,7 +79,7 @@ class SyncStateExportTest {
         workspace.conflicts().record(state, List.of(new FieldConflict("summary",
                 TextNode.valueOf("a"), TextNode.valueOf("b"), null)));
         StringWriter out = new StringWriter();
-        new SyncStateExport(workspace.syncStates()).write(SyncStateFilter.all(), SyncStateSort.DEFAULT, SyncStateExport.Format.JSON, out, SyncStateExport.Progress.NONE);
+        new SyncStateExport(workspace.syncStates()).write(SyncStateFilter.all(), SyncStateSort.DEFAULT, SyncStateExport.Format.JSON, SyncStateExport.Cells.RAW, out, SyncStateExport.Progress.NONE);
         JsonNode array = Json.read(out.toString());
         assertThat(array.isArray()).isTrue();
         assertThat(array).hasSize(1);

@@ -91,9 +91,10 @@ public final class SchemaSnapshot {
         return lines;
     }
 
+    /** The schema the connection works in (its current schema), whatever its name. */
     private static List<String> postgres(Connection connection) throws SQLException {
         List<String> lines = new ArrayList<>();
-        for (String table : query(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+        for (String table : query(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
                 + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
             if (BOOKKEEPING.contains(table)) {
                 continue;
@@ -103,16 +104,17 @@ public final class SchemaSnapshot {
                     + "|| coalesce('(' || character_maximum_length || ')', '') || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '') "
                     + "|| CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE '' END || ' default=' || coalesce(column_default, 'null') "
                     + "|| ' identity=' || is_identity FROM information_schema.columns "
-                    + "WHERE table_schema = 'public' AND table_name = '" + table + "' ORDER BY ordinal_position"));
+                    + "WHERE table_schema = current_schema() AND table_name = '" + table + "' ORDER BY ordinal_position"));
             lines.addAll(query(connection, "SELECT '" + table + " constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
-                    + "WHERE conrelid = 'public." + table + "'::regclass ORDER BY conname"));
+                    + "WHERE conrelid = format('%I.%I', current_schema(), '" + table + "')::regclass ORDER BY conname"));
             lines.addAll(query(connection, "SELECT '" + table + " index ' || indexdef FROM pg_indexes "
-                    + "WHERE schemaname = 'public' AND tablename = '" + table + "' ORDER BY indexname"));
+                    + "WHERE schemaname = current_schema() AND tablename = '" + table + "' ORDER BY indexname"));
         }
         lines.addAll(query(connection, "SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                + "WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace ORDER BY t.tgname"));
-        lines.addAll(query(connection, "SELECT 'function ' || p.proname || ' ' || md5(p.prosrc) FROM pg_proc p "
-                + "WHERE p.pronamespace = 'public'::regnamespace ORDER BY p.proname"));
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = current_schema() ORDER BY t.tgname"));
+        // A function's settings (V11's pinned search_path) are part of what it does.
+        lines.addAll(query(connection, "SELECT 'function ' || p.proname || ' ' || md5(p.prosrc) || ' ' || coalesce(array_to_string(p.proconfig, ' '), '') "
+                + "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() ORDER BY p.proname"));
         return lines;
     }
 

@@ -93,10 +93,13 @@ public final class StateRows {
         });
     }
 
-    public static void execute(Database database, String sql) {
+    /** Runs the statements in one transaction on one connection, so a connection setting among them holds for the rest. */
+    public static void execute(Database database, String... statements) {
         database.inTransaction((Connection connection) -> {
             try (var statement = connection.createStatement()) {
-                statement.execute(sql);
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
             }
             return null;
         });

@@ -3,6 +3,7 @@ package com.syncdesk.ui.conflicts;
 import java.util.List;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -68,7 +69,9 @@ public final class ConflictsController implements Page {
         this.context = context;
         this.model = model;
         summaryLabel.textProperty().bind(model.summaryProperty());
-        statusLabel.textProperty().bind(model.statusProperty());
+        // The buttons a role may not use are disabled, and the status line says why (a disabled button shows no tooltip).
+        statusLabel.textProperty().bind(Bindings.when(model.resolveRefusalProperty().isEmpty()).then(model.statusProperty())
+                .otherwise(model.resolveRefusalProperty()));
 
         typeBox.getItems().setAll((EntityType) null);
         typeBox.getItems().addAll(EntityType.values());
@@ -120,9 +123,10 @@ public final class ConflictsController implements Page {
                 openSelected();
             }
         });
-        openButton.disableProperty().bind(groupsTable.getSelectionModel().selectedItemProperty().isNull());
-        jiraWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
-        localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0));
+        var refused = model.resolveRefusalProperty().isNotEmpty();
+        openButton.disableProperty().bind(groupsTable.getSelectionModel().selectedItemProperty().isNull().or(refused));
+        jiraWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0).or(refused));
+        localWinsButton.disableProperty().bind(model.openCountProperty().isEqualTo(0).or(refused));
 
         resolvedTable.getColumns().setAll(List.of(
                 whenColumn(),
@@ -172,7 +176,7 @@ public final class ConflictsController implements Page {
 
     /** Opens the dialog for one sync state; the shell keeps it to one at a time. */
     void open(long stateId) {
-        if (model.isConnected()) {
+        if (model.isConnected() && model.resolveRefusalProperty().get().isEmpty()) {
             context.openConflict(stateId, model::resolvedOne);
         }
     }

@@ -28,6 +28,8 @@ import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.ui.AppContext;
@@ -49,6 +51,7 @@ public final class ConflictsViewModel {
     private final ReadOnlyLongWrapper openCount = new ReadOnlyLongWrapper(this, "openCount");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper resolveRefusal = new ReadOnlyStringWrapper(this, "resolveRefusal", "");
     private long generation;
 
     /** What a bulk resolution would touch, counted just before asking. */
@@ -61,6 +64,17 @@ public final class ConflictsViewModel {
     public ConflictsViewModel(AppContext context) {
         this.context = context;
         this.values = new ValueText(context.texts());
+        followPrivileges(context.privilegesProperty().get());
+        context.privilegesProperty().addListener((obs, old, now) -> followPrivileges(now));
+    }
+
+    private void followPrivileges(Privileges privileges) {
+        resolveRefusal.set(privileges == null ? "" : privileges.refusal(Work.RESOLVE_CONFLICTS).orElse(""));
+    }
+
+    /** Why resolving is disabled for this role; empty when it may resolve. */
+    public ReadOnlyStringProperty resolveRefusalProperty() {
+        return resolveRefusal.getReadOnlyProperty();
     }
 
     public ObservableList<ConflictGroup> groups() {

@@ -236,10 +236,13 @@ public final class DashboardController implements Page {
             n.getStyleClass().add("error-count");
             n.setMinWidth(Label.USE_PREF_SIZE);
             n.setPrefWidth(60);
-            Hyperlink link = new Hyperlink(error.message());
+            Hyperlink link = new Hyperlink(Texts.excerpt(error.message(), DashboardViewModel.ERROR_EXCERPT));
             link.getStyleClass().add("top-error");
             link.setWrapText(true);
-            link.setTooltip(new Tooltip("Show the failed sync states with this error"));
+            Tooltip whole = new Tooltip(Texts.excerpt(error.message(), 2_000) + "\n\nClick to show the failed sync states with this error.");
+            whole.setWrapText(true);
+            whole.setMaxWidth(640);
+            link.setTooltip(whole);
             link.setOnAction(e -> model.showFailuresWith(error.message()));
             HBox.setHgrow(link, Priority.ALWAYS);
             topErrors.getChildren().add(new HBox(8, n, link));

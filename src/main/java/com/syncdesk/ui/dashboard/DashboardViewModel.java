@@ -36,6 +36,8 @@ public final class DashboardViewModel {
     public static final int WINDOW_HOURS = 24;
     public static final int HISTORY_DAYS = 30;
     public static final int DEMO_ENTITIES = 5_000;
+    /** How much of an error message the dashboard shows; the whole one is a tooltip and a click away. */
+    public static final int ERROR_EXCERPT = 200;
 
     /** Everything the dashboard shows, loaded together so the figures agree with each other. */
     public record Figures(SyncStatistics statistics, List<DailyRuns> runsPerDay, boolean empty, Instant loadedAt) {
@@ -170,9 +172,14 @@ public final class DashboardViewModel {
         return "Loaded at " + context.texts().timestamp(loaded.loadedAt());
     }
 
-    /** Opens the Sync States page on the failed states that carry this error. */
+    /**
+     * Opens the Sync States page on the failed states that carry this error, found by the start of its first line:
+     * a message of megabytes would make a filter nobody can read.
+     */
     public void showFailuresWith(String error) {
-        context.navigate(PageId.SYNC_STATES, SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withText(error));
+        String firstLine = error.lines().findFirst().orElse("");
+        context.navigate(PageId.SYNC_STATES, SyncStateFilter.all().withStatuses(SyncStatus.FAILED)
+                .withText(firstLine.substring(0, Math.min(firstLine.length(), ERROR_EXCERPT))));
     }
 
     public ReadOnlyObjectProperty<Figures> figuresProperty() {

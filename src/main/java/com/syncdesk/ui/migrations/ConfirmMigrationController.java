@@ -73,6 +73,7 @@ public final class ConfirmMigrationController {
         if (model.isDowngrade() && model.losesData()) {
             confirmButton.getStyleClass().add("danger");
         }
+        confirmButton.setDisable(model.isBlocked());
         DialogSizing.fitToScreen(dialog);
         dialog.setOnHidden(event -> {
             if (dialog.getResult() == confirm) {

@@ -1,6 +1,7 @@
 package com.syncdesk.ui.migrations;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
@@ -9,6 +10,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import com.syncdesk.app.Texts;
 import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DataLoss;
+import com.syncdesk.migration.ForeignObject.Fate;
+import com.syncdesk.migration.ForeignObject;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.PlannedStep;
 import com.syncdesk.persistence.Vendor;
@@ -68,20 +71,35 @@ public final class ConfirmMigrationViewModel {
         return sql.toString();
     }
 
+    /** SyncDesk's tables and columns first, then what the steps do to other clients' objects. */
     public List<LossLine> lossLines() {
-        return plan.dataLoss().stream().map(loss -> new LossLine(loss(loss), loss.values() > 0)).toList();
+        List<LossLine> lines = new ArrayList<>();
+        plan.dataLoss().forEach(loss -> lines.add(new LossLine(loss(loss), loss.values() > 0)));
+        plan.foreign().forEach(object -> lines.add(new LossLine(object.describe(), object.isLost() || object.fate() == Fate.BLOCKS)));
+        return List.copyOf(lines);
     }
 
     public boolean losesData() {
         return plan.losesData();
     }
 
+    /** True when another client's objects make the database refuse a step: the downgrade cannot be confirmed. */
+    public boolean isBlocked() {
+        return plan.isBlocked();
+    }
+
     public String lossSummary() {
-        if (plan.dataLoss().isEmpty()) {
+        if (plan.isBlocked()) {
+            return "This downgrade cannot run: another client's objects depend on what it removes (see above). Drop or change them first.";
+        }
+        if (plan.dataLoss().isEmpty() && plan.foreign().isEmpty()) {
             return "Nothing is dropped: no data is lost.";
         }
-        return plan.losesData() ? "In all, " + Texts.count(totalLost()) + " values and rows will be lost."
-                : "Nothing that is dropped holds data: no data is lost.";
+        if (!plan.losesData()) {
+            return "Nothing that is dropped holds data: no data is lost.";
+        }
+        return totalLost() == 0 ? "No values or rows are lost, but another client's objects are (see above)."
+                : "In all, " + Texts.count(totalLost()) + " values and rows will be lost.";
     }
 
     public String backupText() {
@@ -95,12 +113,13 @@ public final class ConfirmMigrationViewModel {
     }
 
     public String skipWarning() {
-        return "Without a backup, the " + Texts.count(totalLost())
-                + " values and rows this downgrade drops cannot be brought back, not even by upgrading again.";
+        String what = totalLost() == 0 ? "what" : "the " + Texts.count(totalLost()) + " values and rows";
+        return "Without a backup, " + what + " this downgrade drops cannot be brought back, not even by upgrading again.";
     }
 
     private long totalLost() {
-        return plan.dataLoss().stream().mapToLong(DataLoss::values).sum();
+        return plan.dataLoss().stream().mapToLong(DataLoss::values).sum()
+                + plan.foreign().stream().filter(ForeignObject::isLost).mapToLong(ForeignObject::values).sum();
     }
 
     public BooleanProperty skipBackupProperty() {

@@ -52,6 +52,8 @@ public final class MigrationsController implements Page {
     @FXML
     private Button upgradeButton;
     @FXML
+    private Button adoptButton;
+    @FXML
     private Button downgradeButton;
     @FXML
     private Button validateButton;
@@ -146,16 +148,22 @@ public final class MigrationsController implements Page {
         var connected = context.databaseProperty().isNotNull();
         var idle = model.runningProperty().not();
         upgradeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canUpgrade(),
-                model.runningProperty(), model.statusProperty()));
+                model.runningProperty(), model.statusProperty(), model.changeRefusalProperty(), model.adoptableProperty()));
+        adoptButton.visibleProperty().bind(model.adoptableProperty().isNotEmpty());
+        adoptButton.managedProperty().bind(adoptButton.visibleProperty());
+        adoptButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canAdopt(),
+                model.runningProperty(), model.adoptableProperty(), model.changeRefusalProperty()));
         downgradeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isRunning() || !model.isDowngradeTarget(migrationTable.getSelectionModel().getSelectedItem()),
-                model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty()));
+                model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty(),
+                model.changeRefusalProperty()));
         validateButton.disableProperty().bind(connected.not());
         // A read during a run would only wait for the running step's lock; the run reads the schema when it ends.
         refreshButton.disableProperty().bind(idle.not().or(connected.not()));
-        restoreButton.disableProperty().bind(idle.not().or(backupTable.getSelectionModel().selectedItemProperty().isNull()));
+        restoreButton.disableProperty().bind(idle.not().or(backupTable.getSelectionModel().selectedItemProperty().isNull())
+                .or(model.restoreRefusalProperty().isNotEmpty()));
         openFolderButton.disableProperty().bind(model.backupFolderProperty().isEmpty());
-        backupButton.disableProperty().bind(idle.not().or(connected.not()));
+        backupButton.disableProperty().bind(idle.not().or(connected.not()).or(model.backupRefusalProperty().isNotEmpty()));
 
         context.addCloseGuard(() -> model.mayClose(Platform::exit));
     }
@@ -181,9 +189,10 @@ public final class MigrationsController implements Page {
         Cells.timestamps(installedOnColumn, context.texts());
         actionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         actionColumn.setCellFactory(column -> new DowngradeCell());
-        // Which rows offer a downgrade depends on the current version and on whether a run is going on.
+        // Which rows offer a downgrade depends on the current version, on whether a run is going on and on the role's privileges.
         model.statusProperty().addListener((obs, old, now) -> migrationTable.refresh());
         model.runningProperty().addListener((obs, old, now) -> migrationTable.refresh());
+        model.changeRefusalProperty().addListener((obs, old, now) -> migrationTable.refresh());
 
         detailLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             MigrationEntry selected = migrationTable.getSelectionModel().getSelectedItem();
@@ -237,6 +246,8 @@ public final class MigrationsController implements Page {
                 case PENDING -> "fth-clock";
                 case UNDONE -> "fth-rotate-ccw";
                 case MISSING_TOLERATED -> "fth-archive";
+                case BASELINE -> "fth-flag";
+                case BELOW_BASELINE -> "fth-layers";
                 case FUTURE -> "fth-fast-forward";
                 case FAILED -> "fth-x-circle";
             };
@@ -293,6 +304,11 @@ public final class MigrationsController implements Page {
                         new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get())),
                         () -> model.upgrade(runFailure("The upgrade"))),
                 failure -> showFailure("Cannot prepare the upgrade", failure));
+    }
+
+    @FXML
+    private void adopt() {
+        model.adopt(runFailure("Adopting"));
     }
 
     @FXML

@@ -2,10 +2,13 @@ package com.syncdesk.ui.migrations;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.syncdesk.adoption.Adoption;
+import com.syncdesk.adoption.AdoptionResult;
 import com.syncdesk.app.Failure;
 import com.syncdesk.app.Texts;
 import com.syncdesk.migration.Backup;
@@ -34,6 +39,8 @@ import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.migration.UpgradeReport;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Question;
@@ -56,6 +63,10 @@ public final class MigrationsViewModel {
     private final ReadOnlyStringWrapper legacyNote = new ReadOnlyStringWrapper(this, "legacyNote", "");
     private final ReadOnlyStringWrapper backupFolder = new ReadOnlyStringWrapper(this, "backupFolder", "");
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper(this, "validation", "");
+    private final ReadOnlyStringWrapper changeRefusal = new ReadOnlyStringWrapper(this, "changeRefusal", "");
+    private final ReadOnlyStringWrapper restoreRefusal = new ReadOnlyStringWrapper(this, "restoreRefusal", "");
+    private final ReadOnlyStringWrapper backupRefusal = new ReadOnlyStringWrapper(this, "backupRefusal", "");
+    private final ReadOnlyStringWrapper adoptable = new ReadOnlyStringWrapper(this, "adoptable", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -76,6 +87,20 @@ public final class MigrationsViewModel {
                 reload(false);
             }
         });
+        followPrivileges(context.privilegesProperty().get());
+        context.privilegesProperty().addListener((obs, old, now) -> followPrivileges(now));
+    }
+
+    /** Upgrade, downgrade, restore and backup are disabled when the role may not do them; the notice says why. */
+    private void followPrivileges(Privileges privileges) {
+        changeRefusal.set(refusal(privileges, Work.CHANGE_SCHEMA));
+        restoreRefusal.set(refusal(privileges, Work.RESTORE));
+        backupRefusal.set(refusal(privileges, Work.BACK_UP));
+        updateNotice();
+    }
+
+    private static String refusal(Privileges privileges, Work work) {
+        return privileges == null ? "" : privileges.refusal(work).orElse("");
     }
 
     /** Reads the schema status and the backups again. */
@@ -86,15 +111,18 @@ public final class MigrationsViewModel {
     private void reload(boolean tellContext) {
         Database database = context.databaseProperty().get();
         if (database == null) {
+            adoptable.set("");
             apply(null, List.of(), "");
             return;
         }
         MigrationService service = context.session().migrations();
-        context.tasks().run("Reading the schema history", () -> new Snapshot(service.status(), service.backups(), service.backupFolder()),
+        context.tasks().run("Reading the schema history", () -> new Snapshot(service.status(), service.backups(), service.backupFolder(),
+                        service.adoptable().orElse("")),
                 snapshot -> {
                     if (context.databaseProperty().get() != database) {
                         return;
                     }
+                    adoptable.set(snapshot.adoptable());
                     apply(snapshot.status(), snapshot.backups(), snapshot.folder().toString());
                     if (tellContext) {
                         context.schemaChanged(snapshot.status());
@@ -103,7 +131,7 @@ public final class MigrationsViewModel {
                 failure -> notice.set("Cannot read the schema history: " + Failure.of(failure).message()));
     }
 
-    private record Snapshot(SchemaStatus status, List<Backup> backups, Path folder) {
+    private record Snapshot(SchemaStatus status, List<Backup> backups, Path folder, String adoptable) {
     }
 
     private void apply(SchemaStatus schema, List<Backup> backupList, String folder) {
@@ -120,22 +148,55 @@ public final class MigrationsViewModel {
         }
         versionText.set("Version " + schema.currentVersion());
         versionDetail.set(SchemaWords.standing(schema));
-        // The banner above every page explains a schema behind; here only what blocks a change needs saying.
-        notice.set(schema.standing() == SchemaStatus.Standing.BEHIND ? "" : SchemaWords.explanation(schema));
+        updateNotice();
         legacyNote.set(schema.migrations().stream().filter(m -> m.state() == MigrationState.MISSING_TOLERATED)
                 .map(m -> "Version " + m.version() + " (" + m.description() + ") comes from the original system: " + m.state().hint())
                 .findFirst().orElse(""));
     }
 
-    /** True when a downgrade to {@code entry}'s version is possible: an applied version below the current one. */
+    /** What blocks a change, in words: the schema's standing (the banner above every page explains one behind) and the role's privileges. */
+    private void updateNotice() {
+        SchemaStatus schema = status.get();
+        String standing = schema == null || schema.standing() == SchemaStatus.Standing.BEHIND ? "" : SchemaWords.explanation(schema);
+        notice.set(Stream.of(standing, changeRefusal.get(), restoreRefusal.get(), backupRefusal.get())
+                .filter(text -> !text.isEmpty()).distinct().collect(Collectors.joining("\n")));
+    }
+
+    /** True when a downgrade to {@code entry}'s version is possible: an applied version below the current one, and the role may change the schema. */
     public boolean isDowngradeTarget(MigrationEntry entry) {
         SchemaStatus schema = status.get();
-        return entry != null && schema != null && entry.version() < schema.currentVersion() && entry.state().isInSchema();
+        return entry != null && schema != null && entry.version() < schema.currentVersion() && entry.state().isInSchema()
+                && changeRefusal.get().isEmpty();
     }
 
     public boolean canUpgrade() {
         SchemaStatus schema = status.get();
-        return schema != null && schema.isBehind() && !schema.hasFailedMigration();
+        return schema != null && schema.isBehind() && !schema.hasFailedMigration() && changeRefusal.get().isEmpty() && adoptable.get().isEmpty();
+    }
+
+    /** True for a sprint-reports database SyncDesk can adopt, when the role may change the schema. */
+    public boolean canAdopt() {
+        return !adoptable.get().isEmpty() && changeRefusal.get().isEmpty();
+    }
+
+    /**
+     * Shows what adopting does (the conversion report, the backup, the way back; the SQL to expand) and, once the operator
+     * agrees, adopts: one transaction, then the versions after the adopted one.
+     */
+    public void adopt(Consumer<Throwable> onFailure) {
+        Adoption adoption = new Adoption(context.session().migrations(), context.operator());
+        context.tasks().run("Preparing the adoption preview", adoption::preview, preview -> {
+            List<String> sections = new ArrayList<>(List.of(preview.headline()));
+            if (!preview.upgradesAfter().isEmpty()) {
+                sections.add(preview.upgradesAfter());
+            }
+            sections.add(String.join("\n", preview.reportLines()));
+            sections.add(preview.backupLine() + " " + preview.wayBack());
+            Question question = Question.of("adopt-confirm", "Adopt this sprint-reports database?", String.join("\n\n", sections), "Adopt")
+                    .withYesId("confirm-adopt").withDetails(String.join("\n", preview.sqlLines()));
+            context.dialogs().confirm(question, notes -> runMigration("Adopting the sprint-reports database", false,
+                    (service, listener) -> adoption.adopt(listener), this::describe, onFailure));
+        }, onFailure);
     }
 
     /** The plan moving to {@code target} (null: the latest), with its SQL and, going down, the data-loss report. */
@@ -199,9 +260,10 @@ public final class MigrationsViewModel {
     public void validate(Consumer<Throwable> onFailure) {
         MigrationService service = context.session().migrations();
         validation.set("Validating…");
-        context.tasks().run("Validating the schema history", service::validate, problems -> validation.set(problems.isEmpty()
-                        ? "Valid: every applied migration matches the scripts of this SyncDesk."
-                        : "Not valid: " + String.join(" ", problems)),
+        context.tasks().run("Validating the schema", service::validate, result -> validation.set((result.isValid()
+                        ? "Valid: every applied migration matches the scripts of this SyncDesk, and the schema is SyncDesk's."
+                        : "Not valid: " + String.join(" ", result.problems())) + result.notes().stream().map(note -> " " + note)
+                        .collect(Collectors.joining())),
                 failure -> {
                     validation.set("");
                     onFailure.accept(failure);
@@ -212,6 +274,11 @@ public final class MigrationsViewModel {
         return "Upgraded from version " + report.fromVersion() + " to " + report.status().currentVersion() + "."
                 + (report.legacyRowsMerged() > 0 ? " " + Texts.count(report.legacyRowsMerged())
                 + " rows of the legacy sync_states table were merged into sync_metadata." : "");
+    }
+
+    private String describe(AdoptionResult result) {
+        return "Adopted in " + String.format("%.1f s", result.took().toMillis() / 1000.0) + ": SyncDesk schema version " + result.status().currentVersion()
+                + ". Backup taken first: " + result.backup().location() + ".";
     }
 
     private String describe(DowngradeReport report) {
@@ -344,6 +411,26 @@ public final class MigrationsViewModel {
 
     public ReadOnlyStringProperty backupFolderProperty() {
         return backupFolder.getReadOnlyProperty();
+    }
+
+    /** Why upgrading and downgrading are disabled for this role; empty when it may. */
+    public ReadOnlyStringProperty changeRefusalProperty() {
+        return changeRefusal.getReadOnlyProperty();
+    }
+
+    /** Why restoring is disabled for this role; empty when it may. */
+    public ReadOnlyStringProperty restoreRefusalProperty() {
+        return restoreRefusal.getReadOnlyProperty();
+    }
+
+    /** Why backing up is disabled for this role; empty when it may. */
+    /** What the database is when SyncDesk can adopt it ("… is a sprint-reports database …"), else empty. */
+    public ReadOnlyStringProperty adoptableProperty() {
+        return adoptable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backupRefusalProperty() {
+        return backupRefusal.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty validationProperty() {

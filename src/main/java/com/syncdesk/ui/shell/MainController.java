@@ -169,10 +169,10 @@ public final class MainController {
 
     @FXML
     private void bannerAction() {
-        if (model.bannerProperty().get() == MainViewModel.BannerKind.NEWER) {
-            connect();
-        } else {
-            model.upgrade();
+        switch (model.bannerProperty().get()) {
+            case NEWER -> connect();
+            case ADOPT -> show(PageId.MIGRATIONS, null);
+            default -> model.upgrade();
         }
     }
 

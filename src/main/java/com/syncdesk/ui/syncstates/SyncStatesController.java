@@ -107,6 +107,8 @@ public final class SyncStatesController implements Page {
     @FXML
     private Button resolveButton;
     @FXML
+    private Label actionsNote;
+    @FXML
     private Button exportButton;
     @FXML
     private HBox exportBox;
@@ -460,14 +462,20 @@ public final class SyncStatesController implements Page {
         model.totalProperty().addListener((obs, old, now) -> wordScope.run());
         scopeChoice.setTooltip(new Tooltip("What Retry, Skip and Reset errors apply to"));
         var noTarget = Bindings.createBooleanBinding(() -> !model.canAct(model.scopeProperty().get(), model.selectedCountProperty().get()),
-                model.scopeProperty(), model.selectedCountProperty(), model.totalProperty(), model.connectedProperty());
+                model.scopeProperty(), model.selectedCountProperty(), model.totalProperty(), model.connectedProperty(),
+                model.actionsRefusalProperty());
         retryButton.disableProperty().bind(noTarget);
         skipButton.disableProperty().bind(noTarget);
         resetButton.disableProperty().bind(noTarget);
         resolveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             SyncStateRow row = table.getSelectionModel().getSelectedItem();
-            return row == null || row.openConflicts() == 0;
-        }, table.getSelectionModel().selectedItemProperty()));
+            return row == null || row.openConflicts() == 0 || !model.mayResolve();
+        }, table.getSelectionModel().selectedItemProperty(), model.resolveRefusalProperty()));
+        // A disabled button shows no tooltip: the reason stands beside the actions.
+        actionsNote.textProperty().bind(Bindings.when(model.actionsRefusalProperty().isEmpty()).then(model.resolveRefusalProperty())
+                .otherwise(model.actionsRefusalProperty()));
+        actionsNote.visibleProperty().bind(actionsNote.textProperty().isNotEmpty());
+        actionsNote.managedProperty().bind(actionsNote.visibleProperty());
         exportButton.disableProperty().bind(model.connectedProperty().not().or(model.totalProperty().isEqualTo(0)));
         exportButton.setTooltip(new Tooltip("Export every sync state matching the filter to a CSV file"));
     }

@@ -41,6 +41,8 @@ import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.persistence.Privileges;
+import com.syncdesk.persistence.Privileges.Work;
 import com.syncdesk.story.StoryEntry;
 import com.syncdesk.syncstate.ActionCounts;
 import com.syncdesk.syncstate.EntityType;
@@ -109,6 +111,8 @@ public final class SyncStatesViewModel {
     private final ObservableList<StoryLine> story = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper storyNote = new ReadOnlyStringWrapper(this, "storyNote", "");
     private long storyGeneration;
+    private final ReadOnlyStringWrapper actionsRefusal = new ReadOnlyStringWrapper(this, "actionsRefusal", "");
+    private final ReadOnlyStringWrapper resolveRefusal = new ReadOnlyStringWrapper(this, "resolveRefusal", "");
     private SyncStateFilter appliedFilter = SyncStateFilter.all();
 
     private Page<SyncStateRow> page = Page.empty();
@@ -120,6 +124,14 @@ public final class SyncStatesViewModel {
 
     public SyncStatesViewModel(AppContext context) {
         this.context = context;
+        followPrivileges(context.privilegesProperty().get());
+        context.privilegesProperty().addListener((obs, old, now) -> followPrivileges(now));
+    }
+
+    /** Retry, Skip, Reset errors and Resolve conflict are disabled, with the reason beside them, when the role may not do them. */
+    private void followPrivileges(Privileges privileges) {
+        actionsRefusal.set(privileges == null ? "" : privileges.refusal(Work.ACT_ON_STATES).orElse(""));
+        resolveRefusal.set(privileges == null ? "" : privileges.refusal(Work.RESOLVE_CONFLICTS).orElse(""));
     }
 
     public void setOnFailure(Consumer<Throwable> onFailure) {
@@ -304,9 +316,14 @@ public final class SyncStatesViewModel {
                 start + 1, start + rows.size(), total.get(), current, pages));
     }
 
-    /** Whether Retry, Skip and Reset errors have something to act on. */
+    /** Whether Retry, Skip and Reset errors have something to act on, and the role may do them. */
     public boolean canAct(Scope scope, int selected) {
-        return connected.get() && (scope == Scope.SELECTED ? selected > 0 : total.get() > 0);
+        return connected.get() && actionsRefusal.get().isEmpty() && (scope == Scope.SELECTED ? selected > 0 : total.get() > 0);
+    }
+
+    /** Whether the role may resolve conflicts (the Resolve conflict button opens the dialog that does). */
+    public boolean mayResolve() {
+        return resolveRefusal.get().isEmpty();
     }
 
     /**
@@ -426,7 +443,7 @@ public final class SyncStatesViewModel {
         return Optional.of(context.tasks().run("Exporting sync states to " + file.getFileName(), progress -> {
             long expected = workspace.syncStates().count(filter);
             progress.update(0, expected, "Exporting " + expected + " sync states");
-            return new SyncStateExport(workspace.syncStates()).toFile(filter, order, SyncStateExport.Format.CSV, file, rows -> {
+            return new SyncStateExport(workspace.syncStates()).toFile(filter, order, SyncStateExport.Format.CSV, SyncStateExport.Cells.NEUTRALISED, file, rows -> {
                 progress.update(Math.min(rows, expected), expected, Texts.count(Math.min(rows, expected)) + " of " + Texts.count(expected) + " rows written");
                 return !progress.isCancelled();
             });
@@ -578,5 +595,15 @@ public final class SyncStatesViewModel {
 
     public ReadOnlyStringProperty pageTextProperty() {
         return pageText.getReadOnlyProperty();
+    }
+
+    /** Why Retry, Skip and Reset errors are disabled for this role; empty when it may use them. */
+    public ReadOnlyStringProperty actionsRefusalProperty() {
+        return actionsRefusal.getReadOnlyProperty();
+    }
+
+    /** Why Resolve conflict is disabled for this role; empty when it may resolve. */
+    public ReadOnlyStringProperty resolveRefusalProperty() {
+        return resolveRefusal.getReadOnlyProperty();
     }
 }

@@ -63,7 +63,7 @@ class ConfirmationSizeTest {
             steps.add(new PlannedStep(version, "step " + version, List.of("ALTER TABLE t" + version + " DROP COLUMN c", "DROP TABLE x" + version)));
             losses.add(new DataLoss(version, new Drop("t" + version, "c"), version * 10L));
         }
-        MigrationPlan plan = new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, 40, 10, steps, losses);
+        MigrationPlan plan = new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, 40, 10, steps, losses, List.of());
         robot.interact(() -> dialog = ConfirmMigrationController.show(owner, new RecordingDialogs(),
                 new ConfirmMigrationViewModel(plan, Vendor.SQLITE, Path.of("/tmp/backups")), () -> { }));
         // The report is longer than the screen: the operator scrolls down to "Show SQL".

@@ -1,0 +1,1 @@
+-- Undo V11: nothing to undo on SQLite (V11 changes nothing there).
