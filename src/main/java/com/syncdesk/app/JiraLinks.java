@@ -10,8 +10,8 @@ import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.syncstate.EntityType;
 
 /**
- * Where an entity is seen in JIRA's web interface. The console asks this whenever it offers "Open in JIRA"; until a
- * JIRA connection is stored with the database, the base URL comes from the console's settings.
+ * Where an entity is seen in JIRA's web interface. The console asks this whenever it offers "Open in JIRA", with the
+ * base URL of the database's JIRA connection or, without one, the site set in the console.
  */
 @FunctionalInterface
 public interface JiraLinks {

@@ -16,12 +16,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.app.Failure;
 import com.syncdesk.app.JiraLinks;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.jira.JiraConnectionStore;
 import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.persistence.AppDirectories;
@@ -36,6 +40,8 @@ import com.syncdesk.persistence.Vendor;
  * texts, settings and navigation. Views observe its properties and never hold a database of their own.
  */
 public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final TaskRunner tasks;
     private final Dialogs dialogs;
@@ -54,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final StringBinding availability;
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(this, "window");
     private final List<BooleanSupplier> closeGuards = new ArrayList<>();
+    private URI storedJiraSite;
     private Consumer<Navigation> navigator = n -> { };
     private Consumer<ConflictRequest> conflictOpener = request -> { };
     private Consumer<URI> browser = uri -> { };
@@ -76,6 +83,7 @@ public final class AppContext implements AutoCloseable {
         this.tasks = tasks;
         this.dialogs = dialogs != null ? dialogs : new FxDialogs(window::get);
         jiraLinks.set(linksTo(settings.jiraBaseUrl));
+        workspace.addListener((obs, old, now) -> readStoredJiraSite(now));
         availability = Bindings.createStringBinding(this::whyNoWorkspace, workspace, schema, connecting, connectionFailure);
     }
 
@@ -156,7 +164,10 @@ public final class AppContext implements AutoCloseable {
         return "No database is open. Connect to one with File › Connect… (Ctrl+O).";
     }
 
-    /** Where "Open in JIRA" leads; it follows the JIRA site set in the console's settings. */
+    /**
+     * Where "Open in JIRA" leads: the site of the database's own JIRA connection ({@code syncdesk jira connect}), or
+     * without one the site set in the console's settings.
+     */
     public ReadOnlyObjectProperty<JiraLinks> jiraLinksProperty() {
         return jiraLinks.getReadOnlyProperty();
     }
@@ -165,11 +176,37 @@ public final class AppContext implements AutoCloseable {
         return jiraLinks.get();
     }
 
-    /** Sets (or, with null, forgets) the JIRA site "Open in JIRA" leads to, and saves it in the settings. */
+    /** The site of the open database's JIRA connection, or null when it has none (or none is open). */
+    public URI storedJiraSite() {
+        return storedJiraSite;
+    }
+
+    /** Sets (or, with null, forgets) the console's JIRA site, used when the database has no JIRA connection, and saves it. */
     public void setJiraSite(URI site) {
         settings.jiraBaseUrl = site == null ? null : site.toString();
         settings.save();
-        jiraLinks.set(linksTo(settings.jiraBaseUrl));
+        updateJiraLinks();
+    }
+
+    private void updateJiraLinks() {
+        jiraLinks.set(storedJiraSite != null ? JiraLinks.site(storedJiraSite) : linksTo(settings.jiraBaseUrl));
+    }
+
+    /** Reads the database's JIRA connection in the background; a connection that cannot be read leaves the settings' site. */
+    private void readStoredJiraSite(Workspace now) {
+        storedJiraSite = null;
+        updateJiraLinks();
+        if (now == null) {
+            return;
+        }
+        tasks.run("Reading the JIRA connection", () -> new JiraConnectionStore(now.database()).load().map(s -> s.site().baseUrl()).orElse(null),
+                site -> {
+                    if (workspace.get() == now) {
+                        storedJiraSite = site;
+                        updateJiraLinks();
+                    }
+                }, failure -> LOG.warn("The JIRA connection of {} could not be read; Open in JIRA uses the console's site", connectionLabel.get(),
+                        failure));
     }
 
     private static JiraLinks linksTo(String baseUrl) {

@@ -1,5 +1,6 @@
 package com.syncdesk.ui.shell;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -234,7 +235,9 @@ public final class MainController {
         TextInputDialog dialog = new TextInputDialog(context.settings().jiraBaseUrl == null ? "" : context.settings().jiraBaseUrl);
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("SyncDesk");
-        dialog.setHeaderText("The JIRA site \"Open in JIRA\" leads to");
+        URI stored = context.storedJiraSite();
+        dialog.setHeaderText(stored == null ? "The JIRA site \"Open in JIRA\" leads to, for databases without a JIRA connection"
+                : "This database's JIRA connection leads \"Open in JIRA\" to " + stored + ".\nThe site below serves databases without one.");
         dialog.setContentText("Address:");
         dialog.getEditor().setPromptText("https://your-site.atlassian.net");
         dialog.getEditor().setPrefColumnCount(32);

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.syncdesk.app.Texts;
 import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.jira.JiraConnectionStore;
+import com.syncdesk.jira.JiraSite;
+import com.syncdesk.persistence.ConnectionTarget;
+import com.syncdesk.persistence.Database;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.syncstate.StateAction;
@@ -238,6 +242,26 @@ class SyncStatesViewModelTest {
         assertThat(model.story().getFirst().when()).isEqualTo(console.context.texts().timestamp(
                 console.context.workspace().stories().story(issue.id(), console.context.texts()::timestamp).entries().getFirst().at()));
         assertThat(model.storyNoteProperty().get()).startsWith("Newest first.");
+    }
+
+    @Test
+    void openInJiraLeadsToTheSiteOfTheDatabasesJiraConnectionBeforeTheConsolesOwn() throws Exception {
+        console.close();
+        Path demo = Files.createDirectories(dir.resolve("demo"));
+        ConnectionTarget target = TestConsoles.withDemoData(demo, 200);
+        try (Database database = Database.open(target)) {
+            new JiraConnectionStore(database).save(JiraSite.cloud("https://stored.atlassian.net", "ops@example.com"), "alice");
+        }
+        console = new PlainConsole(dir.resolve("home3"));
+        console.context.setJiraSite(URI.create("https://settings.atlassian.net"));
+        console.connect(target);
+        model = new SyncStatesViewModel(console.context);
+        model.typeProperty().set(EntityType.ISSUE);
+        model.search();
+        SyncStateRow issue = model.rows().getFirst();
+
+        assertThat(model.jiraLink(issue)).contains(URI.create("https://stored.atlassian.net/browse/" + issue.label()));
+        assertThat(console.context.storedJiraSite()).isEqualTo(URI.create("https://stored.atlassian.net"));
     }
 
     @Test
