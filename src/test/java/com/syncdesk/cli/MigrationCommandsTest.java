@@ -103,9 +103,16 @@ class MigrationCommandsTest {
         CliRun backups = CliRun.of("backups", "--db", db.toString());
         assertThat(backups.out()).containsPattern("(?m)^TAKEN +VERSION +SIZE +LOCATION$")
                 .containsPattern("(?m)^\\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}:\\d{2} [AP]M \\S+ +" + Versions.LATEST
-                        + " +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db$");
+                        + " +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db  \\(before the downgrade to 4\\)$");
         CliRun status = CliRun.of("status", "--db", db.toString());
         assertThat(status.out()).contains("Schema version: 4").containsPattern("(?m)^9 +Undone +add row versions and audit");
+        // Upgrading again brings the dropped tables and columns back empty; the preview says so and names the backup (issue 15.14).
+        CliRun upgrade = CliRun.of("preview", "--to", String.valueOf(Versions.LATEST), "--db", db.toString());
+        assertThat(upgrade.out()).contains("Not brought back by this upgrade:")
+                .containsPattern("Version 9 \\(add row versions and audit\\) was undone by the downgrade of .+ \\(\\S+\\)\\. Upgrading brings back "
+                        + "table audit_log, column sync_metadata.row_version, column conflict_resolutions.row_version, column conflict_resolutions.base_value "
+                        + "empty: the values dropped then "
+                        + "are not restored; restore the backup taken then \\(.+ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db\\) to get them back\\.");
     }
 
     @Test

@@ -102,6 +102,8 @@ public final class MigrationsController implements Page {
     @FXML
     private TableColumn<Backup, String> takenColumn;
     @FXML
+    private TableColumn<Backup, String> reasonColumn;
+    @FXML
     private TableColumn<Backup, Integer> backupVersionColumn;
     @FXML
     private TableColumn<Backup, String> sizeColumn;
@@ -212,7 +214,8 @@ public final class MigrationsController implements Page {
         backupVersionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().version()));
         sizeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Texts.size(cell.getValue().sizeBytes())));
         locationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().location().toString()));
-        List.of(takenColumn, sizeColumn, locationColumn).forEach(Cells::withTooltips);
+        reasonColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().reason().isEmpty() ? "—" : cell.getValue().reason()));
+        List.of(takenColumn, sizeColumn, reasonColumn, locationColumn).forEach(Cells::withTooltips);
         Cells.timestamps(takenColumn, context.texts());
     }
 
@@ -301,7 +304,7 @@ public final class MigrationsController implements Page {
     @FXML
     private void upgrade() {
         model.plan(null, plan -> ConfirmMigrationController.show(window(), context.dialogs(),
-                        new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get())),
+                        new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()), context.texts()),
                         () -> model.upgrade(runFailure("The upgrade"))),
                 failure -> showFailure("Cannot prepare the upgrade", failure));
     }
@@ -318,7 +321,7 @@ public final class MigrationsController implements Page {
 
     private void downgradeTo(int version) {
         model.plan(version, plan -> {
-            ConfirmMigrationViewModel confirmation = new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()));
+            ConfirmMigrationViewModel confirmation = new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()), context.texts());
             ConfirmMigrationController.show(window(), context.dialogs(), confirmation,
                     () -> model.downgrade(version, confirmation.backupChoice(), runFailure("The downgrade")));
         }, failure -> showFailure("Cannot prepare the downgrade", failure));

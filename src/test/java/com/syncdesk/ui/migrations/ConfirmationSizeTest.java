@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.migration.DataLoss;
 import com.syncdesk.migration.Drop;
 import com.syncdesk.migration.MigrationPlan;
@@ -63,9 +64,9 @@ class ConfirmationSizeTest {
             steps.add(new PlannedStep(version, "step " + version, List.of("ALTER TABLE t" + version + " DROP COLUMN c", "DROP TABLE x" + version)));
             losses.add(new DataLoss(version, new Drop("t" + version, "c"), version * 10L));
         }
-        MigrationPlan plan = new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, 40, 10, steps, losses, List.of());
+        MigrationPlan plan = new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, 40, 10, steps, losses, List.of(), List.of());
         robot.interact(() -> dialog = ConfirmMigrationController.show(owner, new RecordingDialogs(),
-                new ConfirmMigrationViewModel(plan, Vendor.SQLITE, Path.of("/tmp/backups")), () -> { }));
+                new ConfirmMigrationViewModel(plan, Vendor.SQLITE, Path.of("/tmp/backups"), Texts.system()), () -> { }));
         // The report is longer than the screen: the operator scrolls down to "Show SQL".
         robot.interact(() -> robot.lookup(".dialog-scroll").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("Show SQL");

@@ -196,6 +196,17 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(context.workspace()).isNull();
         assertThat(shownStates(robot)).contains("6: Missing (tolerated)", "7: Undone", "9: Undone", "10: Undone");
 
+        assertThat(backup.reason()).isEqualTo("before the downgrade to 6");
+
+        // Upgrading again would bring the dropped columns back empty: the confirmation says so and names the backup (issue 15.14).
+        robot.clickOn("#upgradeButton");
+        DialogPane upgrade = dialog(robot, "migration-confirm");
+        assertThat(texts(upgrade)).anySatisfy(text -> assertThat(text).startsWith("Version 9 (add row versions and audit) was undone by the downgrade of ")
+                .contains("the values dropped then are not restored; restore the backup taken then (")
+                .contains(backup.location().toString()));
+        robot.clickOn(upgrade.lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+
         TableView<?> backups = robot.lookup("#backupTable").queryAs(TableView.class);
         robot.interact(() -> backups.getSelectionModel().select(0));
         robot.clickOn("#restoreButton");
