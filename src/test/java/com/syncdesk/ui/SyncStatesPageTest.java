@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -236,8 +237,15 @@ class SyncStatesPageTest {
     @Test
     void detailPaneShowsEveryFieldAndCtrlFFocusesTheSearch(FxRobot robot) throws Exception {
         openSyncStates(robot);
+        long first = table.getItems().getFirst().id();
+        StateRows.execute(console.context.workspace().database(), "UPDATE sync_metadata SET error_count = 3, last_error = "
+                + "'HTTP 503 Service Unavailable from the JIRA site while updating the issue: the server is down for maintenance, try again later' "
+                + "WHERE id = " + first);
+        robot.interact(() -> console.page(PageId.SYNC_STATES).refresh());
+        console.settle();
         robot.interact(() -> table.getSelectionModel().select(0));
         SyncStateRow row = table.getItems().getFirst();
+        assertThat(row.id()).isEqualTo(first);
         assertThat(robot.lookup("#detailTitle").queryLabeled().getText()).isEqualTo(row.entityType().words() + " " + (row.label() != null ? row.label() : row.entityId()));
         assertThat(robot.lookup("#conflictsText").queryAs(TextArea.class).getText()).isEqualTo("No conflicts recorded.");
 
@@ -250,6 +258,8 @@ class SyncStatesPageTest {
         assertThat(story.getItems()).extracting(SyncStatesViewModel.StoryLine::what)
                 .containsExactlyElementsOf(told.entries().stream().map(StoryEntry::what).toList()).contains("Sync state created");
         assertThat(robot.lookup(".story-list .story-what").queryAllAs(Label.class)).extracting(Label::getText).contains(story.getItems().getFirst().what());
+        // Each line wraps to the pane rather than ending in "…".
+        assertThat(robot.lookup(".story-list .label").queryAllAs(Label.class)).filteredOn(Node::isVisible).noneMatch(Shown::isCut);
 
         robot.clickOn("#table");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);

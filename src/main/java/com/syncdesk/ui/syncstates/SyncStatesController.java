@@ -569,8 +569,15 @@ public final class SyncStatesController implements Page {
             for (Label label : List.of(when, what, rest)) {
                 label.setWrapText(true);
                 label.setMinWidth(0);
+                label.setMinHeight(Region.USE_PREF_SIZE);
             }
             setPrefWidth(0);
+            // A label wraps only when it knows its width: the list's, less the cell's padding and the scroll bar.
+            listViewProperty().addListener((obs, old, list) -> {
+                if (list != null) {
+                    List.of(when, what, rest).forEach(label -> label.prefWidthProperty().bind(list.widthProperty().subtract(40)));
+                }
+            });
         }
 
         @Override
