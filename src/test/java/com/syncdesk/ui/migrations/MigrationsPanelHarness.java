@@ -107,6 +107,12 @@ abstract class MigrationsPanelHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks a row's button once the table has laid out the row (cells follow a new status on a later pulse). */
+    static void clickWhenShown(FxRobot robot, String query) {
+        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
+        robot.clickOn(query);
+    }
+
     static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);

@@ -170,7 +170,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(expected.losesData()).isTrue();
         connect(robot, target, Versions.LATEST);
 
-        robot.clickOn("#downgrade-to-6");
+        clickWhenShown(robot, "#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
         assertThat(confirm.getHeaderText()).isEqualTo("Downgrade from version " + Versions.LATEST + " to 6");
         List<Label> lossLabels = confirm.lookupAll(".loss-report .label").stream().map(Label.class::cast)
@@ -251,7 +251,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).contains("newer SyncDesk", "will not change the schema");
         assertThat(robot.lookup("#upgradeButton").queryAs(Button.class).isDisabled()).isTrue();
 
-        robot.clickOn("#downgrade-to-4");
+        clickWhenShown(robot, "#downgrade-to-4");
         DialogPane refusal = dialog(robot, "refusal-dialog");
         assertThat(refusal.getContentText()).contains("is at version " + Versions.NEWER + ", newer than this SyncDesk knows (" + Versions.LATEST + ")", "nothing was changed");
         assertThat(refusal.getExpandableContent()).isNull();
@@ -343,7 +343,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         }
         connect(robot, target, Versions.LATEST);
 
-        robot.clickOn("#downgrade-to-4");
+        clickWhenShown(robot, "#downgrade-to-4");
         dialog(robot, "migration-confirm");
         CheckBox skip = robot.lookup("Skip the backup").queryAs(CheckBox.class);
         robot.clickOn(skip);

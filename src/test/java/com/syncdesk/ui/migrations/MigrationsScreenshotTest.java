@@ -65,7 +65,7 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
         }
         connect(robot, target, Versions.LATEST);
 
-        robot.clickOn("#downgrade-to-6");
+        clickWhenShown(robot, "#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
         assertThat(confirm.lookupAll(".loss")).isNotEmpty();
         robot.interact(() -> Screenshots.save(confirm.getScene(), "migrations-downgrade-confirmation"));
