@@ -65,7 +65,11 @@ final class StatsCommand extends WorkspaceCommand {
         out().printf("Over the sync states%s attempted in the last %d h (the original system's get_sync_performance_stats):%n", ofType, hours);
         figures(StatisticsFigures.of(performance, hours));
         errors("KIND OF ERROR", stats.errorsByKind(), false);
-        errors("TOP ERROR", stats.topErrors(), !fullErrors);
+        if (fullErrors) {
+            wholeErrors(stats.topErrors());
+        } else {
+            errors("TOP ERROR", stats.topErrors(), true);
+        }
         return ExitCodes.OK;
     }
 
@@ -82,6 +86,12 @@ final class StatsCommand extends WorkspaceCommand {
         figures.forEach(f -> table.row(f.label(), f.value(), f.meaning()));
         table.print(out());
         out().println();
+    }
+
+    /** --full-errors: each top error whole, line breaks and all, under its count (a table would fold it onto one line). */
+    private void wholeErrors(List<SyncStatistics.ErrorCount> errors) {
+        out().println("TOP ERRORS, WHOLE");
+        errors.forEach(e -> out().printf("%s failed with:%n%s%n%n", Texts.count(e.count(), "sync state"), e.message()));
     }
 
     /** @param cut whether each message is cut to one line of {@link #ERROR_EXCERPT} characters */
