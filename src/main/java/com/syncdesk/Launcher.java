@@ -3,6 +3,7 @@ package com.syncdesk;
 import com.syncdesk.app.StartupTrace;
 import com.syncdesk.cli.SyncDeskCli;
 import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.ui.shell.DesktopRequirements;
 import com.syncdesk.ui.shell.SyncDeskApp;
 
 /**
@@ -22,7 +23,11 @@ public final class Launcher {
         if (training != null) {
             StartupTraining.run(training);
         } else if (args.length == 0) {
-            SyncDeskApp.launchConsole(args);
+            try {
+                SyncDeskApp.launchConsole(args);
+            } catch (DesktopRequirements.Unavailable unavailable) {
+                System.exit(SyncDeskCli.refuse(unavailable.getMessage()));
+            }
         } else {
             System.exit(SyncDeskCli.run(args));
         }

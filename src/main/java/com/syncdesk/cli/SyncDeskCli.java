@@ -11,11 +11,13 @@ import com.syncdesk.app.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** The headless face of SyncDesk: the same operations as the console, for scripts, cron and CI. */
-@Command(name = "syncdesk", mixinStandardHelpOptions = true, versionProvider = SyncDeskCli.Version.class,
+// Inherited: every subcommand answers --help (and --version), before any of its required options is checked.
+@Command(name = "syncdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = SyncDeskCli.Version.class,
         description = "Operate the sync between the sprint-planning database and JIRA. Without a command, the desktop console opens.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed", "2:wrong options or arguments",
@@ -27,7 +29,7 @@ public final class SyncDeskCli implements Runnable {
             DowngradeCommand.class, PreviewCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             ValidateCommand.class, RepairCommand.class, StatsCommand.class, StateActionCommand.RetryFailed.class,
             StateActionCommand.Retry.class, StateActionCommand.Skip.class, StateActionCommand.ResetErrors.class,
-            ConflictsCommand.class, HistoryCommand.class, ExportCommand.class, JiraCommand.class, DemoDataCommand.class,
+            ConflictsCommand.class, HistoryCommand.class, AuditCommand.class, ExportCommand.class, JiraCommand.class, DemoDataCommand.class,
             BenchCommand.class);
 
     @Spec
@@ -73,6 +75,13 @@ public final class SyncDeskCli implements Runnable {
             return ExitCodes.FAILED;
         }
         return exitCode;
+    }
+
+    /** Says on stderr why SyncDesk cannot do what was asked (the console on a machine without a desktop); the exit code to end with. */
+    public static int refuse(String why) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        err.println("syncdesk: " + why);
+        return ExitCodes.FAILED;
     }
 
     /** One line on stderr for the operator, the stack trace only with --verbose; the exit code says what kind of failure it was. */

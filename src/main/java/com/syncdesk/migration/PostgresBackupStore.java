@@ -60,7 +60,8 @@ final class PostgresBackupStore implements BackupStore {
     record TableExport(String table, List<String> columns, boolean wholeTable, long rows, String file) {
     }
 
-    record Manifest(String database, int version, Instant takenAt, List<TableExport> tables) {
+    /** @param reason why the backup was taken; null in a manifest an older SyncDesk wrote */
+    record Manifest(String database, int version, Instant takenAt, List<TableExport> tables, String reason) {
     }
 
     private final Database database;
@@ -84,7 +85,7 @@ final class PostgresBackupStore implements BackupStore {
 
     /** Exports every SyncDesk table in full. */
     @Override
-    public Backup takeEverything(int version, MigrationProgress progress) {
+    public Backup takeEverything(int version, String reason, MigrationProgress progress) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES_PARENTS_FIRST) {
             List<String> present = columnsOf(table);
@@ -92,12 +93,12 @@ final class PostgresBackupStore implements BackupStore {
                 columns.put(table, present);
             }
         }
-        return take(version, columns, columns.keySet().stream().toList(), progress);
+        return take(version, reason, columns, columns.keySet().stream().toList(), progress);
     }
 
     /** Exports what the drops would destroy: dropped tables in full, dropped columns with the row ids. */
     @Override
-    public Backup takeBeforeDowngrade(int version, List<Drop> drops, MigrationProgress progress) {
+    public Backup takeBeforeDowngrade(int version, int target, List<Drop> drops, MigrationProgress progress) {
         List<String> whole = drops.stream().filter(Drop::isTable).map(Drop::table).distinct().toList();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES_PARENTS_FIRST) {
@@ -112,10 +113,10 @@ final class PostgresBackupStore implements BackupStore {
                 columns.put(table, withKey);
             }
         }
-        return take(version, columns, whole, progress);
+        return take(version, Backup.beforeDowngradeTo(target), columns, whole, progress);
     }
 
-    private Backup take(int version, Map<String, List<String>> columns, List<String> wholeTables, MigrationProgress progress) {
+    private Backup take(int version, String reason, Map<String, List<String>> columns, List<String> wholeTables, MigrationProgress progress) {
         Instant now = Instant.now();
         Path folder = root.resolve(databaseName() + "-" + STAMP.format(now) + "-v" + version);
         Instant start = Instant.now();
@@ -146,7 +147,7 @@ final class PostgresBackupStore implements BackupStore {
                 connection.commit();
             }
             JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(MANIFEST).toFile(),
-                    new Manifest(databaseUrl(), version, now, exports));
+                    new Manifest(databaseUrl(), version, now, exports, reason));
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
         } catch (IOException e) {
@@ -178,7 +179,8 @@ final class PostgresBackupStore implements BackupStore {
         }
         try (Stream<Path> files = Files.list(folder)) {
             long size = files.mapToLong(f -> f.toFile().length()).sum();
-            return Optional.of(new Backup(manifest.get().takenAt(), manifest.get().version(), size, folder.toAbsolutePath().normalize()));
+            return Optional.of(new Backup(manifest.get().takenAt(), manifest.get().version(), size, folder.toAbsolutePath().normalize(),
+                    manifest.get().reason()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -82,7 +82,7 @@ public final class FxDialogs implements Dialogs {
             return new Prepared(alert, yes, null);
         }
         if (question.notesId() == null) {
-            alert.setContentText(question.text());
+            text(alert, question.text());
             return new Prepared(alert, yes, null);
         }
         Label text = new Label(question.text());
@@ -93,6 +93,7 @@ public final class FxDialogs implements Dialogs {
         VBox content = new VBox(8, text, notes);
         content.setPrefWidth(480);
         alert.getDialogPane().setContent(content);
+        DialogSizing.fitToScreen(alert);
         return new Prepared(alert, yes, notes);
     }
 
@@ -101,13 +102,12 @@ public final class FxDialogs implements Dialogs {
         Failure explained = Failure.of(failure);
         if (explained.changedNothing()) {
             Alert alert = alert(Alert.AlertType.WARNING, "refusal-dialog", title + ": nothing was changed");
-            alert.setContentText(explained.message());
-            alert.getDialogPane().setPrefWidth(560);
+            text(alert, explained.message());
             alert.show();
             return;
         }
         Alert alert = alert(Alert.AlertType.ERROR, "error-dialog", title);
-        alert.setContentText(explained.message());
+        text(alert, explained.message());
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         TextArea details = new TextArea(trace.toString());
@@ -126,7 +126,7 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void info(String title, String text) {
         Alert alert = alert(Alert.AlertType.INFORMATION, "info-dialog", title);
-        alert.setContentText(text);
+        text(alert, text);
         alert.show();
     }
 
@@ -138,6 +138,21 @@ public final class FxDialogs implements Dialogs {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(fileKind, pattern));
         File file = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /**
+     * The message as wrapping text in a pane that scrolls when it is longer than the screen; the content text is kept
+     * too, for whoever reads the dialog's text.
+     */
+    private static void text(Alert alert, String text) {
+        alert.setContentText(text);
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(520);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.getStyleClass().add("dialog-text");
+        alert.getDialogPane().setContent(label);
+        DialogSizing.fitToScreen(alert);
     }
 
     private Alert alert(Alert.AlertType type, String id, String header) {

@@ -2,6 +2,7 @@ package com.syncdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -25,7 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.testing.Versions;
 import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.shell.SyncDeskApp;
@@ -92,5 +96,18 @@ class MainWindowTest {
                 .contains("Java " + Runtime.version()).contains("Data directory: " + home);
         robot.clickOn(about.lookupButton(ButtonType.OK));
         assertThat(robot.lookup("#info-dialog").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theJiraSiteOpenInJiraLeadsToIsSetFromTheFileMenuAndRemembered(FxRobot robot) {
+        robot.clickOn("File").clickOn("JIRA site…");
+        TextField address = robot.lookup("#jira-site-dialog .text-field").queryAs(TextField.class);
+        assertThat(address.getText()).isEmpty();
+        robot.clickOn(address).write("https://acme.atlassian.net/").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.jiraLinks().browse(EnumValue.of(EntityType.ISSUE), "MOB-15", "10015"))
+                .contains(URI.create("https://acme.atlassian.net/browse/MOB-15"));
+        assertThat(Settings.load().jiraBaseUrl).isEqualTo("https://acme.atlassian.net/");
     }
 }

@@ -72,6 +72,8 @@ public final class MigrationsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    /** One read-only view: listeners on a view made per call are weak and get collected (the log stopped following its end). */
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private volatile boolean stopRequested;
     private Runnable afterStop = () -> { };
     private String lastStarted;
@@ -388,7 +390,7 @@ public final class MigrationsViewModel {
     }
 
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     public ReadOnlyStringProperty versionTextProperty() {
