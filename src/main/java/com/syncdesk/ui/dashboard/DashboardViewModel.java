@@ -94,7 +94,9 @@ public final class DashboardViewModel {
                                 + (sameFigures(before, loaded) ? ": nothing changed" : ": the figures changed"));
                         figures.set(loaded);
                         StartupTrace.mark(StartupTrace.Milestone.DATA_SHOWN);
-                        AppContext.prepareInBackground(workspace);
+                        if (before == null) {
+                            AppContext.prepareInBackground(workspace);
+                        }
                     }
                 },
                 failure -> {
