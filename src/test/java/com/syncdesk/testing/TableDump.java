@@ -34,7 +34,8 @@ public final class TableDump {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             for (String table : SchemaSnapshot.tables(database)) {
-                dump.put(table, rows(connection, DERIVED.getOrDefault(table, "SELECT * FROM " + table + " ORDER BY id")));
+                // The id first where there is one; jira_sync_scope and sync_snapshots are keyed by their first columns.
+                dump.put(table, rows(connection, DERIVED.getOrDefault(table, "SELECT * FROM " + table + " ORDER BY 1, 2")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
