@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ final class SimData {
     final SimPerson operator;
     private long version;
     private Instant lastWrite;
+    private long lastIssueId;
+    private final Map<String, Integer> lastNumber = new HashMap<>();
 
     private SimData(SimPerson operator) {
         this.operator = operator;
@@ -123,6 +126,8 @@ final class SimData {
         }
         data.projects.values().forEach(project -> data.issuesInKeyOrder.addAll(data.issuesByProject.get(project.key())));
         data.issuesInKeyOrder.sort(KEY_ORDER);
+        data.lastIssueId = 10_000L + config.issues();
+        data.projects.keySet().forEach(key -> data.lastNumber.put(key, data.issuesByProject.get(key).size()));
         return data;
     }
 
@@ -154,6 +159,17 @@ final class SimData {
         if (sprint != null) {
             issuesBySprint.get(sprint.id).add(issue);
         }
+    }
+
+    /** A new issue with the next id and the project's next number (numbers are never reused). Under the write lock. */
+    SimIssue create(SimProject project, Instant now) {
+        int number = lastNumber.merge(project.key(), 1, Integer::sum);
+        SimIssue issue = new SimIssue(++lastIssueId, project, number, now);
+        issuesByProject.get(project.key()).add(issue);
+        issuesByKey.put(issue.key, issue);
+        int at = Collections.binarySearch(issuesInKeyOrder, issue, KEY_ORDER);
+        issuesInKeyOrder.add(at < 0 ? -at - 1 : at, issue);
+        return issue;
     }
 
     /** Removes an issue as if deleted in JIRA. Under the write lock. */

@@ -153,6 +153,10 @@ final class SimJql {
             throw new JqlError("The simulator's JQL does not support NOT. The query was: " + jql);
         }
         String name = field.toLowerCase(Locale.ROOT);
+        if (name.startsWith("issue.property[")) {
+            propertyClause(field);
+            return;
+        }
         switch (name) {
             case "project" -> projects = intersect(projects, projectValues());
             case "sprint" -> sprintClause();
@@ -162,6 +166,25 @@ final class SimJql {
                     ? "The simulator's JQL does not support the field '" + field + "' (it supports project, sprint, key and updated). The query was: " + jql
                     : "Field '" + field + "' does not exist or you do not have permission to view it.");
         }
+    }
+
+    /** {@code issue.property[key].path = "value"}: an entity property's top-level value, compared as text. */
+    private void propertyClause(String field) {
+        int close = field.indexOf(']');
+        if (close < 0 || close + 2 > field.length() || field.charAt(close + 1) != '.') {
+            throw new JqlError("The simulator's JQL takes entity properties as issue.property[key].path. The query was: " + jql);
+        }
+        String key = field.substring("issue.property[".length(), close);
+        String path = field.substring(close + 2);
+        String operator = next();
+        if (!operator.equals("=")) {
+            throw new JqlError("The simulator's JQL compares entity properties with = only. The query was: " + jql);
+        }
+        String value = next();
+        filters.add(issue -> {
+            var property = issue.properties.get(key);
+            return property != null && property.path(path).isValueNode() && property.path(path).asText().equals(value);
+        });
     }
 
     private Set<String> projectValues() {
