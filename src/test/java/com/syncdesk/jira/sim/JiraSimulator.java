@@ -642,7 +642,7 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     private Reply issueOr404(String key, Function<SimIssue, Reply> found) {
-        SimIssue issue = data.issuesByKey.get(key);
+        SimIssue issue = data.issueByIdOrKey(key);
         return issue == null ? Reply.of(SimResponse.jiraError(404, "Issue does not exist or you do not have permission to see it."))
                 : found.apply(issue);
     }

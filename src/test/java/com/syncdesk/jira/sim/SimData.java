@@ -35,6 +35,7 @@ final class SimData {
     final Map<Long, SimSprint> sprints = new LinkedHashMap<>();
     final Map<Long, List<SimSprint>> sprintsByBoard = new HashMap<>();
     final Map<String, SimIssue> issuesByKey = new HashMap<>();
+    final Map<String, SimIssue> issuesById = new HashMap<>();
     final Map<String, List<SimIssue>> issuesByProject = new HashMap<>();
     final Map<Long, Set<SimIssue>> issuesBySprint = new HashMap<>();
     final List<SimIssue> issuesInKeyOrder = new ArrayList<>();
@@ -120,6 +121,7 @@ final class SimData {
             issue.updated = updated;
             inProject.add(issue);
             data.issuesByKey.put(issue.key, issue);
+            data.issuesById.put(String.valueOf(issue.id), issue);
             if (issue.sprint != null) {
                 data.issuesBySprint.get(issue.sprint.id).add(issue);
             }
@@ -150,6 +152,12 @@ final class SimData {
         return lastWrite;
     }
 
+    /** JIRA takes an issue's id wherever it takes its key. */
+    SimIssue issueByIdOrKey(String idOrKey) {
+        SimIssue issue = issuesByKey.get(idOrKey);
+        return issue != null ? issue : issuesById.get(idOrKey);
+    }
+
     /** Moves an issue between sprints, keeping the sprint index right. Under the write lock. */
     void moveToSprint(SimIssue issue, SimSprint sprint) {
         if (issue.sprint != null) {
@@ -167,6 +175,7 @@ final class SimData {
         SimIssue issue = new SimIssue(++lastIssueId, project, number, now);
         issuesByProject.get(project.key()).add(issue);
         issuesByKey.put(issue.key, issue);
+        issuesById.put(String.valueOf(issue.id), issue);
         int at = Collections.binarySearch(issuesInKeyOrder, issue, KEY_ORDER);
         issuesInKeyOrder.add(at < 0 ? -at - 1 : at, issue);
         return issue;
@@ -177,6 +186,7 @@ final class SimData {
         moveToSprint(issue, null);
         issue.deleted = true;
         issuesByKey.remove(issue.key);
+        issuesById.remove(String.valueOf(issue.id));
         issuesByProject.get(issue.project.key()).remove(issue);
         issuesInKeyOrder.remove(issue);
         version++;
