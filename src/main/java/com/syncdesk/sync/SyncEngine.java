@@ -398,7 +398,8 @@ public final class SyncEngine {
          */
         private void localSide() {
             boolean everyBoard = request.boards().isEmpty();
-            Instant changedSince = mode == SyncMode.INCREMENTAL ? last.get().startedAt() : null;
+            // The overlap covers other clients' clocks and timestamps written to the second, as on JIRA's side.
+            Instant changedSince = mode == SyncMode.INCREMENTAL ? last.get().startedAt().minus(settings.overlap()) : null;
             boolean unseen = mode == SyncMode.FULL && everyBoard && !request.dryRun();
             for (EntityKind kind : List.of(EntityKind.PROJECT, EntityKind.BOARD, EntityKind.SPRINT, EntityKind.ISSUE)) {
                 long after = 0;
@@ -895,7 +896,10 @@ public final class SyncEngine {
             if (item.candidate.remote() != null && item.candidate.remote().updated() != null) {
                 columns.put("remote_modified", item.candidate.remote().updated());
             }
-            if (item.local != null && item.local.updatedAt() != null) {
+            // What the local row's updated_at is now, so the next runs know a change of it from the run's own write.
+            if (item.wroteLocal) {
+                columns.put("local_modified", now);
+            } else if (item.local != null && item.local.updatedAt() != null) {
                 columns.put("local_modified", item.local.updatedAt());
             }
             if (!item.plan.resolved().isEmpty()) {
@@ -1030,6 +1034,7 @@ public final class SyncEngine {
                 } else if (plan.refusal() != null) {
                     columns = null;
                 } else {
+                    item.wroteLocal = !plan.pull().isEmpty() && item.local != null;
                     columns = completedColumns(item, plan.baseAfterLocal(), 0, 0, now);
                 }
                 if (!open.isEmpty()) {
@@ -1052,6 +1057,7 @@ public final class SyncEngine {
                 }
                 if (!plan.pull().isEmpty() && item.local != null) {
                     tables.update(connection, kind, item.local.id(), plan.pull(), item.candidate.remote(), now);
+                    item.wroteLocal = true;
                     tally.pulled++;
                 }
                 if (!plan.pull().isEmpty() || !plan.push().isEmpty() || !plan.conflicts().isEmpty()) {
@@ -1092,6 +1098,7 @@ public final class SyncEngine {
                 // The local row is gone (or was never made, for an adopted state): a new one, and the state points at it.
                 tables.insert(connection, kind, List.of(remote), now);
                 long id = tables.idsOf(connection, kind, List.of(remote.jiraId())).get(remote.jiraId());
+                item.wroteLocal = true;
                 Map<String, Object> columns = completedColumns(item, item.snapshot, 0, 0, now);
                 columns.put("entity_id", String.valueOf(id));
                 columns.put("jira_id", remote.jiraId());
@@ -1239,6 +1246,9 @@ public final class SyncEngine {
                     base.put("last_successful_sync", now);
                     base.put("content_hash", item.snapshot.hash());
                 }
+                if (item.newLocalId != null) {
+                    base.put("local_modified", now);
+                }
                 if (item.candidate.remote() != null && item.candidate.remote().updated() != null) {
                     base.put("remote_modified", item.candidate.remote().updated());
                 }
@@ -1353,6 +1363,8 @@ public final class SyncEngine {
         boolean notStarted;
         boolean openedConflicts;
         boolean countedUpdate;
+        /** The run wrote the local row: its updated_at is the run's, not a local change. */
+        boolean wroteLocal;
         String failLater;
         String origin;
         Map<String, Object> newStateColumns;

@@ -404,17 +404,13 @@ final class SyncStore {
     // ---- candidates of the local side ----
 
     /**
-     * The next ids (above {@code after}, at most {@code limit}) of states a run must look at beyond what JIRA's answers
-     * showed it: pending ones (retried by an operator, resolved conflicts), failed ones due for a retry, creations left
-     * underway, and with {@code changedSince} those whose local row changed since then; {@code unseen} adds every state
-     * of the kind the run did not see (a full run's check for entities JIRA no longer has) and {@code deletedLocally}
-     * those whose local row is gone.
+     * The next ids (above {@code after}, at most {@code limit}, ascending) of states a run must look at beyond what JIRA's
+     * answers showed it, each kind found through its own index: pending ones (retried by an operator, resolved conflicts),
+     * failed ones due for a retry and creations left underway; with {@code changedSince} those whose local row changed
+     * since then and since the run last wrote or saw it (its updated_at differs from what the state recorded); with {@code unseen} every state the run did not see (a full run's
+     * check for what JIRA no longer has); and those whose local row is gone.
      */
     List<Long> candidates(EntityKind kind, String batchId, Instant now, Instant changedSince, boolean unseen, long after, int limit) {
-        SqlBuilder query = new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.id > ? "
-                + "AND (s.sync_batch_id IS NULL OR s.sync_batch_id <> ?) AND s.conflicts IS NULL AND s.sync_status NOT IN ('skipped', 'in_progress') "
-                + "AND (s.sync_status = 'pending' OR (s.sync_status = 'failed' AND s.parked_at IS NULL AND s.next_attempt_at <= ?) "
-                + "OR s.jira_id LIKE ?", kind.type(), after, batchId, now, Tracked.PENDING_CREATION + "%");
         String table = switch (kind) {
             case PROJECT -> "projects";
             case BOARD -> "boards";
@@ -423,24 +419,44 @@ final class SyncStore {
         };
         String localId = vendor == Vendor.SQLITE ? "CAST(s.entity_id AS INTEGER)"
                 : "(CASE WHEN s.entity_id ~ '^[0-9]{1,18}$' THEN CAST(s.entity_id AS bigint) END)";
-        if (unseen) {
-            query.sql(" OR s.sync_status <> 'failed' OR s.parked_at IS NULL");
-        }
+        String open = " AND (s.sync_batch_id IS NULL OR s.sync_batch_id <> ?) AND s.conflicts IS NULL AND s.id > ?";
+        List<SqlBuilder> queries = new ArrayList<>();
+        queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.sync_status = 'pending' AND s.entity_type = ?" + open,
+                kind.type(), batchId, after));
+        queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.sync_status = 'failed' AND s.parked_at IS NULL "
+                + "AND s.next_attempt_at <= ? AND s.entity_type = ?" + open, now, kind.type(), batchId, after));
+        // SQLite compares text by bytes, so a range reads the index; PostgreSQL's collation may not order punctuation so.
+        SqlBuilder underway = vendor == Vendor.SQLITE
+                ? new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.jira_id >= ? AND s.jira_id < ?",
+                kind.type(), Tracked.PENDING_CREATION, "pending;")
+                : new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.jira_id LIKE ?", kind.type(),
+                Tracked.PENDING_CREATION + "%");
+        queries.add(underway.sql(" AND s.sync_status NOT IN ('skipped', 'in_progress')" + open, batchId, after));
         if (changedSince != null) {
-            query.sql(" OR EXISTS (SELECT 1 FROM " + table + " r WHERE r.id = " + localId + " AND r.updated_at >= ?)", changedSince);
+            queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM " + table + " r JOIN sync_metadata s ON s.entity_type = ? "
+                    + "AND s.entity_id = CAST(r.id AS VARCHAR(100)) WHERE r.updated_at >= ? AND (s.local_modified IS NULL OR r.updated_at <> s.local_modified) "
+                    + "AND s.sync_status NOT IN ('skipped', 'in_progress')" + open, kind.type(), changedSince, batchId, after));
+        }
+        if (unseen) {
+            queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.parked_at IS NULL "
+                    + "AND s.sync_status NOT IN ('skipped', 'in_progress')" + open, kind.type(), batchId, after));
         }
         if (kind == EntityKind.ISSUE || kind == EntityKind.SPRINT) {
-            query.sql(" OR NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.id = " + localId + ")");
+            queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.sync_status NOT IN "
+                    + "('skipped', 'in_progress') AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.id = " + localId + ")" + open,
+                    kind.type(), batchId, after));
         }
-        query.sql(") ORDER BY s.id LIMIT ?", limit);
         return database.read(connection -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getLong(1));
+            java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+            for (SqlBuilder query : queries) {
+                query.sql(" ORDER BY s.id LIMIT ?", limit);
+                try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
                 }
             }
-            return ids;
+            return ids.stream().limit(limit).toList();
         });
     }
 
