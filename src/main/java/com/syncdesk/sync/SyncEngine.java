@@ -439,6 +439,13 @@ public final class SyncEngine {
                 if (!inChosenBoards(kind, local)) {
                     continue;
                 }
+                if (state.is(SyncStatus.FAILED) && (state.nextAttemptAt() == null || state.nextAttemptAt().isAfter(now()))
+                        && !state.localChangedSince(local) && !fetchAll) {
+                    // Not due, and nothing changed locally since it failed: asking JIRA would be wasted.
+                    tally.processed++;
+                    tally.skipped++;
+                    continue;
+                }
                 boolean recent = state.base() != null && state.baseTakenAt() != null && last.isPresent()
                         && !state.baseTakenAt().isBefore(last.get().startedAt());
                 if (state.creationUnderway() || (recent && !fetchAll)) {
@@ -691,7 +698,7 @@ public final class SyncEngine {
             if (state.nextAttemptAt() != null && !state.nextAttemptAt().isAfter(now())) {
                 return true;
             }
-            if (item.local != null && item.local.updatedAt() != null && state.lastAttempt() != null && item.local.updatedAt().isAfter(state.lastAttempt())) {
+            if (state.localChangedSince(item.local)) {
                 return true;
             }
             return item.candidate.remoteKnown() && item.candidate.remote() != null && state.base() != null
@@ -868,6 +875,11 @@ public final class SyncEngine {
             columns.put("sync_batch_id", batchId);
             columns.put("sync_duration_ms", duration);
             columns.put("api_calls_count", apiCalls);
+            if (item.wroteLocal) {
+                columns.put("local_modified", now);
+            } else if (item.local != null && item.local.updatedAt() != null) {
+                columns.put("local_modified", item.local.updatedAt());
+            }
             if (store.update(connection, item.stateId, item.version, columns, now)) {
                 item.version++;
                 tally.failed++;

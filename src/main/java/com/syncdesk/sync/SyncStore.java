@@ -63,7 +63,7 @@ final class SyncStore {
 
     private static final String STATE_COLUMNS = "SELECT s.id, s.entity_id, s.jira_id, s.sync_status, s.row_version, s.error_count, "
             + "s.sync_direction, CASE WHEN s.conflicts IS NULL THEN 0 ELSE 1 END, s.next_attempt_at, s.parked_at, s.last_sync_attempt, "
-            + "s.remote_modified, n.fields, n.taken_at, s.resolution_strategy FROM sync_metadata s "
+            + "s.remote_modified, n.fields, n.taken_at, s.resolution_strategy, s.local_modified FROM sync_metadata s "
             + "LEFT JOIN sync_snapshots n ON n.sync_metadata_id = s.id WHERE s.entity_type = ? AND (1 = 0";
 
     /** The states of {@code kind} with one of the ids, JIRA ids or entity ids, with their snapshots and operators' resolutions. */
@@ -91,7 +91,8 @@ final class SyncStore {
                 Tracked tracked = new Tracked(row.getLong(1), row.getString(2), row.getString(3),
                         EnumValue.parse(SyncStatus.class, row.getString(4)), row.getInt(5), row.getInt(6),
                         EnumValue.parse(SyncDirection.class, row.getString(7)), row.getInt(8) == 1, instant(row, 9), instant(row, 10),
-                        instant(row, 11), instant(row, 12), snapshot == null ? null : Fields.parse(kind, snapshot), instant(row, 14), Map.of());
+                        instant(row, 11), instant(row, 12), instant(row, 16), snapshot == null ? null : Fields.parse(kind, snapshot),
+                        instant(row, 14), Map.of());
                 states.put(tracked.id(), tracked);
                 if (tracked.base() != null && row.getString(15) != null && tracked.is(SyncStatus.PENDING)) {
                     resolvedByOperators.add(tracked.id());

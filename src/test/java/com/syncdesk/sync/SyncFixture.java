@@ -115,6 +115,31 @@ final class SyncFixture implements AutoCloseable {
         });
     }
 
+    /** The first column of the first row as an instant, read the way SyncDesk reads timestamps; null when empty. */
+    java.time.Instant instant(String query) {
+        return database.read(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+                if (!result.next()) {
+                    return null;
+                }
+                var stored = com.syncdesk.persistence.SqlValues.readInstant(result, 1, database.vendor());
+                return stored == null ? null : stored.instant();
+            }
+        });
+    }
+
+    /** Stamps a local issue as changed at {@code when}, as a local editor whose clock says so would. */
+    void touch(String issueKey, java.time.Instant when) {
+        database.inTransaction(connection -> {
+            try (var update = connection.prepareStatement("UPDATE issues SET updated_at = ? WHERE issue_key = ?")) {
+                com.syncdesk.persistence.SqlValues.bindInstant(update, 1, when, database.vendor());
+                update.setString(2, issueKey);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     long count(String query) {
         return Long.parseLong(row(query));
     }
