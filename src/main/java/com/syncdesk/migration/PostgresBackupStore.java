@@ -49,6 +49,9 @@ final class PostgresBackupStore implements BackupStore {
     /** SyncDesk's tables, parents before the tables that reference them. */
     static final List<String> TABLES_PARENTS_FIRST = List.of("projects", "boards", "sprints", "issues", "operators",
             "sync_metadata", "conflict_resolutions", "sync_history", "audit_log", "jira_connection", "jira_sync_scope", "sync_snapshots");
+    /** The columns that identify a row: the id, except in the two V12 tables keyed by what they describe. */
+    private static final Map<String, List<String>> KEYS = Map.of("jira_sync_scope", List.of("kind", "ref"),
+            "sync_snapshots", List.of("sync_metadata_id"));
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -103,7 +106,7 @@ final class PostgresBackupStore implements BackupStore {
             }
             List<String> dropped = drops.stream().filter(d -> !d.isTable() && d.table().equals(table)).map(Drop::column).toList();
             if (!dropped.isEmpty()) {
-                List<String> withId = new ArrayList<>(List.of("id"));
+                List<String> withId = new ArrayList<>(keyOf(table));
                 withId.addAll(dropped);
                 columns.put(table, withId);
             }
@@ -134,7 +137,8 @@ final class PostgresBackupStore implements BackupStore {
                     String list = quotedList(entry.getValue());
                     long rows;
                     try (OutputStream out = Files.newOutputStream(folder.resolve(file))) {
-                        rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", out);
+                        rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY " + String.join(", ", keyOf(table))
+                                + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
                     }
                     exports.add(new TableExport(table, entry.getValue(), wholeTables.contains(table), rows, file));
                     progress.onStep(new Step(name, index, columns.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
@@ -252,7 +256,7 @@ final class PostgresBackupStore implements BackupStore {
                 for (TableExport table : tables.reversed()) {
                     if (table.wholeTable()) {
                         execute(connection, "DELETE FROM " + table.table() + " t WHERE NOT EXISTS (SELECT 1 FROM "
-                                + temp(table) + " r WHERE r.id = t.id)");
+                                + temp(table) + " r WHERE " + sameKey(table.table()) + ")");
                     }
                 }
                 for (TableExport table : tables) {
@@ -271,19 +275,31 @@ final class PostgresBackupStore implements BackupStore {
     }
 
     private static void writeBack(Connection connection, TableExport table) throws SQLException {
-        List<String> values = table.columns().stream().filter(c -> !c.equals("id")).toList();
+        List<String> key = keyOf(table.table());
+        List<String> values = table.columns().stream().filter(c -> !key.contains(c)).toList();
         if (!values.isEmpty()) {
             execute(connection, "UPDATE " + table.table() + " t SET "
                     + values.stream().map(SqlDefinitions::quoted).map(c -> c + " = r." + c).collect(Collectors.joining(", "))
-                    + " FROM " + temp(table) + " r WHERE t.id = r.id");
+                    + " FROM " + temp(table) + " r WHERE " + sameKey(table.table()));
         }
         if (table.wholeTable()) {
             String list = quotedList(table.columns());
             execute(connection, "INSERT INTO " + table.table() + " (" + list + ") SELECT " + list + " FROM " + temp(table)
-                    + " r WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " t WHERE t.id = r.id) ORDER BY r.id");
-            execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
-                    + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
+                    + " r WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " t WHERE " + sameKey(table.table()) + ") ORDER BY "
+                    + key.stream().map(c -> "r." + c).collect(Collectors.joining(", ")));
+            if (key.equals(List.of("id"))) {
+                execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
+                        + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
+            }
         }
+    }
+
+    private static List<String> keyOf(String table) {
+        return KEYS.getOrDefault(table, List.of("id"));
+    }
+
+    private static String sameKey(String table) {
+        return keyOf(table).stream().map(c -> "t." + c + " = r." + c).collect(Collectors.joining(" AND "));
     }
 
     /** Column names as other clients may have chosen them (spaces, capitals) survive the round trip quoted. */
