@@ -17,7 +17,7 @@ import picocli.CommandLine;
                 BackupCommand.class, BackupsCommand.class, RestoreCommand.class, ValidateCommand.class, RepairCommand.class,
                 StatsCommand.class, StateActionCommand.RetryFailed.class, StateActionCommand.Retry.class,
                 StateActionCommand.Skip.class, StateActionCommand.ResetErrors.class, ConflictsCommand.class,
-                HistoryCommand.class, ExportCommand.class, JiraCommand.class, DemoDataCommand.class, BenchCommand.class},
+                HistoryCommand.class, ExportCommand.class, JiraCommand.class, SyncCommand.class, DemoDataCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed", "2:wrong options or arguments",
                 "3:refused because of the database's state; nothing was changed", "4:a confirmation was declined"})

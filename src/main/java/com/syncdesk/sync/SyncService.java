@@ -11,6 +11,7 @@ import com.syncdesk.jira.JiraSecrets;
 import com.syncdesk.jira.JiraSite;
 import com.syncdesk.jira.Secret;
 import com.syncdesk.persistence.Database;
+import com.syncdesk.persistence.DatabaseException;
 
 /**
  * Syncing as the console and the command line start it: with the database's stored JIRA connection and its
@@ -18,6 +19,8 @@ import com.syncdesk.persistence.Database;
  * is configured or no secret is at hand.
  */
 public final class SyncService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncService.class);
 
     private final Database database;
     private final JiraConnections connections;
@@ -50,7 +53,15 @@ public final class SyncService {
             SyncEngine engine = new SyncEngine(database, site, client, settings);
             while (!cancel.isCancelled()) {
                 long started = System.nanoTime();
-                afterEach.accept(engine.run(request, listener, cancel));
+                try {
+                    afterEach.accept(engine.run(request, listener, cancel));
+                } catch (DatabaseException e) {
+                    if (e.reason() != DatabaseException.Reason.SYNC_IN_PROGRESS) {
+                        throw e;
+                    }
+                    // Someone started a run by hand: this round is theirs.
+                    LOG.info("Skipping this round: {}", e.getMessage());
+                }
                 long due = started + every.toNanos();
                 while (!cancel.isCancelled() && System.nanoTime() < due) {
                     Thread.sleep(Math.min(200, Math.max(1, (due - System.nanoTime()) / 1_000_000)));
