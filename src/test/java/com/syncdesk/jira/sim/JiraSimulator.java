@@ -101,6 +101,7 @@ public final class JiraSimulator implements AutoCloseable {
     private final Map<String, CachedQuery> queries = lru(64);
     private final AtomicLong tokens = new AtomicLong();
     private volatile boolean tokenRevoked;
+    private volatile Duration latency;
     private volatile int searchPageCap;
     private volatile int agilePageCap = 50;
     private volatile boolean lyingIsLast;
@@ -138,6 +139,7 @@ public final class JiraSimulator implements AutoCloseable {
         this.config = config;
         this.data = SimData.seed(config);
         this.searchPageCap = config.cloud() ? 100 : 1_000;
+        this.latency = config.latency();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 200);
         this.server.setExecutor(executor);
@@ -298,6 +300,16 @@ public final class JiraSimulator implements AutoCloseable {
         deniedBoards.add(id);
     }
 
+    /** Added to every request from now on, instead of the configured latency. */
+    public void setLatency(Duration value) {
+        latency = value;
+    }
+
+    /** How many issues the project of a board holds (each simulated board shows one project). */
+    public int issuesOnBoard(long boardId) {
+        return read(() -> data.issuesByProject.get(data.boards.get(boardId).project().key()).size());
+    }
+
     /** The token is revoked: every later request answers 401. */
     public void revokeToken() {
         tokenRevoked = true;
@@ -415,7 +427,7 @@ public final class JiraSimulator implements AutoCloseable {
         try {
             List<SimRule> active = rules.stream().filter(rule -> rule.claims(method, path)).toList();
             active.stream().map(SimRule::beforeHook).filter(hook -> hook != null).forEach(Runnable::run);
-            Duration delay = active.stream().map(SimRule::delayTime).reduce(config.latency(), Duration::plus);
+            Duration delay = active.stream().map(SimRule::delayTime).reduce(latency, Duration::plus);
             if (delay.isPositive()) {
                 Thread.sleep(delay);
             }
