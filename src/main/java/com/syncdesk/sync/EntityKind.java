@@ -26,11 +26,13 @@ enum EntityKind {
     private final EntityType type;
     private final Map<String, FieldType> fields;
     private final Set<String> pushable;
+    private final List<String> names;
 
     EntityKind(EntityType type, Map<String, FieldType> fields, Set<String> pushable) {
         this.type = type;
         this.fields = fields;
         this.pushable = pushable;
+        this.names = List.copyOf(fields.keySet());
     }
 
     EntityType type() {
@@ -39,7 +41,7 @@ enum EntityKind {
 
     /** The synced fields in their fixed order, which is also the order of the snapshot's canonical JSON. */
     List<String> fieldNames() {
-        return List.copyOf(fields.keySet());
+        return names;
     }
 
     FieldType fieldType(String field) {

@@ -24,6 +24,8 @@ final class Fields {
 
     private final EntityKind kind;
     private final Map<String, JsonNode> values;
+    /** Computed once: a page writes each snapshot's text and hash. */
+    private String json;
 
     private Fields(EntityKind kind, Map<String, JsonNode> values) {
         this.kind = kind;
@@ -77,7 +79,10 @@ final class Fields {
 
     /** The canonical JSON: fields in the kind's order, values canonical. */
     String canonicalJson() {
-        return Json.write(toJsonNode());
+        if (json == null) {
+            json = Json.write(toJsonNode());
+        }
+        return json;
     }
 
     /** SHA-256 of the canonical JSON, hex: what {@code sync_metadata.content_hash} holds for the snapshot. */

@@ -28,6 +28,18 @@ import com.syncdesk.persistence.Vendor;
  */
 final class LocalTables {
 
+    /** The schema's rules per synced field, looked up once. */
+    private static final Map<EntityKind, Map<String, EntityFields.Field>> CHECKED = new java.util.EnumMap<>(EntityKind.class);
+
+    static {
+        for (EntityKind kind : EntityKind.values()) {
+            Map<String, EntityFields.Field> columns = new HashMap<>();
+            EntityFields.Table table = EntityFields.table(kind.type());
+            kind.fieldNames().forEach(field -> table.field(field).ifPresent(column -> columns.put(field, column)));
+            CHECKED.put(kind, columns);
+        }
+    }
+
     private final Vendor vendor;
     /** JIRA sprint id → local sprint row, for issues' sprint membership; sprints are few, and only those a run meets are kept. */
     private final Map<Long, Long> sprintRows = new HashMap<>();
@@ -73,12 +85,15 @@ final class LocalTables {
         return new LocalRow(row.getLong(1), row.getString(2), row.getString(3), fields.build(), updated == null ? null : updated.instant());
     }
 
-    /** Rows by local id, by JIRA's id and by key (issues and projects), in one query; a row matching several appears once. */
+    /**
+     * Rows by local id, by JIRA's id and by key (issues and projects); a row matching several appears once. One query
+     * per criterion, so each reads its own index (SQLite scans the table for an OR of them).
+     */
     Map<Long, LocalRow> find(Connection connection, EntityKind kind, Collection<Long> ids, Collection<String> jiraIds, Collection<String> keys,
                              boolean lock) throws SQLException {
-        SqlBuilder query = new SqlBuilder(vendor).sql(select(kind) + " WHERE 1 = 0");
+        List<SqlBuilder> queries = new ArrayList<>();
         if (!ids.isEmpty()) {
-            query.sql(" OR ").idIn("r.id", ids);
+            queries.add(new SqlBuilder(vendor).sql(select(kind) + " WHERE ").idIn("r.id", ids));
         }
         if (!jiraIds.isEmpty()) {
             String column = switch (kind) {
@@ -87,23 +102,24 @@ final class LocalTables {
                 case SPRINT -> "r.jira_sprint_id";
                 case ISSUE -> "r.jira_issue_id";
             };
-            if (kind == EntityKind.BOARD || kind == EntityKind.SPRINT) {
-                query.sql(" OR ").idIn(column, jiraIds.stream().map(Long::parseLong).toList());
-            } else {
-                query.sql(" OR " + column + " IN ").inList(jiraIds);
-            }
+            queries.add(kind == EntityKind.BOARD || kind == EntityKind.SPRINT
+                    ? new SqlBuilder(vendor).sql(select(kind) + " WHERE ").idIn(column, jiraIds.stream().map(Long::parseLong).toList())
+                    : new SqlBuilder(vendor).sql(select(kind) + " WHERE " + column + " IN ").inList(jiraIds));
         }
         if (!keys.isEmpty() && (kind == EntityKind.ISSUE || kind == EntityKind.PROJECT)) {
-            query.sql(" OR " + (kind == EntityKind.ISSUE ? "r.issue_key" : "r.project_key") + " IN ").inList(keys);
-        }
-        if (lock && vendor == Vendor.POSTGRESQL) {
-            query.sql(" FOR UPDATE OF r");
+            queries.add(new SqlBuilder(vendor).sql(select(kind) + " WHERE " + (kind == EntityKind.ISSUE ? "r.issue_key" : "r.project_key") + " IN ")
+                    .inList(keys));
         }
         Map<Long, LocalRow> rows = new LinkedHashMap<>();
-        try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                LocalRow local = read(kind, row);
-                rows.put(local.id(), local);
+        for (SqlBuilder query : queries) {
+            if (lock && vendor == Vendor.POSTGRESQL) {
+                query.sql(" FOR UPDATE OF r");
+            }
+            try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    LocalRow local = read(kind, row);
+                    rows.putIfAbsent(local.id(), local);
+                }
             }
         }
         return rows;
@@ -111,10 +127,12 @@ final class LocalTables {
 
     /** Checks JIRA's values against the schema's types and checks; the message names the field that does not fit. */
     void check(EntityKind kind, Fields fields) {
-        EntityFields.Table table = EntityFields.table(kind.type());
+        Map<String, EntityFields.Field> columns = CHECKED.get(kind);
         for (String field : kind.fieldNames()) {
-            JsonNode value = fields.get(field);
-            table.field(field).ifPresent(column -> column.toColumnValue(field, value));
+            EntityFields.Field column = columns.get(field);
+            if (column != null) {
+                column.toColumnValue(field, fields.get(field));
+            }
         }
         if (kind == EntityKind.SPRINT) {
             Instant start = FieldType.instantOf(fields.get("start_date")).orElse(null);

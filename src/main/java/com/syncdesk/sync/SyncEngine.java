@@ -71,6 +71,8 @@ import com.syncdesk.syncstate.SyncStatus;
 public final class SyncEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /** Other clients' clocks and timestamps written to the second, on the local side. */
+    private static final Duration LOCAL_OVERLAP = Duration.ofSeconds(5);
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Database database;
@@ -131,6 +133,7 @@ public final class SyncEngine {
         private final AtomicReference<JiraFailure> stopped = new AtomicReference<>();
         private final ExecutorService pushers;
         private int jiraDeletions;
+        private Instant localScanAt;
         private SyncMode mode;
         private Optional<SyncStore.LastRun> last = Optional.empty();
         private ZoneId jiraZone = ZoneOffset.UTC;
@@ -265,6 +268,9 @@ public final class SyncEngine {
             if (outcome == Outcome.CANCELLED) {
                 details.put("cancelled", true);
             }
+            if (localScanAt != null) {
+                details.put("local_scan_at", localScanAt.toString());
+            }
             SyncStatus status = outcome == Outcome.COMPLETED ? SyncStatus.COMPLETED : SyncStatus.FAILED;
             store.finishHistory(historyId, counts, calls.requests(), elapsed().toNanos() / 1e9, status, error, details, now());
         }
@@ -398,8 +404,10 @@ public final class SyncEngine {
          */
         private void localSide() {
             boolean everyBoard = request.boards().isEmpty();
-            // The overlap covers other clients' clocks and timestamps written to the second, as on JIRA's side.
-            Instant changedSince = mode == SyncMode.INCREMENTAL ? last.get().startedAt().minus(settings.overlap()) : null;
+            localScanAt = now();
+            // Local rows changed since the last run looked at the local side, and those this run already wrote or saw
+            // and someone changed since; a few seconds more for clients that write timestamps to the second.
+            Instant changedSince = (mode == SyncMode.FULL ? startedAt : last.get().localScanAt()).minus(LOCAL_OVERLAP);
             boolean unseen = mode == SyncMode.FULL && everyBoard && !request.dryRun();
             for (EntityKind kind : List.of(EntityKind.PROJECT, EntityKind.BOARD, EntityKind.SPRINT, EntityKind.ISSUE)) {
                 long after = 0;

@@ -64,29 +64,47 @@ final class SyncStore {
     private static final String STATE_COLUMNS = "SELECT s.id, s.entity_id, s.jira_id, s.sync_status, s.row_version, s.error_count, "
             + "s.sync_direction, CASE WHEN s.conflicts IS NULL THEN 0 ELSE 1 END, s.next_attempt_at, s.parked_at, s.last_sync_attempt, "
             + "s.remote_modified, n.fields, n.taken_at, s.resolution_strategy, s.local_modified FROM sync_metadata s "
-            + "LEFT JOIN sync_snapshots n ON n.sync_metadata_id = s.id WHERE s.entity_type = ? AND (1 = 0";
+            + "LEFT JOIN sync_snapshots n ON n.sync_metadata_id = s.id WHERE ";
 
-    /** The states of {@code kind} with one of the ids, JIRA ids or entity ids, with their snapshots and operators' resolutions. */
+    /**
+     * The states of {@code kind} with one of the ids, JIRA ids or entity ids, with their snapshots and operators' resolutions;
+     * one query per criterion, each on its own index.
+     */
     Map<Long, Tracked> states(Connection connection, EntityKind kind, Collection<Long> ids, Collection<String> jiraIds,
                               Collection<String> entityIds, boolean lock) throws SQLException {
-        SqlBuilder query = new SqlBuilder(vendor).sql(STATE_COLUMNS, kind.type());
+        List<SqlBuilder> queries = new ArrayList<>();
         if (!ids.isEmpty()) {
-            query.sql(" OR ").idIn("s.id", ids);
+            queries.add(new SqlBuilder(vendor).sql(STATE_COLUMNS).idIn("s.id", ids).sql(" AND s.entity_type = ?", kind.type()));
         }
         if (!jiraIds.isEmpty()) {
-            query.sql(" OR s.jira_id IN ").inList(jiraIds);
+            queries.add(new SqlBuilder(vendor).sql(STATE_COLUMNS + "s.entity_type = ? AND s.jira_id IN ", kind.type()).inList(jiraIds));
         }
         if (!entityIds.isEmpty()) {
-            query.sql(" OR s.entity_id IN ").inList(entityIds);
-        }
-        query.sql(")");
-        if (lock && vendor == Vendor.POSTGRESQL) {
-            query.sql(" FOR UPDATE OF s");
+            queries.add(new SqlBuilder(vendor).sql(STATE_COLUMNS + "s.entity_type = ? AND s.entity_id IN ", kind.type()).inList(entityIds));
         }
         Map<Long, Tracked> states = new LinkedHashMap<>();
         List<Long> resolvedByOperators = new ArrayList<>();
+        for (SqlBuilder query : queries) {
+            if (lock && vendor == Vendor.POSTGRESQL) {
+                query.sql(" FOR UPDATE OF s");
+            }
+            read(connection, kind, query, states, resolvedByOperators);
+        }
+        if (!resolvedByOperators.isEmpty()) {
+            for (Map.Entry<Long, Map<String, JsonNode>> seen : seenByOperators(connection, kind, resolvedByOperators, states).entrySet()) {
+                states.put(seen.getKey(), states.get(seen.getKey()).withSeen(seen.getValue()));
+            }
+        }
+        return states;
+    }
+
+    private void read(Connection connection, EntityKind kind, SqlBuilder query, Map<Long, Tracked> states, List<Long> resolvedByOperators)
+            throws SQLException {
         try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
+                if (states.containsKey(row.getLong(1))) {
+                    continue;
+                }
                 String snapshot = row.getString(13);
                 Tracked tracked = new Tracked(row.getLong(1), row.getString(2), row.getString(3),
                         EnumValue.parse(SyncStatus.class, row.getString(4)), row.getInt(5), row.getInt(6),
@@ -99,12 +117,6 @@ final class SyncStore {
                 }
             }
         }
-        if (!resolvedByOperators.isEmpty()) {
-            for (Map.Entry<Long, Map<String, JsonNode>> seen : seenByOperators(connection, kind, resolvedByOperators, states).entrySet()) {
-                states.put(seen.getKey(), states.get(seen.getKey()).withSeen(seen.getValue()));
-            }
-        }
-        return states;
     }
 
     /**
@@ -305,8 +317,11 @@ final class SyncStore {
 
     // ---- history ----
 
-    /** The last run that finished: when it started and the boards it walked. */
-    record LastRun(Instant startedAt, List<Long> boards) {
+    /**
+     * The last run that finished: when it started, the boards it walked, and when it began looking at the local side
+     * (local changes from then on are the next run's).
+     */
+    record LastRun(Instant startedAt, List<Long> boards, Instant localScanAt) {
     }
 
     Optional<LastRun> lastSuccessfulRun() {
@@ -319,10 +334,15 @@ final class SyncStore {
                 }
                 List<Long> boards = new ArrayList<>();
                 JsonNode details = json(row.getString(2));
+                Instant started = instant(row, 1);
+                Instant localScan = started;
                 if (details != null) {
                     details.path("boards").forEach(board -> boards.add(board.asLong()));
+                    if (details.hasNonNull("local_scan_at")) {
+                        localScan = com.syncdesk.persistence.SqliteTimestamps.parse(details.get("local_scan_at").asText()).orElse(started);
+                    }
                 }
-                return Optional.of(new LastRun(instant(row, 1), boards));
+                return Optional.of(new LastRun(started, boards, localScan));
             }
         });
     }
