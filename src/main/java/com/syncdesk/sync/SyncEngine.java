@@ -72,7 +72,7 @@ public final class SyncEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     /** Other clients' clocks and timestamps written to the second, on the local side. */
-    private static final Duration LOCAL_OVERLAP = Duration.ofSeconds(5);
+    private static final Duration LOCAL_OVERLAP = Duration.ofSeconds(2);
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Database database;
@@ -409,11 +409,18 @@ public final class SyncEngine {
             // and someone changed since; a few seconds more for clients that write timestamps to the second.
             Instant changedSince = (mode == SyncMode.FULL ? startedAt : last.get().localScanAt()).minus(LOCAL_OVERLAP);
             boolean unseen = mode == SyncMode.FULL && everyBoard && !request.dryRun();
+            // Local deletions are looked for by a scan of the states; an incremental run scans only when the counts show some.
+            Set<EntityKind> deletions = new HashSet<>();
+            for (EntityKind kind : List.of(EntityKind.SPRINT, EntityKind.ISSUE)) {
+                if (mode == SyncMode.FULL || store.mayHaveLocalDeletions(kind)) {
+                    deletions.add(kind);
+                }
+            }
             for (EntityKind kind : List.of(EntityKind.PROJECT, EntityKind.BOARD, EntityKind.SPRINT, EntityKind.ISSUE)) {
                 long after = 0;
                 while (!cancel.isCancelled()) {
                     List<Long> ids = store.candidates(kind, batchId, now(), changedSince,
-                            unseen && (kind == EntityKind.ISSUE || kind == EntityKind.SPRINT), after, settings.chunk());
+                            unseen && (kind == EntityKind.ISSUE || kind == EntityKind.SPRINT), deletions.contains(kind), after, settings.chunk());
                     if (ids.isEmpty()) {
                         break;
                     }
@@ -435,13 +442,16 @@ public final class SyncEngine {
             }
         }
 
-        /** States the JIRA side did not show: JIRA's side is fetched unless the snapshot is recent enough to stand for it. */
+        /**
+         * States the JIRA side did not show. JIRA's side of issues is searched for by id, a hundred a search; of the few
+         * sprints, boards and projects fetched one by one, unless the snapshot is recent enough to stand for it.
+         */
         private void processLocal(EntityKind kind, List<Long> stateIds, boolean fetchAll) {
             Map<Long, Tracked> states = database.read(connection -> store.states(connection, kind, stateIds, List.of(), List.of(), false));
             Map<Long, LocalRow> locals = database.read(connection -> tables.find(connection, kind,
                     states.values().stream().map(Tracked::localId).filter(id -> id != null).toList(), List.of(), List.of(), false));
             List<Candidate> candidates = new ArrayList<>();
-            List<Future<Candidate>> fetches = new ArrayList<>();
+            List<Tracked> toFetch = new ArrayList<>();
             for (Tracked state : states.values()) {
                 LocalRow local = state.localId() == null ? null : locals.get(state.localId());
                 if (!inChosenBoards(kind, local)) {
@@ -456,15 +466,32 @@ public final class SyncEngine {
                 }
                 boolean recent = state.base() != null && state.baseTakenAt() != null && last.isPresent()
                         && !state.baseTakenAt().isBefore(last.get().startedAt());
-                if (state.creationUnderway() || (recent && !fetchAll)) {
+                if (state.creationUnderway() || kind != EntityKind.ISSUE && recent && !fetchAll) {
                     candidates.add(Candidate.tracked(state.id(), null, false));
                 } else {
-                    String key = local != null && kind == EntityKind.ISSUE ? local.key() : null;
-                    fetches.add(pushers.submit(() -> Candidate.tracked(state.id(),
-                            jira.fetch(runClient, kind, state.jiraId(), key).orElse(null), true)));
+                    toFetch.add(state);
+                }
+            }
+            List<Tracked> byId = kind == EntityKind.ISSUE ? toFetch.stream().filter(state -> state.jiraId() != null
+                    && !state.jiraId().isEmpty() && state.jiraId().chars().allMatch(Character::isDigit)).toList() : List.of();
+            if (!byId.isEmpty()) {
+                Map<String, RemoteEntity> found = new HashMap<>();
+                runClient.searchIssues(Jql.ids(byId.stream().map(Tracked::jiraId).toList())).forEachRemaining(issue -> {
+                    RemoteEntity remote = JiraSide.issue(issue);
+                    found.put(remote.jiraId(), remote);
+                });
+                byId.forEach(state -> candidates.add(Candidate.tracked(state.id(), found.get(state.jiraId()), true)));
+            }
+            List<Future<Candidate>> fetches = new ArrayList<>();
+            for (Tracked state : toFetch) {
+                if (!byId.contains(state)) {
+                    fetches.add(pushers.submit(() -> Candidate.tracked(state.id(), jira.fetch(runClient, kind, state.jiraId(), null).orElse(null), true)));
                 }
             }
             candidates.addAll(await(fetches));
+            if (kind == EntityKind.ISSUE) {
+                ensureSprints(candidates.stream().map(Candidate::remote).filter(remote -> remote != null).toList());
+            }
             process(kind, candidates);
         }
 

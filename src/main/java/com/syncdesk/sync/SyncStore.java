@@ -429,9 +429,10 @@ final class SyncStore {
      * answers showed it, each kind found through its own index: pending ones (retried by an operator, resolved conflicts),
      * failed ones due for a retry and creations left underway; with {@code changedSince} those whose local row changed
      * since then and since the run last wrote or saw it (its updated_at differs from what the state recorded); with {@code unseen} every state the run did not see (a full run's
-     * check for what JIRA no longer has); and those whose local row is gone.
+     * check for what JIRA no longer has); with {@code deletedLocally} those whose local row is gone.
      */
-    List<Long> candidates(EntityKind kind, String batchId, Instant now, Instant changedSince, boolean unseen, long after, int limit) {
+    List<Long> candidates(EntityKind kind, String batchId, Instant now, Instant changedSince, boolean unseen, boolean deletedLocally, long after,
+                          int limit) {
         String table = switch (kind) {
             case PROJECT -> "projects";
             case BOARD -> "boards";
@@ -462,7 +463,7 @@ final class SyncStore {
             queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.parked_at IS NULL "
                     + "AND s.sync_status NOT IN ('skipped', 'in_progress')" + open, kind.type(), batchId, after));
         }
-        if (kind == EntityKind.ISSUE || kind == EntityKind.SPRINT) {
+        if (deletedLocally) {
             queries.add(new SqlBuilder(vendor).sql("SELECT s.id FROM sync_metadata s WHERE s.entity_type = ? AND s.sync_status NOT IN "
                     + "('skipped', 'in_progress') AND NOT EXISTS (SELECT 1 FROM " + table + " r WHERE r.id = " + localId + ")" + open,
                     kind.type(), batchId, after));
@@ -478,6 +479,25 @@ final class SyncStore {
                 }
             }
             return ids.stream().limit(limit).toList();
+        });
+    }
+
+    /**
+     * Whether some states of the kind may have lost their local row: more states than rows (less the issues never sent
+     * to JIRA, which have none). The state count comes from the dashboard's counts, so this costs one count of the table.
+     */
+    boolean mayHaveLocalDeletions(EntityKind kind) {
+        String table = kind == EntityKind.ISSUE ? "issues" : "sprints";
+        String unsent = kind == EntityKind.ISSUE ? " - (SELECT count(*) FROM issues WHERE jira_issue_id IS NULL)" : "";
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT (SELECT coalesce(sum(states), 0) FROM sync_state_counts "
+                    + "WHERE entity_type = ?) - ((SELECT count(*) FROM " + table + ")" + unsent + ")")) {
+                query.setString(1, kind.type().wire());
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1) > 0;
+                }
+            }
         });
     }
 

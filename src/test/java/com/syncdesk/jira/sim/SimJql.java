@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * <ul>
  * <li>{@code project = KEY}, {@code project in (A, B)}</li>
  * <li>{@code sprint = N}, {@code sprint in (N, M)}, {@code sprint is EMPTY}, {@code sprint is not EMPTY}</li>
- * <li>{@code key = PAY-1}, {@code key in (PAY-1, PAY-2)} ({@code issuekey} too)</li>
+ * <li>{@code key = PAY-1}, {@code key in (PAY-1, PAY-2)} ({@code issuekey} too), issue ids as well as keys, as JIRA takes them</li>
  * <li>{@code updated >= "yyyy/MM/dd HH:mm"} and {@code >}, {@code <}, {@code <=}; also {@code yyyy-MM-dd HH:mm} and the date
  * alone; read in the requesting user's time zone, to the minute, as JIRA does</li>
  * <li>clauses joined by {@code AND}</li>
@@ -50,7 +50,7 @@ final class SimJql {
         List<SimIssue> run(SimData data) {
             Collection<SimIssue> candidates;
             if (keys != null) {
-                candidates = keys.stream().map(data.issuesByKey::get).filter(issue -> issue != null).toList();
+                candidates = keys.stream().map(data::issueByIdOrKey).filter(issue -> issue != null).distinct().toList();
             } else if (sprints != null) {
                 Set<SimIssue> union = new LinkedHashSet<>();
                 sprints.forEach(id -> union.addAll(data.issuesBySprint.getOrDefault(id, Set.of())));
@@ -82,7 +82,7 @@ final class SimJql {
             if (sprintEmpty != null && sprintEmpty != (issue.sprint == null)) {
                 return false;
             }
-            if (keys != null && !keys.contains(issue.key)) {
+            if (keys != null && !keys.contains(issue.key) && !keys.contains(String.valueOf(issue.id))) {
                 return false;
             }
             for (Predicate<SimIssue> filter : filters) {
