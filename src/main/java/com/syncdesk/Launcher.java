@@ -2,6 +2,7 @@ package com.syncdesk;
 
 import com.syncdesk.cli.SyncDeskCli;
 import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.ui.shell.DesktopRequirements;
 import com.syncdesk.ui.shell.SyncDeskApp;
 
 /**
@@ -17,7 +18,11 @@ public final class Launcher {
         // Before any logger exists: logs go beside the user's data, not into the working directory.
         System.setProperty("syncdesk.logdir", AppDirectories.dataDirectory().resolve("logs").toString());
         if (args.length == 0) {
-            SyncDeskApp.launchConsole(args);
+            try {
+                SyncDeskApp.launchConsole(args);
+            } catch (DesktopRequirements.Unavailable unavailable) {
+                System.exit(SyncDeskCli.refuse(unavailable.getMessage()));
+            }
         } else {
             System.exit(SyncDeskCli.run(args));
         }

@@ -24,12 +24,14 @@ public final class DatabaseSession implements AutoCloseable {
 
     /** What the caller is about to do, which decides what opening may create or upgrade. */
     public enum Access {
-        /** Look without changing anything: an existing database only (the default database is created empty). */
+        /** Look without changing anything: an existing database only, the default one included. */
         INSPECT,
         /** Move the schema: a missing SQLite file is created, the schema is left to the caller. */
         MIGRATE,
-        /** Work with the sync data: the default database is created and upgraded, any other is taken as it is. */
+        /** Work with the sync data: an existing database only; the default one is upgraded when behind. */
         USE,
+        /** The console opening a database: as {@link #USE}, and a missing default database is created (its first start). */
+        CONSOLE,
         /** Fill the database (demo data): a missing file is created and an empty database gets the latest schema. */
         FILL
     }
@@ -58,20 +60,21 @@ public final class DatabaseSession implements AutoCloseable {
      */
     public static DatabaseSession open(ConnectionTarget target, Access access, String operator, Path backupFolder) {
         boolean isDefault = target.equals(defaultTarget());
-        if (isDefault) {
+        // Only these create a file; looking at or reading from a missing one leaves nothing behind.
+        boolean mayCreate = access == Access.MIGRATE || access == Access.FILL || isDefault && access == Access.CONSOLE;
+        if (isDefault && mayCreate) {
             try {
                 Files.createDirectories(AppDirectories.dataDirectory());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the data directory " + AppDirectories.dataDirectory() + ": " + e.getMessage(), e);
             }
         }
-        boolean mayCreate = isDefault || access == Access.MIGRATE || access == Access.FILL;
         Database database = Database.open(target, mayCreate ? Database.OpenMode.CREATE_IF_MISSING : Database.OpenMode.EXISTING_ONLY);
         try {
             DatabaseSession session = over(database, operator, backupFolder);
             boolean upgrade = switch (access) {
                 case INSPECT, MIGRATE -> false;
-                case USE -> isDefault && session.status.isBehind();
+                case USE, CONSOLE -> isDefault && session.status.isBehind();
                 case FILL -> session.status.currentVersion() == 0 || isDefault && session.status.isBehind();
             };
             if (upgrade) {

@@ -4,11 +4,13 @@ import java.util.function.Supplier;
 
 import org.hibernate.SessionFactory;
 
+import com.syncdesk.audit.AuditService;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.history.SyncHistoryService;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Privileges;
+import com.syncdesk.story.StoryService;
 import com.syncdesk.syncstate.SyncStateService;
 
 /**
@@ -22,6 +24,8 @@ public final class Workspace implements AutoCloseable {
     private final SyncStateService syncStates;
     private final ConflictService conflicts;
     private final SyncHistoryService history;
+    private final AuditService audit;
+    private final StoryService stories;
     private final Supplier<Privileges> privileges;
 
     /**
@@ -36,6 +40,8 @@ public final class Workspace implements AutoCloseable {
         this.syncStates = new SyncStateService(database, sessions);
         this.conflicts = new ConflictService(database, syncStates);
         this.history = new SyncHistoryService(database);
+        this.audit = new AuditService(database);
+        this.stories = new StoryService(database);
     }
 
     public Database database() {
@@ -57,6 +63,14 @@ public final class Workspace implements AutoCloseable {
 
     public SyncHistoryService history() {
         return history;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    public StoryService stories() {
+        return stories;
     }
 
     public DemoDataGenerator demoData() {

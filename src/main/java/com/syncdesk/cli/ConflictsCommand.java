@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.conflict.ConflictDetail;
 import com.syncdesk.conflict.ConflictField;
@@ -39,7 +40,8 @@ final class ConflictsCommand implements Runnable {
         @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Only these entity types.")
         List<String> types = List.of();
 
-        @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or field name contains TEXT.")
+        @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or field name contains TEXT, or TEXT "
+                + "is the issue's key (MOB-15) or part of the sprint's, board's or project's name or key.")
         String text;
 
         @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N entities (default: ${DEFAULT-VALUE}).")
@@ -50,11 +52,17 @@ final class ConflictsCommand implements Runnable {
             ConflictFilter filter = new ConflictFilter(StateFilterOptions.parse(EntityType.class, types), text);
             Page<ConflictGroup> page = workspace.conflicts().openConflicts(filter, PageRequest.first(limit));
             out().printf("%,d entities with open conflicts (%,d conflicting fields)%n", page.total(), workspace.conflicts().countOpen(filter));
-            TextTable table = new TextTable("STATE", "TYPE", "ENTITY", "JIRA", "FIELDS>", "NAMES");
+            TextTable table = new TextTable("STATE>", "TYPE", "ENTITY", "LABEL", "JIRA", "FIELDS>", "NAMES");
             for (ConflictGroup group : page.items()) {
-                table.row(group.stateId(), group.entityType().wire(), group.entityId(), group.jiraId(), group.openFields(), group.fieldNames());
+                table.row(group.stateId(), group.entityType().words(), group.entityId(), group.label(), group.jiraId(), group.openFields(),
+                        group.fieldNames());
             }
             table.print(out());
+            long more = page.total() - page.items().size();
+            if (more > 0) {
+                out().printf("… and %s more %s beyond --limit %d; raise it or narrow the list with --type or --text.%n",
+                        Texts.count(more), more == 1 ? "entity" : "entities", limit);
+            }
             return ExitCodes.OK;
         }
     }

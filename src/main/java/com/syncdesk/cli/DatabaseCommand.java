@@ -21,7 +21,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print the full cause of a failure.")
     boolean verbose;
 
-    @Option(names = "--operator", paramLabel = "NAME", description = "Who is acting, for the audit trail (default: your login name).")
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who is acting, for the audit trail (default: your login name); "
+            + "for audit, whose entries to list.")
     String operator;
 
     @Spec

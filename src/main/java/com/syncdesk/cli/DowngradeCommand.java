@@ -7,6 +7,8 @@ import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DowngradeReport;
 import com.syncdesk.migration.MigrationPlan;
 import com.syncdesk.migration.MigrationService;
+import com.syncdesk.migration.SchemaWords;
+import com.syncdesk.persistence.Privileges.Work;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +37,10 @@ final class DowngradeCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseSession session) {
+        SchemaWords.checkNamedVersion(session.status(), target);
         MigrationService migrations = session.migrations();
+        // Before the preview, whose counts a role granted before the last upgrade may not be allowed to read.
+        session.privileges().refuseUnless(Work.CHANGE_SCHEMA);
         MigrationPlan plan = migrations.preview(target);
         if (plan.isBlocked()) {
             PlanPrinter.printDataLoss(plan, out());

@@ -1,6 +1,7 @@
 package com.syncdesk.cli;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.migration.UpgradeReport;
 
 import picocli.CommandLine.Command;
@@ -19,6 +20,9 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseSession session) {
+        if (target != null) {
+            SchemaWords.checkNamedVersion(session.status(), target);
+        }
         UpgradeReport report = session.migrations().upgradeWithReport(target, progress());
         int after = report.status().currentVersion();
         if (after == report.fromVersion()) {

@@ -2,6 +2,8 @@ package com.syncdesk.cli;
 
 import java.io.PrintWriter;
 
+import com.syncdesk.app.Texts;
+import com.syncdesk.app.UpgradeNotes;
 import com.syncdesk.migration.DataLoss;
 import com.syncdesk.migration.ForeignObject;
 import com.syncdesk.migration.MigrationPlan;
@@ -27,6 +29,15 @@ final class PlanPrinter {
         }
         if (plan.direction() == MigrationPlan.Direction.DOWNGRADE) {
             printDataLoss(plan, out);
+        }
+        printNotRestored(plan, out);
+    }
+
+    /** For an upgrade, the versions it applies again after a downgrade: what that dropped comes back empty. */
+    static void printNotRestored(MigrationPlan plan, PrintWriter out) {
+        if (!plan.reapplied().isEmpty()) {
+            out.printf("%nNot brought back by this upgrade:%n");
+            plan.reapplied().forEach(version -> out.println("  " + UpgradeNotes.notRestored(version, Texts.system())));
         }
     }
 

@@ -3,6 +3,7 @@ package com.syncdesk.cli;
 import java.nio.file.Path;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.migration.SchemaWords;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,7 @@ final class PreviewCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseSession session) {
+        SchemaWords.checkNamedVersion(session.status(), target);
         PlanPrinter.print(session.migrations().preview(target), out());
         return ExitCodes.OK;
     }

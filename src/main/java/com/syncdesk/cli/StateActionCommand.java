@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.syncdesk.app.Workspace;
 import com.syncdesk.persistence.Privileges.Work;
+import com.syncdesk.syncstate.ActionCounts;
 import com.syncdesk.syncstate.ActionResult;
 import com.syncdesk.syncstate.Selection;
 import com.syncdesk.syncstate.StateAction;
@@ -41,15 +42,16 @@ abstract class StateActionCommand extends WorkspaceCommand {
         workspace.privileges().refuseUnless(Work.ACT_ON_STATES);
         SyncStateFilter filter = filter();
         Selection selection = ids.isEmpty() ? Selection.matching(filter) : Selection.ids(ids);
-        long matching = ids.isEmpty() ? workspace.syncStates().count(filter) : ids.size();
-        String question = action.label() + ": " + String.format("%,d", matching) + " sync state(s)" + (ids.isEmpty() && !filter.isEmpty()
-                ? " matching " + filter.describe() : ids.isEmpty() ? " (all of them)" : "") + "?";
+        ActionCounts counts = workspace.syncStates().preview(action, selection);
+        String question = action.label() + ": " + String.format("%,d", counts.matching()) + " sync state(s)" + (ids.isEmpty() && !filter.isEmpty()
+                ? " matching " + filter.describe() : ids.isEmpty() ? " (all of them)" : "") + "?"
+                + (counts.leavesSomeAlone() ? " " + counts.leftAlone(action, false) + ": they are left alone." : "");
         if (!Confirmation.obtain(this, yes, question, question)) {
             return ExitCodes.DECLINED;
         }
         ActionResult result = workspace.syncStates().apply(action, selection, operatorName());
-        out().printf("%s: %,d sync state(s) changed (recorded in the audit log as %s by %s).%n", action.label(), result.affected(),
-                result.action(), operatorName());
+        out().printf("%s: %,d sync state(s) changed (recorded in the audit log as %s by %s). %s%n", action.label(), result.affected(),
+                action.audit(), operatorName(), result.describe());
         return ExitCodes.OK;
     }
 

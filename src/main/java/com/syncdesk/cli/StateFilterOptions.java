@@ -38,7 +38,8 @@ final class StateFilterOptions {
     @Option(names = "--attempted-within", paramLabel = "HOURS", description = "Only states last attempted within the last HOURS hours.")
     Integer attemptedWithinHours;
 
-    @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or last error contains TEXT (taken literally).")
+    @Option(names = "--text", paramLabel = "TEXT", description = "Entity id, JIRA id or last error contains TEXT (taken "
+            + "literally), or TEXT is the issue's key (MOB-15) or part of the sprint's, board's or project's name or key.")
     String text;
 
     SyncStateFilter filter() {

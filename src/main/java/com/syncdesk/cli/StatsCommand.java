@@ -2,14 +2,19 @@ package com.syncdesk.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
+import com.syncdesk.app.StatisticsFigures;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.PerformanceStats;
 import com.syncdesk.syncstate.SyncStatistics;
+import com.syncdesk.syncstate.SyncStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,22 +56,49 @@ final class StatsCommand extends WorkspaceCommand {
             out().println(Json.pretty(Json.MAPPER.valueToTree(document)));
             return ExitCodes.OK;
         }
-        out().printf("Sync states: %,d%n", stats.total());
-        out().printf("  by status: %s%n", stats.byStatus());
-        out().printf("  by type:   %s%n", stats.byType());
-        out().printf("Success rate: %s%n", stats.successRate() == null ? "n/a" : String.format("%.1f %%", stats.successRate() * 100));
-        out().printf("Duration: average %s ms, p95 %s ms%n", stats.averageDurationMs() == null ? "n/a" : String.format("%.0f", stats.averageDurationMs()),
-                stats.p95DurationMs() == null ? "n/a" : stats.p95DurationMs());
-        out().printf("API calls: %,d%n", stats.totalApiCalls());
-        out().printf("Open conflicts: %,d in %,d entities%n", stats.openConflicts(), stats.statesWithOpenConflicts());
-        out().printf("Failures in the last %d h: %,d%n", stats.windowHours(), stats.failuresInWindow());
-        out().println("Errors by kind:");
-        stats.errorsByKind().forEach(e -> out().printf("  %7d  %s%n", e.count(), e.message()));
-        out().println("Top errors:");
-        stats.topErrors().forEach(e -> out().printf("  %7d  %s%n", e.count(), fullErrors ? e.message() : Texts.excerpt(e.message(), ERROR_EXCERPT)));
-        out().printf("Last %d h: %d syncs, %d succeeded, %d failed, %.1f %% success, average %s ms, %,d API calls%n", hours,
-                performance.totalSyncs(), performance.successfulSyncs(), performance.failedSyncs(), performance.successRate(),
-                performance.avgDurationMs() == null ? "n/a" : String.format("%.0f", performance.avgDurationMs()), performance.totalApiCalls());
+        out().printf("Sync states: %s%n%n", Texts.count(stats.total()));
+        counts("STATUS", stats.byStatus(), wire -> EnumValue.parse(SyncStatus.class, wire).words(), stats.total());
+        counts("TYPE", stats.byType(), wire -> EnumValue.parse(EntityType.class, wire).words(), stats.total());
+        String ofType = entityType == null ? "" : " of type " + entityType.words();
+        out().println("Over every sync state" + ofType + ":");
+        figures(StatisticsFigures.of(stats));
+        out().printf("Over the sync states%s attempted in the last %d h (the original system's get_sync_performance_stats):%n", ofType, hours);
+        figures(StatisticsFigures.of(performance, hours));
+        errors("KIND OF ERROR", stats.errorsByKind(), false);
+        if (fullErrors) {
+            wholeErrors(stats.topErrors());
+        } else {
+            errors("TOP ERROR", stats.topErrors(), true);
+        }
         return ExitCodes.OK;
+    }
+
+    private void counts(String heading, Map<String, Long> counts, Function<String, String> words, long total) {
+        TextTable table = new TextTable(heading, "STATES>", "SHARE>");
+        counts.forEach((wire, n) -> table.row(words.apply(wire), Texts.count(n),
+                total == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", n * 100.0 / total)));
+        table.print(out());
+        out().println();
+    }
+
+    private void figures(List<StatisticsFigures.Figure> figures) {
+        TextTable table = new TextTable("FIGURE", "VALUE>", "MEANING");
+        figures.forEach(f -> table.row(f.label(), f.value(), f.meaning()));
+        table.print(out());
+        out().println();
+    }
+
+    /** --full-errors: each top error whole, line breaks and all, under its count (a table would fold it onto one line). */
+    private void wholeErrors(List<SyncStatistics.ErrorCount> errors) {
+        out().println("TOP ERRORS, WHOLE");
+        errors.forEach(e -> out().printf("%s failed with:%n%s%n%n", Texts.count(e.count(), "sync state"), e.message()));
+    }
+
+    /** @param cut whether each message is cut to one line of {@link #ERROR_EXCERPT} characters */
+    private void errors(String heading, List<SyncStatistics.ErrorCount> errors, boolean cut) {
+        TextTable table = new TextTable("FAILED>", heading);
+        errors.forEach(e -> table.row(Texts.count(e.count()), cut ? Texts.excerpt(e.message(), ERROR_EXCERPT) : e.message()));
+        table.print(out());
+        out().println();
     }
 }

@@ -7,17 +7,19 @@ import com.syncdesk.app.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** The headless face of SyncDesk: the same operations as the console, for scripts, cron and CI. */
-@Command(name = "syncdesk", mixinStandardHelpOptions = true, version = "SyncDesk 0.1",
+// Inherited: every subcommand answers --help (and --version), before any of its required options is checked.
+@Command(name = "syncdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "SyncDesk 0.1",
         description = "Operate the sync between the sprint-planning database and JIRA. Without a command, the desktop console opens.",
         subcommands = {StatusCommand.class, AdoptCommand.class, MigrateCommand.class, DowngradeCommand.class, PreviewCommand.class,
                 BackupCommand.class, BackupsCommand.class, RestoreCommand.class, ValidateCommand.class, RepairCommand.class,
                 StatsCommand.class, StateActionCommand.RetryFailed.class, StateActionCommand.Retry.class,
                 StateActionCommand.Skip.class, StateActionCommand.ResetErrors.class, ConflictsCommand.class,
-                HistoryCommand.class, ExportCommand.class, JiraCommand.class, SyncCommand.class, DemoDataCommand.class, BenchCommand.class},
+                HistoryCommand.class, AuditCommand.class, ExportCommand.class, JiraCommand.class, SyncCommand.class, DemoDataCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command failed", "2:wrong options or arguments",
                 "3:refused because of the database's state; nothing was changed", "4:a confirmation was declined"})
@@ -48,6 +50,13 @@ public final class SyncDeskCli implements Runnable {
             return ExitCodes.FAILED;
         }
         return exitCode;
+    }
+
+    /** Says on stderr why SyncDesk cannot do what was asked (the console on a machine without a desktop); the exit code to end with. */
+    public static int refuse(String why) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        err.println("syncdesk: " + why);
+        return ExitCodes.FAILED;
     }
 
     /** One line on stderr for the operator, the stack trace only with --verbose; the exit code says what kind of failure it was. */

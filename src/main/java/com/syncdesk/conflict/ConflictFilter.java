@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.syncdesk.persistence.SqlBuilder;
 import com.syncdesk.persistence.SqlValues;
+import com.syncdesk.syncstate.EntityLabels;
 import com.syncdesk.syncstate.EntityType;
 
 /** Which waiting conflicts to list or resolve in bulk: by entity type and free text over entity id, JIRA id and field. */
@@ -25,7 +26,8 @@ public record ConflictFilter(Set<EntityType> types, String text) {
             String like = SqlValues.likeOperator(where.vendor());
             String pattern = SqlValues.containsPattern(text);
             where.sql(" AND (s.entity_id " + like + " ? ESCAPE '\\' OR s.jira_id " + like + " ? ESCAPE '\\' OR c.field_name "
-                    + like + " ? ESCAPE '\\')", pattern, pattern, pattern);
+                    + like + " ? ESCAPE '\\'", pattern, pattern, pattern);
+            EntityLabels.orLabelMatches(where, "s", text).sql(")");
         }
         where.sql(")");
         if (!types.isEmpty()) {

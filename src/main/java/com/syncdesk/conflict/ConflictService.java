@@ -35,6 +35,7 @@ import com.syncdesk.persistence.SqlBuilder;
 import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.persistence.Vendor;
+import com.syncdesk.syncstate.EntityLabels;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.FieldConflict;
 import com.syncdesk.syncstate.ResolutionStrategy;
@@ -110,12 +111,13 @@ public final class ConflictService {
                 "s.id, s.entity_type, s.entity_id, s.jira_id, s.last_successful_sync, "
                         + "(SELECT count(*) FROM conflict_resolutions c WHERE " + open + ") AS open_fields, "
                         + "(SELECT " + names + " FROM conflict_resolutions c WHERE " + open + ") AS field_names, "
-                        + "(SELECT min(c.created_at) FROM conflict_resolutions c WHERE " + open + ") AS waiting_since",
+                        + "(SELECT min(c.created_at) FROM conflict_resolutions c WHERE " + open + ") AS waiting_since, "
+                        + EntityLabels.expression(vendor, "s") + " AS entity_label",
                 "s.id", true, "s.id");
         SqlBuilder where = filter.toSql(new SqlBuilder(vendor));
         return database.read(connection -> pager.fetch(connection, where, request, row -> new ConflictGroup(
                 row.getLong("id"), EnumValue.parse(EntityType.class, row.getString("entity_type")), row.getString("entity_id"),
-                row.getString("jira_id"), row.getInt("open_fields"), row.getString("field_names"),
+                row.getString("jira_id"), row.getString("entity_label"), row.getInt("open_fields"), row.getString("field_names"),
                 SqlValues.readInstant(row, "waiting_since", vendor), SqlValues.readInstant(row, "last_successful_sync", vendor))));
     }
 
@@ -146,13 +148,14 @@ public final class ConflictService {
         Vendor vendor = database.vendor();
         KeysetPager pager = new KeysetPager("conflict_resolutions c JOIN sync_metadata s ON s.id = c.sync_metadata_id "
                 + "LEFT JOIN operators o ON o.id = c.resolved_by",
-                "c.id, c.sync_metadata_id, s.entity_type, s.entity_id, coalesce(c.field_name, c.conflict_type) AS field, "
+                "c.id, c.sync_metadata_id, s.entity_type, s.entity_id, " + EntityLabels.expression(vendor, "s") + " AS entity_label, "
+                        + "coalesce(c.field_name, c.conflict_type) AS field, "
                         + "c.resolution_strategy, c.resolved_value, o.username, c.resolved_at, c.resolution_notes",
                 "c.resolved_at", false, "c.id");
         SqlBuilder where = new SqlBuilder(vendor).sql("c.is_resolved = ?", true);
         return database.read(connection -> pager.fetch(connection, where, request, row -> new ResolvedConflict(
                 row.getLong("id"), row.getLong("sync_metadata_id"), EnumValue.parse(EntityType.class, row.getString("entity_type")),
-                row.getString("entity_id"), row.getString("field"), row.getString("resolution_strategy"),
+                row.getString("entity_id"), row.getString("entity_label"), row.getString("field"), row.getString("resolution_strategy"),
                 row.getString("resolved_value"), row.getString("username"), SqlValues.readInstant(row, "resolved_at", vendor),
                 row.getString("resolution_notes"))));
     }

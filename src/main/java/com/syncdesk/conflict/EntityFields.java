@@ -42,7 +42,7 @@ public final class EntityFields {
         public Object toColumnValue(String fieldName, JsonNode value) {
             if (value == null || value.isNull()) {
                 if (kind == Kind.REQUIRED_TEXT || kind == Kind.CHOICE) {
-                    throw new InvalidValueException(fieldName, fieldName + " cannot be empty.");
+                    throw new InvalidValueException(fieldName, label(fieldName) + " cannot be empty.");
                 }
                 return null;
             }
@@ -59,7 +59,7 @@ public final class EntityFields {
                 case CHOICE -> {
                     String choice = value.asText();
                     if (!choices.contains(choice)) {
-                        throw new InvalidValueException(fieldName, fieldName + " must be one of " + String.join(", ", choices) + ".");
+                        throw new InvalidValueException(fieldName, label(fieldName) + " must be one of " + String.join(", ", choices) + ".");
                     }
                     yield choice;
                 }
@@ -69,11 +69,11 @@ public final class EntityFields {
         private String text(String fieldName, JsonNode value) {
             String text = value.isTextual() ? value.asText() : value.toString();
             if (kind == Kind.REQUIRED_TEXT && text.isBlank()) {
-                throw new InvalidValueException(fieldName, fieldName + " cannot be blank.");
+                throw new InvalidValueException(fieldName, label(fieldName) + " cannot be blank.");
             }
             int limit = maxLength > 0 ? maxLength : MAX_UNBOUNDED_TEXT;
             if (text.length() > limit) {
-                throw new InvalidValueException(fieldName, fieldName + " is " + text.length() + " characters long; at most "
+                throw new InvalidValueException(fieldName, label(fieldName) + " is " + text.length() + " characters long; at most "
                         + limit + " fit.");
             }
             return text;
@@ -90,13 +90,13 @@ public final class EntityFields {
             try {
                 number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().strip());
             } catch (NumberFormatException e) {
-                throw new InvalidValueException(fieldName, fieldName + " must be a number, not \"" + value.asText() + "\".");
+                throw new InvalidValueException(fieldName, label(fieldName) + " must be a number, not \"" + value.asText() + "\".");
             }
             if (number.signum() < 0) {
-                throw new InvalidValueException(fieldName, fieldName + " cannot be negative.");
+                throw new InvalidValueException(fieldName, label(fieldName) + " cannot be negative.");
             }
             if (number.precision() - number.scale() > 4 || number.scale() > 2) {
-                throw new InvalidValueException(fieldName, fieldName + " must be below 10000 with at most 2 decimals.");
+                throw new InvalidValueException(fieldName, label(fieldName) + " must be below 10000 with at most 2 decimals.");
             }
             return number;
         }
@@ -104,7 +104,7 @@ public final class EntityFields {
         private static Instant timestamp(String fieldName, JsonNode value) {
             Optional<Instant> instant = SqliteTimestamps.parse(value.isNumber() ? value.numberValue() : value.asText());
             return instant.orElseThrow(() -> new InvalidValueException(fieldName,
-                    fieldName + " must be a date and time such as 2026-03-01T09:00:00Z, not \"" + value.asText() + "\"."));
+                    label(fieldName) + " must be a date and time such as 2026-03-01T09:00:00Z, not \"" + value.asText() + "\"."));
         }
 
         /**
@@ -137,6 +137,12 @@ public final class EntityFields {
             String column = fieldName.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
             return Optional.ofNullable(fields.get(column));
         }
+    }
+
+    /** A field's name as the operator reads it: "story_points" and "storyPoints" are "Story points". */
+    public static String label(String fieldName) {
+        String words = fieldName.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? fieldName : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static final List<String> SPRINT_STATES = List.of("future", "active", "closed");

@@ -27,11 +27,11 @@ sealed interface BackupStore permits SqliteBackupStore, PostgresBackupStore {
     /** The backup at {@code location}, when it is one of this database. */
     Optional<Backup> describe(Path location);
 
-    /** Everything now: the whole SQLite file, or every table as CSV on PostgreSQL. */
-    Backup takeEverything(int version, MigrationProgress progress);
+    /** Everything now: the whole SQLite file, or every table as CSV on PostgreSQL; {@code reason} says why (see {@link Backup}). */
+    Backup takeEverything(int version, String reason, MigrationProgress progress);
 
-    /** What a downgrade's drops would destroy (the whole file on SQLite). */
-    Backup takeBeforeDowngrade(int version, List<Drop> drops, MigrationProgress progress);
+    /** What a downgrade to {@code target} would destroy with its drops (the whole file on SQLite). */
+    Backup takeBeforeDowngrade(int version, int target, List<Drop> drops, MigrationProgress progress);
 
     /** Brings the backup back, holding the migration lock; {@code schema} reads and moves the live schema. */
     RestoreReport restore(Backup backup, LiveSchema schema, MigrationProgress progress);

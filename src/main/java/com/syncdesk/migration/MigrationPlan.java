@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param dataLoss for a downgrade, what each step drops and how much data that holds; empty for an upgrade
  * @param foreign  for a downgrade, what the steps do to objects other clients added to the tables they change
+ * @param reapplied for an upgrade, the versions it applies again after a downgrade undid them: what that dropped comes back empty
  */
 public record MigrationPlan(Direction direction, int fromVersion, int toVersion, List<PlannedStep> steps, List<DataLoss> dataLoss,
-                            List<ForeignObject> foreign) {
+                            List<ForeignObject> foreign, List<Reapplied> reapplied) {
 
     public enum Direction { UPGRADE, DOWNGRADE, NONE }
 

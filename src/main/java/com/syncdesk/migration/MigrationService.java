@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.flywaydb.core.api.FlywayException;
@@ -147,7 +149,7 @@ public final class MigrationService {
             Optional<Backup> backup = Optional.empty();
             if (backupChoice == BackupChoice.BACKUP_IF_LOSSY && MigrationPlan.losesData(loss, adapted.objects())) {
                 List<Drop> drops = scripts.stream().flatMap(s -> s.drops().stream()).toList();
-                backup = Optional.of(backups.takeBeforeDowngrade(before.currentVersion(), drops, progress));
+                backup = Optional.of(backups.takeBeforeDowngrade(before.currentVersion(), Downgrades.reached(before, target), drops, progress));
             }
             new UndoRunner(database, operator).runAll(adapted.scripts(), backup, progress);
             return new DowngradeReport(before.currentVersion(), status(), loss, adapted.objects(), backup);
@@ -167,10 +169,11 @@ public final class MigrationService {
             List<PlannedStep> steps = pendingUpTo(status, target).stream()
                     .map(m -> new PlannedStep(m.version(), m.description(), MigrationCatalog.upgradeStatements(database.vendor(), m.version())))
                     .toList();
-            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps, List.of(), List.of());
+            return new MigrationPlan(MigrationPlan.Direction.UPGRADE, current, steps.isEmpty() ? current : steps.getLast().version(), steps,
+                    List.of(), List.of(), reapplied(steps));
         }
         if (target == current) {
-            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of(), List.of());
+            return new MigrationPlan(MigrationPlan.Direction.NONE, current, current, List.of(), List.of(), List.of(), List.of());
         }
         Downgrades.checkTarget(status, target);
         guard.refuseBelowBaseline(status, target);
@@ -182,7 +185,31 @@ public final class MigrationService {
             return new PlannedStep(script.version(), script.description(), List.copyOf(statements));
         }).toList();
         return new MigrationPlan(MigrationPlan.Direction.DOWNGRADE, current, Downgrades.reached(status, target), steps,
-                downgrades.dataLoss(scripts), adapted.objects());
+                downgrades.dataLoss(scripts), adapted.objects(), List.of());
+    }
+
+    /**
+     * The steps of an upgrade that apply a version again after a downgrade undid it and dropped tables or columns, with
+     * the backup that holds what was dropped: the newest one taken before the undo with the version in it.
+     */
+    private List<Reapplied> reapplied(List<PlannedStep> steps) {
+        Map<Integer, SchemaHistory.Undo> undos = history.latestUndos();
+        if (undos.isEmpty()) {
+            return List.of();
+        }
+        List<Backup> all = backups();
+        List<Reapplied> reapplied = new ArrayList<>();
+        for (PlannedStep step : steps) {
+            SchemaHistory.Undo undo = undos.get(step.version());
+            List<Drop> drops = undo == null ? List.of() : MigrationCatalog.undoScript(database.vendor(), step.version(), step.description()).drops();
+            if (!drops.isEmpty()) {
+                Instant undoneAt = undo.at().isReadable() ? undo.at().instant() : Instant.MAX;
+                Optional<Backup> backup = all.stream().filter(b -> b.version() >= step.version() && !b.takenAt().isAfter(undoneAt))
+                        .max(Comparator.comparing(Backup::takenAt));
+                reapplied.add(new Reapplied(step.version(), step.description(), undo.at(), undo.by(), drops, backup));
+            }
+        }
+        return List.copyOf(reapplied);
     }
 
     /** Every migration up to {@code target}, oldest first, with the statements it runs, whatever the database's state. */
@@ -211,7 +238,7 @@ public final class MigrationService {
         if (guard.isForeign(status)) {
             return foreign.backUp(progress);
         }
-        return backups.takeEverything(status.currentVersion(), progress);
+        return backups.takeEverything(status.currentVersion(), Backup.BY_HAND, progress);
     }
 
     /** Where this database's backups go. */

@@ -47,11 +47,12 @@ final class PostgresBackupStore implements BackupStore {
 
     static final String MANIFEST = "backup.json";
     /** SyncDesk's tables, parents before the tables that reference them. */
-    static final List<String> TABLES_PARENTS_FIRST = List.of("projects", "boards", "sprints", "issues", "operators",
-            "sync_metadata", "conflict_resolutions", "sync_history", "audit_log", "jira_connection", "jira_sync_scope", "sync_snapshots");
-    /** The columns that identify a row: the id, except in the two V12 tables keyed by what they describe. */
+    /** The columns naming a row, for the tables not keyed by {@code id}. */
     private static final Map<String, List<String>> KEYS = Map.of("jira_sync_scope", List.of("kind", "ref"),
             "sync_snapshots", List.of("sync_metadata_id"));
+
+    static final List<String> TABLES_PARENTS_FIRST = List.of("projects", "boards", "sprints", "issues", "operators",
+            "sync_metadata", "conflict_resolutions", "sync_history", "audit_log", "jira_connection", "jira_sync_scope", "sync_snapshots");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -59,7 +60,8 @@ final class PostgresBackupStore implements BackupStore {
     record TableExport(String table, List<String> columns, boolean wholeTable, long rows, String file) {
     }
 
-    record Manifest(String database, int version, Instant takenAt, List<TableExport> tables) {
+    /** @param reason why the backup was taken; null in a manifest an older SyncDesk wrote */
+    record Manifest(String database, int version, Instant takenAt, List<TableExport> tables, String reason) {
     }
 
     private final Database database;
@@ -83,7 +85,7 @@ final class PostgresBackupStore implements BackupStore {
 
     /** Exports every SyncDesk table in full. */
     @Override
-    public Backup takeEverything(int version, MigrationProgress progress) {
+    public Backup takeEverything(int version, String reason, MigrationProgress progress) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES_PARENTS_FIRST) {
             List<String> present = columnsOf(table);
@@ -91,12 +93,12 @@ final class PostgresBackupStore implements BackupStore {
                 columns.put(table, present);
             }
         }
-        return take(version, columns, columns.keySet().stream().toList(), progress);
+        return take(version, reason, columns, columns.keySet().stream().toList(), progress);
     }
 
     /** Exports what the drops would destroy: dropped tables in full, dropped columns with the row ids. */
     @Override
-    public Backup takeBeforeDowngrade(int version, List<Drop> drops, MigrationProgress progress) {
+    public Backup takeBeforeDowngrade(int version, int target, List<Drop> drops, MigrationProgress progress) {
         List<String> whole = drops.stream().filter(Drop::isTable).map(Drop::table).distinct().toList();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String table : TABLES_PARENTS_FIRST) {
@@ -106,15 +108,15 @@ final class PostgresBackupStore implements BackupStore {
             }
             List<String> dropped = drops.stream().filter(d -> !d.isTable() && d.table().equals(table)).map(Drop::column).toList();
             if (!dropped.isEmpty()) {
-                List<String> withId = new ArrayList<>(keyOf(table));
-                withId.addAll(dropped);
-                columns.put(table, withId);
+                List<String> withKey = new ArrayList<>(key(table));
+                withKey.addAll(dropped);
+                columns.put(table, withKey);
             }
         }
-        return take(version, columns, whole, progress);
+        return take(version, Backup.beforeDowngradeTo(target), columns, whole, progress);
     }
 
-    private Backup take(int version, Map<String, List<String>> columns, List<String> wholeTables, MigrationProgress progress) {
+    private Backup take(int version, String reason, Map<String, List<String>> columns, List<String> wholeTables, MigrationProgress progress) {
         Instant now = Instant.now();
         Path folder = root.resolve(databaseName() + "-" + STAMP.format(now) + "-v" + version);
         Instant start = Instant.now();
@@ -137,8 +139,7 @@ final class PostgresBackupStore implements BackupStore {
                     String list = quotedList(entry.getValue());
                     long rows;
                     try (OutputStream out = Files.newOutputStream(folder.resolve(file))) {
-                        rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY " + String.join(", ", keyOf(table))
-                                + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
+                        rows = copy.copyOut("COPY (SELECT " + list + " FROM " + table + " ORDER BY " + quotedList(key(table)) + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
                     }
                     exports.add(new TableExport(table, entry.getValue(), wholeTables.contains(table), rows, file));
                     progress.onStep(new Step(name, index, columns.size(), Phase.FINISHED, Duration.between(start, Instant.now())));
@@ -146,7 +147,7 @@ final class PostgresBackupStore implements BackupStore {
                 connection.commit();
             }
             JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(MANIFEST).toFile(),
-                    new Manifest(databaseUrl(), version, now, exports));
+                    new Manifest(databaseUrl(), version, now, exports, reason));
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
         } catch (IOException e) {
@@ -178,7 +179,8 @@ final class PostgresBackupStore implements BackupStore {
         }
         try (Stream<Path> files = Files.list(folder)) {
             long size = files.mapToLong(f -> f.toFile().length()).sum();
-            return Optional.of(new Backup(manifest.get().takenAt(), manifest.get().version(), size, folder.toAbsolutePath().normalize()));
+            return Optional.of(new Backup(manifest.get().takenAt(), manifest.get().version(), size, folder.toAbsolutePath().normalize(),
+                    manifest.get().reason()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -275,7 +277,7 @@ final class PostgresBackupStore implements BackupStore {
     }
 
     private static void writeBack(Connection connection, TableExport table) throws SQLException {
-        List<String> key = keyOf(table.table());
+        List<String> key = key(table.table());
         List<String> values = table.columns().stream().filter(c -> !key.contains(c)).toList();
         if (!values.isEmpty()) {
             execute(connection, "UPDATE " + table.table() + " t SET "
@@ -286,7 +288,7 @@ final class PostgresBackupStore implements BackupStore {
             String list = quotedList(table.columns());
             execute(connection, "INSERT INTO " + table.table() + " (" + list + ") SELECT " + list + " FROM " + temp(table)
                     + " r WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " t WHERE " + sameKey(table.table()) + ") ORDER BY "
-                    + key.stream().map(c -> "r." + c).collect(Collectors.joining(", ")));
+                    + key.stream().map(c -> "r." + SqlDefinitions.quoted(c)).collect(Collectors.joining(", ")));
             if (key.equals(List.of("id"))) {
                 execute(connection, "SELECT setval(pg_get_serial_sequence('" + table.table() + "', 'id'), "
                         + "(SELECT COALESCE(max(id), 0) + 1 FROM " + table.table() + "), false)");
@@ -294,12 +296,13 @@ final class PostgresBackupStore implements BackupStore {
         }
     }
 
-    private static List<String> keyOf(String table) {
+    private static List<String> key(String table) {
         return KEYS.getOrDefault(table, List.of("id"));
     }
 
+    /** "t.id = r.id", or the same for every column of a composite key. */
     private static String sameKey(String table) {
-        return keyOf(table).stream().map(c -> "t." + c + " = r." + c).collect(Collectors.joining(" AND "));
+        return key(table).stream().map(SqlDefinitions::quoted).map(c -> "t." + c + " = r." + c).collect(Collectors.joining(" AND "));
     }
 
     /** Column names as other clients may have chosen them (spaces, capitals) survive the round trip quoted. */

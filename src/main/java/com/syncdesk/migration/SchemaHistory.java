@@ -11,8 +11,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.flywaydb.core.Flyway;
@@ -29,6 +31,8 @@ import com.syncdesk.migration.MigrationProgress.Phase;
 import com.syncdesk.migration.MigrationProgress.Step;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
+import com.syncdesk.persistence.SqlValues;
+import com.syncdesk.persistence.StoredInstant;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -127,6 +131,29 @@ final class SchemaHistory {
         try {
             flyway(null).load().repair();
         } catch (FlywayException e) {
+            throw DatabaseErrors.translate(e, database.target());
+        }
+    }
+
+    /** The latest undo of each version the undo log records: when, and by whom. */
+    record Undo(int version, StoredInstant at, String by) {
+    }
+
+    Map<Integer, Undo> latestUndos() {
+        Map<Integer, Undo> latest = new HashMap<>();
+        try (Connection connection = database.connection()) {
+            if (!hasUndoLog(connection)) {
+                return latest;
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT version, undone_at, undone_by FROM " + UNDO_LOG_TABLE)) {
+                while (rows.next()) {
+                    Undo undo = new Undo(rows.getInt(1), SqlValues.readInstant(rows, 2, database.vendor()), rows.getString(3));
+                    latest.merge(undo.version(), undo, (a, b) -> a.at().compareTo(b.at()) >= 0 ? a : b);
+                }
+            }
+            return latest;
+        } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
         }
     }

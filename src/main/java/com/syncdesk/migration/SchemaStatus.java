@@ -50,6 +50,16 @@ public record SchemaStatus(int currentVersion, int latestVersion, List<Migration
         return migrations.stream().filter(m -> m.state().isPending()).toList();
     }
 
+    /** True for 0 (no schema) and every version this database's history or this SyncDesk's scripts name. */
+    public boolean namesVersion(int version) {
+        return version == 0 || migrations.stream().anyMatch(m -> m.version() == version);
+    }
+
+    /** The highest version below {@code version} that {@link #namesVersion} accepts. */
+    public int nearestNamedVersionBelow(int version) {
+        return migrations.stream().mapToInt(MigrationEntry::version).filter(v -> v < version).max().orElse(0);
+    }
+
     /** The versions in the schema (applied or tolerated as missing), newest first. */
     public List<MigrationEntry> inSchemaNewestFirst() {
         return migrations.stream().filter(m -> m.state().isInSchema())

@@ -41,6 +41,20 @@ public final class SchemaWords {
         };
     }
 
+    /**
+     * Refuses a target between known versions (a gap such as 6, which only the original system's legacy databases
+     * have), naming the nearest lower version: moving "to 6" would silently end elsewhere. Targets beyond every
+     * known version are left to the migration's own check.
+     */
+    public static void checkNamedVersion(SchemaStatus status, int target) {
+        boolean beyond = status.migrations().stream().allMatch(m -> m.version() < target);
+        if (target > 0 && !beyond && !status.namesVersion(target)) {
+            int nearest = status.nearestNamedVersionBelow(target);
+            throw new IllegalArgumentException("Version " + target + " is not part of this schema; the nearest lower version is " + nearest
+                    + ". Name " + nearest + " to go there; nothing was changed.");
+        }
+    }
+
     /** The refusal of a schema newer than this SyncDesk. */
     public static DatabaseException newerRefusal(SchemaStatus status, String where) {
         return new DatabaseException(Reason.NEWER_SCHEMA, "The schema of " + where + " is at version " + status.currentVersion()

@@ -2,6 +2,7 @@ package com.syncdesk.migration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +38,9 @@ final class SqliteBackupStore implements BackupStore {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+    /** The note beside a backup file that says why it was taken. */
+    private static final String REASON_SUFFIX = ".reason";
+
     private final Database database;
     private final Path file;
     private final String stem;
@@ -56,26 +60,26 @@ final class SqliteBackupStore implements BackupStore {
     }
 
     @Override
-    public Backup takeEverything(int version, MigrationProgress progress) {
+    public Backup takeEverything(int version, String reason, MigrationProgress progress) {
         Instant start = Instant.now();
         String name = "Back up to " + folder();
         progress.onStep(new Step(name, 1, 1, Phase.STARTED, Duration.ZERO));
-        Backup backup = take(version);
+        Backup backup = take(version, reason);
         progress.onStep(new Step(name, 1, 1, Phase.FINISHED, Duration.between(start, Instant.now())));
         return backup;
     }
 
     /** The whole file: a rebuilt table cannot be restored column by column. */
     @Override
-    public Backup takeBeforeDowngrade(int version, List<Drop> drops, MigrationProgress progress) {
-        return takeEverything(version, progress);
+    public Backup takeBeforeDowngrade(int version, int target, List<Drop> drops, MigrationProgress progress) {
+        return takeEverything(version, Backup.beforeDowngradeTo(target), progress);
     }
 
     private Path newBackupName(int version) {
         return folder().resolve(stem + "-" + STAMP.format(Instant.now()) + "-v" + version + ".db");
     }
 
-    private Backup take(int version) {
+    private Backup take(int version, String reason) {
         Path target = newBackupName(version);
         try {
             Files.createDirectories(folder());
@@ -88,6 +92,7 @@ final class SqliteBackupStore implements BackupStore {
         try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
             Files.deleteIfExists(partial);
             statement.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
+            writeReason(target, reason);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException e) {
             deleteQuietly(partial);
@@ -97,6 +102,24 @@ final class SqliteBackupStore implements BackupStore {
             throw new UncheckedIOException("Cannot write the backup " + target + ": " + e.getMessage(), e);
         }
         return describe(target).orElseThrow();
+    }
+
+    /** Why the backup was taken, in a note beside it: the copy itself stays the database exactly as it was. */
+    private static void writeReason(Path backup, String reason) throws IOException {
+        Files.writeString(reasonNote(backup), reason + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+
+    private static Path reasonNote(Path backup) {
+        return backup.resolveSibling(backup.getFileName() + REASON_SUFFIX);
+    }
+
+    private static String readReason(Path backup) {
+        try {
+            Path note = reasonNote(backup);
+            return Files.isRegularFile(note) ? Files.readString(note, StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException unreadable) {
+            return "";
+        }
     }
 
     private static void deleteQuietly(Path file) {
@@ -131,7 +154,7 @@ final class SqliteBackupStore implements BackupStore {
         Instant takenAt = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")).toInstant(ZoneOffset.UTC);
         try {
             return Optional.of(new Backup(takenAt, Integer.parseInt(m.group(2)), Files.size(candidate),
-                    candidate.toAbsolutePath().normalize()));
+                    candidate.toAbsolutePath().normalize(), readReason(candidate)));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -174,6 +197,7 @@ final class SqliteBackupStore implements BackupStore {
             Files.createDirectories(folder());
             Files.deleteIfExists(partial);
             SqliteExclusive.backupTo(exclusive, partial);
+            writeReason(target, Backup.BEFORE_RESTORE);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(partial);

@@ -48,7 +48,7 @@ public final class SyncStateExport {
     }
 
     private static final List<Column> COLUMNS = List.of(new Column("id", 1, Kind.NUMBER), new Column("entity_type", 2, Kind.TEXT),
-            new Column("entity_id", 3, Kind.TEXT), new Column("jira_id", 4, Kind.TEXT), new Column("sync_status", 5, Kind.TEXT),
+            new Column("entity_id", 3, Kind.TEXT), new Column("entity_label", 23, Kind.TEXT), new Column("jira_id", 4, Kind.TEXT), new Column("sync_status", 5, Kind.TEXT),
             new Column("last_sync_attempt", 6, Kind.TIMESTAMP), new Column("last_successful_sync", 7, Kind.TIMESTAMP),
             new Column("error_count", 8, Kind.NUMBER), new Column("last_error", 9, Kind.TEXT), new Column("sync_direction", 10, Kind.TEXT),
             new Column("sync_batch_id", 11, Kind.TEXT), new Column("content_hash", 12, Kind.TEXT),

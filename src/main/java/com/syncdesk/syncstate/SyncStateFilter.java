@@ -11,7 +11,8 @@ import com.syncdesk.persistence.SqlValues;
 
 /**
  * What an operator filters sync states by. Empty sets and nulls mean "any". Every value is bound as
- * a parameter; the free text matches entity id, JIRA id or last error literally, wildcards included.
+ * a parameter; the free text matches entity id, JIRA id or last error literally, wildcards included, and the entity's label
+ * ({@link EntityLabels#orLabelMatches}).
  */
 public record SyncStateFilter(Set<SyncStatus> statuses, Set<EntityType> types, Set<SyncDirection> directions,
                               String batchId, Boolean hasOpenConflicts, Integer minErrorCount,
@@ -114,7 +115,8 @@ public record SyncStateFilter(Set<SyncStatus> statuses, Set<EntityType> types, S
             String like = SqlValues.likeOperator(where.vendor());
             String pattern = SqlValues.containsPattern(text);
             where.sql(and + "(s.entity_id " + like + " ? ESCAPE '\\' OR s.jira_id " + like + " ? ESCAPE '\\' OR s.last_error "
-                    + like + " ? ESCAPE '\\')", pattern, pattern, pattern);
+                    + like + " ? ESCAPE '\\'", pattern, pattern, pattern);
+            EntityLabels.orLabelMatches(where, "s", text).sql(")");
         }
         return where;
     }

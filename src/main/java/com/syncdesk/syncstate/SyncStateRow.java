@@ -6,6 +6,8 @@ import com.syncdesk.persistence.StoredInstant;
 /**
  * One sync state as a list shows it. Values are as stored: an unknown status or an unreadable
  * timestamp written by another client is carried as its text.
+ *
+ * @param label the entity's human label (issue key, sprint or board name, project key), null when it has none
  */
 public record SyncStateRow(long id, EnumValue<EntityType> entityType, String entityId, String jiraId,
                            EnumValue<SyncStatus> status, StoredInstant lastSyncAttempt, StoredInstant lastSuccessfulSync,
@@ -13,7 +15,7 @@ public record SyncStateRow(long id, EnumValue<EntityType> entityType, String ent
                            String contentHash, StoredInstant localModified, StoredInstant remoteModified,
                            EnumValue<ResolutionStrategy> resolutionStrategy, Long durationMs, long apiCalls,
                            String conflictsJson, int openConflicts, int rowVersion,
-                           StoredInstant createdAt, StoredInstant updatedAt) {
+                           StoredInstant createdAt, StoredInstant updatedAt, String label) {
 
     public StoredConflicts conflicts() {
         return StoredConflicts.parse(conflictsJson);

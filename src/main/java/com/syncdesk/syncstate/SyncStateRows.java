@@ -16,13 +16,16 @@ public final class SyncStateRows {
     private SyncStateRows() {
     }
 
-    /** The select list {@link #read} reads, by position, from {@code sync_metadata s}, with each row's number of open conflicts. */
+    /**
+     * The select list {@link #read} reads, by position, from {@code sync_metadata s}, with each row's number of open
+     * conflicts and its entity's label.
+     */
     public static String columns(Vendor vendor) {
         return "s.id, s.entity_type, s.entity_id, s.jira_id, s.sync_status, s.last_sync_attempt, "
                 + "s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, s.content_hash, "
                 + "s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, s.conflicts, "
                 + "s.row_version, s.created_at, s.updated_at, (SELECT count(*) FROM conflict_resolutions c "
-                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts";
+                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts, " + EntityLabels.expression(vendor, "s") + " AS entity_label";
     }
 
     /** The state with this id, read on the caller's connection (inside its transaction), or empty when there is none. */
@@ -36,7 +39,7 @@ public final class SyncStateRows {
     }
 
     public static SyncStateRow read(ResultSet row, Vendor vendor) throws SQLException {
-        // By position, in the order of columns(): a page maps 100 rows of 22 columns, and label lookups were its main cost.
+        // By position, in the order of columns(): a page maps 100 rows of 23 columns, and looking columns up by name was its main cost.
         String resolution = row.getString(15);
         return new SyncStateRow(
                 row.getLong(1),
@@ -60,6 +63,7 @@ public final class SyncStateRows {
                 row.getInt(22),
                 row.getInt(19),
                 SqlValues.readInstant(row, 20, vendor),
-                SqlValues.readInstant(row, 21, vendor));
+                SqlValues.readInstant(row, 21, vendor),
+                row.getString(23));
     }
 }

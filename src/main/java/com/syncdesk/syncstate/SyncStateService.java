@@ -1,5 +1,6 @@
 package com.syncdesk.syncstate;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -246,29 +247,55 @@ public final class SyncStateService {
 
     // ---- operator actions: one set-based statement and one audit row each ----
 
-    /** Applies an operator action to the selection: one set-based statement and one audit row. */
-    public ActionResult apply(StateAction action, Selection selection, String operator) {
-        return act(action.audit(), selection, operator, action.assignments(), action.applicable());
+    /**
+     * How the action would meet the selection, counted now: what a confirmation says before anything changes, so an
+     * action that can change only some (or none) of the states says so first.
+     */
+    public ActionCounts preview(StateAction action, Selection selection) {
+        SqlBuilder query = countsQuery(action, selection);
+        return database.read(connection -> readCounts(connection, query));
     }
 
-    private ActionResult act(String action, Selection selection, String operator, String assignments, String applicable) {
+    /**
+     * Applies an operator action to the selection: one set-based statement and one audit row, with the selection
+     * counted in the same transaction so the result says what was left alone and why.
+     */
+    public ActionResult apply(StateAction action, Selection selection, String operator) {
         Vendor vendor = database.vendor();
+        SqlBuilder counting = countsQuery(action, selection);
         // row_version is bumped so a worker holding an older copy fails instead of overwriting the action.
-        SqlBuilder update = new SqlBuilder(vendor).sql("UPDATE sync_metadata AS s SET " + assignments
-                + ", row_version = row_version + 1, updated_at = ? WHERE " + applicable + " AND ", Instant.now());
+        SqlBuilder update = new SqlBuilder(vendor).sql("UPDATE sync_metadata AS s SET " + action.assignments()
+                + ", row_version = row_version + 1, updated_at = ? WHERE " + action.applicable() + " AND ", Instant.now());
         appendSelection(update, selection);
         return database.inTransaction(connection -> {
+            ActionCounts counts = readCounts(connection, counting);
             int affected;
             try (PreparedStatement statement = update.prepare(connection)) {
                 affected = statement.executeUpdate();
             }
             Map<String, Object> details = new LinkedHashMap<>(selection.describe());
+            details.put("matching", counts.matching());
             details.put("affected", affected);
             String entityId = selection instanceof Selection.Ids ids && ids.ids().size() == 1
                     ? ids.ids().iterator().next().toString() : null;
-            AuditLog.append(connection, vendor, operator, action, "sync_state", entityId, details);
-            return new ActionResult(action, affected);
+            AuditLog.append(connection, vendor, operator, action.audit(), "sync_state", entityId, details);
+            return new ActionResult(action, counts, affected);
         });
+    }
+
+    private SqlBuilder countsQuery(StateAction action, Selection selection) {
+        SqlBuilder query = new SqlBuilder(database.vendor()).sql("SELECT count(*), coalesce(sum(CASE WHEN " + action.applicable()
+                + " THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN s.sync_status = 'in_progress' THEN 1 ELSE 0 END), 0) "
+                + "FROM sync_metadata s WHERE ");
+        appendSelection(query, selection);
+        return query;
+    }
+
+    private static ActionCounts readCounts(Connection connection, SqlBuilder query) throws SQLException {
+        try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
+            row.next();
+            return new ActionCounts(row.getLong(1), row.getLong(2), row.getLong(3));
+        }
     }
 
     public static void appendSelection(SqlBuilder sql, Selection selection) {

@@ -1,10 +1,13 @@
 package com.syncdesk.ui;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,10 +16,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.Failure;
+import com.syncdesk.app.JiraLinks;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
+import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.jira.JiraConnectionStore;
 import com.syncdesk.migration.SchemaStatus;
+import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
@@ -30,6 +41,8 @@ import com.syncdesk.persistence.Vendor;
  */
 public final class AppContext implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
     private final TaskRunner tasks;
     private final Dialogs dialogs;
     private final Texts texts = Texts.system();
@@ -41,25 +54,37 @@ public final class AppContext implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Privileges> privileges = new ReadOnlyObjectWrapper<>(this, "privileges");
     private final ReadOnlyStringWrapper connectionLabel = new ReadOnlyStringWrapper(this, "connectionLabel", "Not connected");
+    private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper(this, "connecting");
+    private final ReadOnlyStringWrapper connectionFailure = new ReadOnlyStringWrapper(this, "connectionFailure");
+    private final ReadOnlyObjectWrapper<JiraLinks> jiraLinks = new ReadOnlyObjectWrapper<>(this, "jiraLinks");
+    private final StringBinding availability;
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(this, "window");
     private final List<BooleanSupplier> closeGuards = new ArrayList<>();
+    private URI storedJiraSite;
     private Consumer<Navigation> navigator = n -> { };
+    private Consumer<ConflictRequest> conflictOpener = request -> { };
+    private Consumer<URI> browser = uri -> { };
 
     /** A request to show a page, optionally with something to show on it (a filter, a state id). */
     public record Navigation(PageId page, Object argument) {
     }
 
+    /** A request to resolve one sync state's conflicts in the conflict dialog, over whatever page asked. */
+    public record ConflictRequest(long stateId, Consumer<ResolutionResult> onResolved) {
+    }
+
     /** The console's own: background work on virtual threads, dialogs owned by the main window. */
     public AppContext(Settings settings) {
-        this.settings = settings;
-        this.tasks = new FxTaskRunner();
-        this.dialogs = new FxDialogs(window::get);
+        this(settings, new FxTaskRunner(), null);
     }
 
     public AppContext(Settings settings, TaskRunner tasks, Dialogs dialogs) {
         this.settings = settings;
         this.tasks = tasks;
-        this.dialogs = dialogs;
+        this.dialogs = dialogs != null ? dialogs : new FxDialogs(window::get);
+        jiraLinks.set(linksTo(settings.jiraBaseUrl));
+        workspace.addListener((obs, old, now) -> readStoredJiraSite(now));
+        availability = Bindings.createStringBinding(this::whyNoWorkspace, workspace, schema, connecting, connectionFailure);
     }
 
     public TaskRunner tasks() {
@@ -115,6 +140,104 @@ public final class AppContext implements AutoCloseable {
         return connectionLabel.getReadOnlyProperty();
     }
 
+    /**
+     * Why the pages have nothing to show, in a sentence, or empty while a workspace is open: still connecting, the
+     * connection failed and why, a schema behind or newer than this SyncDesk, or no database at all.
+     */
+    public StringBinding availabilityProperty() {
+        return availability;
+    }
+
+    private String whyNoWorkspace() {
+        if (workspace.get() != null) {
+            return "";
+        }
+        if (connecting.get() != null) {
+            return "Connecting to " + connecting.get() + "…";
+        }
+        if (schema.get() != null) {
+            return schema.get().isLatest() ? "Opening the services of " + connectionLabel.get() + "…" : SchemaWords.explanation(schema.get());
+        }
+        if (connectionFailure.get() != null) {
+            return connectionFailure.get();
+        }
+        return "No database is open. Connect to one with File › Connect… (Ctrl+O).";
+    }
+
+    /**
+     * Where "Open in JIRA" leads: the site of the database's own JIRA connection ({@code syncdesk jira connect}), or
+     * without one the site set in the console's settings.
+     */
+    public ReadOnlyObjectProperty<JiraLinks> jiraLinksProperty() {
+        return jiraLinks.getReadOnlyProperty();
+    }
+
+    public JiraLinks jiraLinks() {
+        return jiraLinks.get();
+    }
+
+    /** The site of the open database's JIRA connection, or null when it has none (or none is open). */
+    public URI storedJiraSite() {
+        return storedJiraSite;
+    }
+
+    /** Sets (or, with null, forgets) the console's JIRA site, used when the database has no JIRA connection, and saves it. */
+    public void setJiraSite(URI site) {
+        settings.jiraBaseUrl = site == null ? null : site.toString();
+        settings.save();
+        updateJiraLinks();
+    }
+
+    private void updateJiraLinks() {
+        jiraLinks.set(storedJiraSite != null ? JiraLinks.site(storedJiraSite) : linksTo(settings.jiraBaseUrl));
+    }
+
+    /** Reads the database's JIRA connection in the background; a connection that cannot be read leaves the settings' site. */
+    private void readStoredJiraSite(Workspace now) {
+        storedJiraSite = null;
+        updateJiraLinks();
+        if (now == null) {
+            return;
+        }
+        tasks.run("Reading the JIRA connection", () -> new JiraConnectionStore(now.database()).load().map(s -> s.site().baseUrl()).orElse(null),
+                site -> {
+                    if (workspace.get() == now) {
+                        storedJiraSite = site;
+                        updateJiraLinks();
+                    }
+                }, failure -> LOG.warn("The JIRA connection of {} could not be read; Open in JIRA uses the console's site", connectionLabel.get(),
+                        failure));
+    }
+
+    private static JiraLinks linksTo(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return JiraLinks.none();
+        }
+        try {
+            return JiraLinks.site(JiraLinks.parseSite(baseUrl));
+        } catch (IllegalArgumentException unusable) {
+            return JiraLinks.none();
+        }
+    }
+
+    /** How web pages open: the platform's browser in the console, a recorder in tests. */
+    public void onBrowse(Consumer<URI> browser) {
+        this.browser = browser;
+    }
+
+    public void browse(URI uri) {
+        browser.accept(uri);
+    }
+
+    /** How the conflict dialog opens; the shell provides it, so any page can offer "Resolve conflict" and stay where it is. */
+    public void onOpenConflict(Consumer<ConflictRequest> opener) {
+        this.conflictOpener = opener;
+    }
+
+    public void openConflict(long stateId, Consumer<ResolutionResult> onResolved) {
+        conflictOpener.accept(new ConflictRequest(stateId, onResolved));
+    }
+
     public ObjectProperty<Window> windowProperty() {
         return window;
     }
@@ -144,8 +267,10 @@ public final class AppContext implements AutoCloseable {
      * services, so the banner can offer the upgrade; the default database is upgraded straight away.
      */
     public void connect(ConnectionTarget target, Runnable onConnected, Consumer<Throwable> onFailure) {
+        connecting.set(target.describe());
+        connectionFailure.set(null);
         tasks.run("Connecting to " + target.describe(), () -> {
-            DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.USE, operator, AppDirectories.defaultBackupFolder());
+            DatabaseSession opened = DatabaseSession.open(target, DatabaseSession.Access.CONSOLE, operator, AppDirectories.defaultBackupFolder());
             try {
                 if (opened.status().isLatest()) {
                     opened.workspace();
@@ -157,6 +282,7 @@ public final class AppContext implements AutoCloseable {
                 throw e;
             }
         }, opened -> {
+            connecting.set(null);
             replace(opened);
             settings.remember(switch (target) {
                 case ConnectionTarget.SqliteFile file -> Settings.RecentConnection.sqlite(file.path());
@@ -164,7 +290,13 @@ public final class AppContext implements AutoCloseable {
             });
             settings.save();
             onConnected.run();
-        }, onFailure);
+        }, failure -> {
+            connecting.set(null);
+            if (session.get() == null) {
+                connectionFailure.set("Could not open " + target.describe() + ": " + Failure.of(failure).message());
+            }
+            onFailure.accept(failure);
+        });
     }
 
     private void replace(DatabaseSession opened) {

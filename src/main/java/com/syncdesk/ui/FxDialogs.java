@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -27,6 +28,8 @@ import com.syncdesk.app.Failure;
 public final class FxDialogs implements Dialogs {
 
     private final Supplier<Window> owner;
+
+    private static final int LONG_TEXT_LINES = 15;
 
     public FxDialogs(Supplier<Window> owner) {
         this.owner = owner;
@@ -59,8 +62,27 @@ public final class FxDialogs implements Dialogs {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, question.id(), question.header());
         alert.getButtonTypes().setAll(yes, no);
         ((Button) alert.getDialogPane().lookupButton(yes)).setId(question.yesId());
+        if (question.details() != null) {
+            TextArea details = new TextArea(question.details());
+            details.setId(question.id() + "-details");
+            details.setEditable(false);
+            details.getStyleClass().add("sql-preview");
+            details.setPrefRowCount(18);
+            alert.getDialogPane().setExpandableContent(details);
+        }
+        if (question.notesId() == null && question.text().lines().count() > LONG_TEXT_LINES) {
+            // A long report scrolls inside the dialog, so the dialog stays within the screen and its buttons in reach.
+            Label text = new Label(question.text());
+            text.setWrapText(true);
+            ScrollPane scroll = new ScrollPane(text);
+            scroll.setFitToWidth(true);
+            scroll.setPrefViewportHeight(360);
+            scroll.setPrefViewportWidth(640);
+            alert.getDialogPane().setContent(scroll);
+            return new Prepared(alert, yes, null);
+        }
         if (question.notesId() == null) {
-            alert.setContentText(question.text());
+            text(alert, question.text());
             return new Prepared(alert, yes, null);
         }
         Label text = new Label(question.text());
@@ -71,6 +93,7 @@ public final class FxDialogs implements Dialogs {
         VBox content = new VBox(8, text, notes);
         content.setPrefWidth(480);
         alert.getDialogPane().setContent(content);
+        DialogSizing.fitToScreen(alert);
         return new Prepared(alert, yes, notes);
     }
 
@@ -79,13 +102,12 @@ public final class FxDialogs implements Dialogs {
         Failure explained = Failure.of(failure);
         if (explained.changedNothing()) {
             Alert alert = alert(Alert.AlertType.WARNING, "refusal-dialog", title + ": nothing was changed");
-            alert.setContentText(explained.message());
-            alert.getDialogPane().setPrefWidth(560);
+            text(alert, explained.message());
             alert.show();
             return;
         }
         Alert alert = alert(Alert.AlertType.ERROR, "error-dialog", title);
-        alert.setContentText(explained.message());
+        text(alert, explained.message());
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         TextArea details = new TextArea(trace.toString());
@@ -104,7 +126,7 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void info(String title, String text) {
         Alert alert = alert(Alert.AlertType.INFORMATION, "info-dialog", title);
-        alert.setContentText(text);
+        text(alert, text);
         alert.show();
     }
 
@@ -116,6 +138,21 @@ public final class FxDialogs implements Dialogs {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(fileKind, pattern));
         File file = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /**
+     * The message as wrapping text in a pane that scrolls when it is longer than the screen; the content text is kept
+     * too, for whoever reads the dialog's text.
+     */
+    private static void text(Alert alert, String text) {
+        alert.setContentText(text);
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(520);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.getStyleClass().add("dialog-text");
+        alert.getDialogPane().setContent(label);
+        DialogSizing.fitToScreen(alert);
     }
 
     private Alert alert(Alert.AlertType type, String id, String header) {

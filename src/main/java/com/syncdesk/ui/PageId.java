@@ -6,7 +6,8 @@ public enum PageId {
     SYNC_STATES("Sync States", "fth-list", "Shortcut+2"),
     CONFLICTS("Conflicts", "fth-git-merge", "Shortcut+3"),
     HISTORY("Sync History", "fth-clock", "Shortcut+4"),
-    MIGRATIONS("Migrations", "fth-layers", "Shortcut+5");
+    MIGRATIONS("Migrations", "fth-layers", "Shortcut+5"),
+    AUDIT("Audit Log", "fth-file-text", "Shortcut+6");
 
     private final String title;
     private final String icon;

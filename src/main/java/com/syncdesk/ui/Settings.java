@@ -16,7 +16,7 @@ import com.syncdesk.persistence.Json;
 
 /**
  * What the console remembers between runs, in {@code settings.json} in the data directory: theme,
- * window bounds, recent connections. Never a password.
+ * window bounds, recent connections, the JIRA site to open entities in. Never a password.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class Settings {
@@ -47,6 +47,8 @@ public final class Settings {
     public double windowHeight = 800;
     public boolean maximized;
     public List<RecentConnection> recentConnections = new ArrayList<>();
+    /** The JIRA site "Open in JIRA" leads to, e.g. https://acme.atlassian.net; null until the operator sets one. */
+    public String jiraBaseUrl;
 
     public static Path file() {
         return AppDirectories.dataDirectory().resolve("settings.json");

@@ -97,7 +97,7 @@ class AdoptedDatabaseTest {
         CliRun list = CliRun.of(cli(target, "conflicts", "list", "--limit", "100"));
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).contains("20 entities with open conflicts (25 conflicting fields)").containsPattern("(?m)^\\d+ +sprint +1 +5001 +2 +name, goal$");
+        assertThat(list.out()).contains("20 entities with open conflicts (25 conflicting fields)").containsPattern("(?m)^ *\\d+ +sprint +1 +PROJ Sprint 1 +5001 +2 +name, goal$");
         try (Workspace workspace = TestWorkspaces.over(Database.open(target))) {
             List<ResolvedConflict> resolved = workspace.conflicts().recentlyResolved(PageRequest.first(200)).items();
             assertThat(resolved).hasSize(148);

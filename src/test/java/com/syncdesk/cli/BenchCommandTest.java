@@ -22,7 +22,7 @@ class BenchCommandTest {
         assertThat(bench.out()).contains("| operation |")
                 .contains("demo-data load of 3000 states").contains("rows/s")
                 .contains("first page of 100").contains("dashboard statistics").contains("load-all way")
-                .contains("free-text filter").contains("CSV export of 3,000 rows").contains("paging through all 3,000 rows");
+                .contains("free-text filter").contains("free-text filter on an issue key").contains("CSV export of 3,000 rows").contains("paging through all 3,000 rows");
         assertThat(bench.out()).contains("page 5,000").contains("bulk retry");
     }
 

@@ -103,7 +103,7 @@ class JiraCommandTest {
             CliRun shown = CliRun.of("jira", "show", "--db", db.toString());
             assertThat(shown.exitCode()).isZero();
             assertThat(shown.out()).contains(sim.baseUrl().toString()).contains(deployment.label()).contains("1, 2")
-                    .contains("jira wins").contains("5 min").contains("3 failures in a row").containsPattern("Secret +none at hand");
+                    .contains("JIRA wins").contains("5 min").contains("3 failures in a row").containsPattern("Secret +none at hand");
 
             long before = sim.requestCount();
             CliRun tested = withToken(token, "jira", "test", "--db", db.toString(), "--token-stdin");

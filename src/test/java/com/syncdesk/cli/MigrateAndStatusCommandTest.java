@@ -65,6 +65,19 @@ class MigrateAndStatusCommandTest {
     }
 
     @Test
+    void onAFreshMachineNeitherStatusNorAReadingCommandCreatesTheDefaultDatabase() {
+        Path home = tempDir.resolve("data-home");
+        System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
+
+        for (String command : new String[] {"status", "stats", "history"}) {
+            CliRun run = CliRun.of(command);
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.REFUSED);
+            assertThat(run.err()).as(command).contains("The folder " + home + " does not exist.").hasLineCount(1);
+        }
+        assertThat(home.resolve("syncdesk.db")).doesNotExist();
+    }
+
+    @Test
     void aFileThatIsNotADatabaseFailsInOneLineAndStaysUntouched() throws Exception {
         Path notes = tempDir.resolve("notes.txt");
         Files.writeString(notes, "shopping list: milk, eggs\n");

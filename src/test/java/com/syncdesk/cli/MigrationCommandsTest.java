@@ -48,7 +48,7 @@ class MigrationCommandsTest {
     void previewPrintsTheUndoStatementsNewestFirstAndTheDataLossReport() {
         Path db = databaseWithRows();
 
-        CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
+        CliRun preview = CliRun.of("preview", "--to", "4", "--db", db.toString());
 
         assertThat(preview.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(preview.out()).contains("Downgrade from version " + Versions.LATEST + " to 4 would run")
@@ -78,7 +78,7 @@ class MigrationCommandsTest {
     void aLossyDowngradeWithoutATerminalNeedsYesAndOtherwiseChangesNothing() {
         Path db = databaseWithRows();
 
-        CliRun declined = CliRun.of("downgrade", "--to", "6", "--db", db.toString());
+        CliRun declined = CliRun.of("downgrade", "--to", "4", "--db", db.toString());
 
         assertThat(declined.exitCode()).isEqualTo(ExitCodes.DECLINED);
         assertThat(declined.err()).hasLineCount(1).contains("loses data").contains("run again with --yes");
@@ -91,8 +91,8 @@ class MigrationCommandsTest {
     void aConfirmedLossyDowngradeBacksUpFirstThenBackupsListsTheBackup() {
         Path db = databaseWithRows();
 
-        CliRun downgrade = CliRun.of("downgrade", "--to", "6", "--yes", "--db", db.toString());
-        int undone = Versions.above(6).size();
+        CliRun downgrade = CliRun.of("downgrade", "--to", "4", "--yes", "--db", db.toString());
+        int undone = Versions.above(4).size();
 
         assertThat(downgrade.exitCode()).as(downgrade.err()).isEqualTo(ExitCodes.OK);
         assertThat(downgrade.out()).contains("A backup will be taken first into " + tempDir.resolve("backups"))
@@ -103,9 +103,16 @@ class MigrationCommandsTest {
         CliRun backups = CliRun.of("backups", "--db", db.toString());
         assertThat(backups.out()).containsPattern("(?m)^TAKEN +VERSION +SIZE +LOCATION$")
                 .containsPattern("(?m)^\\w{3} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}:\\d{2} [AP]M \\S+ +" + Versions.LATEST
-                        + " +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db$");
+                        + " +[\\d.]+ KB +.*ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db  \\(before the downgrade to 4\\)$");
         CliRun status = CliRun.of("status", "--db", db.toString());
         assertThat(status.out()).contains("Schema version: 4").containsPattern("(?m)^9 +Undone +add row versions and audit");
+        // Upgrading again brings the dropped tables and columns back empty; the preview says so and names the backup (issue 15.14).
+        CliRun upgrade = CliRun.of("preview", "--to", String.valueOf(Versions.LATEST), "--db", db.toString());
+        assertThat(upgrade.out()).contains("Not brought back by this upgrade:")
+                .containsPattern("Version 9 \\(add row versions and audit\\) was undone by the downgrade of .+ \\(\\S+\\)\\. Upgrading brings back "
+                        + "table audit_log, column sync_metadata.row_version, column conflict_resolutions.row_version, column conflict_resolutions.base_value "
+                        + "empty: the values dropped then "
+                        + "are not restored; restore the backup taken then \\(.+ops-\\d{8}-\\d{6}-\\d{3}-v" + Versions.LATEST + "\\.db\\) to get them back\\.");
     }
 
     @Test
@@ -210,6 +217,36 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void aTargetBetweenTheSchemasVersionsIsRefusedNamingTheNearestLowerOne() {
+        Path db = databaseWithRows();
+        for (String[] command : List.of(new String[] {"preview", "--to", "6"}, new String[] {"downgrade", "--to", "6", "--yes"})) {
+            CliRun run = CliRun.of(Stream.concat(Arrays.stream(command), Stream.of("--db", db.toString())).toArray(String[]::new));
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(command[0]).hasLineCount(1)
+                    .contains("Version 6 is not part of this schema; the nearest lower version is 4. Name 4 to go there; nothing was changed.");
+        }
+        Path fresh = tempDir.resolve("fresh.db");
+        assertThat(CliRun.of("migrate", "--to", "2", "--db", fresh.toString()).exitCode()).isZero();
+        CliRun migrate = CliRun.of("migrate", "--to", "5", "--db", fresh.toString());
+        assertThat(migrate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(migrate.err()).contains("Version 5 is not part of this schema; the nearest lower version is 4.");
+        assertThat(CliRun.of("status", "--db", db.toString()).out()).contains("Schema version: " + Versions.LATEST + " (latest)");
+        assertThat(CliRun.of("status", "--db", fresh.toString()).out()).contains("Schema version: 2 ");
+    }
+
+    @Test
+    void aLegacyDatabaseNamesVersionSixSoItIsATarget() {
+        Path db = tempDir.resolve("legacy.db");
+        try (Database database = Database.open(ConnectionTarget.sqlite(db))) {
+            LegacyDatabase.craft(database);
+            new MigrationService(database, "tester").upgrade(null, MigrationProgress.NONE);
+        }
+        CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("Downgrade from version " + Versions.LATEST + " to 6 would run");
+    }
+
+    @Test
     void downgradeWithoutATargetIsAUsageError() {
         assertThat(CliRun.of("downgrade", "--db", databaseWithRows().toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("preview").exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -227,7 +264,7 @@ class MigrationCommandsTest {
         String[] connection = {"--url", server.jdbcUrl(), "--user", server.user()};
         Path folder = tempDir.resolve("pg-backups");
 
-        CliRun downgrade = CliRun.of(concat(new String[] {"downgrade", "--to", "6", "--yes", "--backup-dir", folder.toString()}, connection));
+        CliRun downgrade = CliRun.of(concat(new String[] {"downgrade", "--to", "4", "--yes", "--backup-dir", folder.toString()}, connection));
         assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
         assertThat(downgrade.out()).contains("Backup taken: " + folder.resolve(server.jdbcUrl().substring(server.jdbcUrl().lastIndexOf('/') + 1) + "-"));
         CliRun backups = CliRun.of(concat(new String[] {"backups", "--backup-dir", folder.toString()}, connection));

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.syncdesk.app.Workspace;
+import com.syncdesk.conflict.ConflictFilter;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Json;
+import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatus;
@@ -53,6 +55,59 @@ class OperatorCommandsTest {
         assertThat(json.at("/performance/total_syncs").isNumber()).isTrue();
         assertThat(json.at("/performance/success_rate").isNumber()).isTrue();
         assertThat(CliRun.of("stats", "--db", db.toString(), "--type", "sprint").out()).contains("Sync states: 60");
+    }
+
+    @Test
+    void statsPrintsReadableTablesAndSaysWhatEachSuccessRateMeans() {
+        CliRun stats = CliRun.of("stats", "--db", db.toString());
+
+        assertThat(stats.exitCode()).isZero();
+        String failed = String.format("%,d", count(SyncStateFilter.all().withStatuses(SyncStatus.FAILED)));
+        assertThat(stats.out()).doesNotContain("{").doesNotContain("=")
+                .containsPattern("(?m)^STATUS +STATES +SHARE$")
+                .containsPattern("(?m)^failed +" + failed + " +\\d+\\.\\d %$")
+                .containsPattern("(?m)^in progress +[\\d,]+ ")
+                .containsPattern("(?m)^TYPE +STATES +SHARE$")
+                .containsPattern("(?m)^Success rate +\\d+\\.\\d % +completed ÷ \\(completed \\+ failed\\)$")
+                .containsPattern("(?m)^Success rate of attempts +\\d+\\.\\d % +succeeded ÷ attempted \\(pending, in progress and skipped count as not succeeded\\)$")
+                .contains("Over every sync state:", "Over the sync states attempted in the last 24 h");
+    }
+
+    @Test
+    void conflictsListSaysHowManyMoreEntitiesThereAreBeyondTheLimit() {
+        long entities;
+        try (Workspace workspace = TestWorkspaces.over(Database.open(ConnectionTarget.sqlite(db)))) {
+            entities = workspace.conflicts().openConflicts(ConflictFilter.all(), PageRequest.first(1)).total();
+        }
+
+        CliRun list = CliRun.of("conflicts", "list", "--db", db.toString(), "--limit", "5");
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).endsWith("… and " + String.format("%,d", entities - 5) + " more entities beyond --limit 5; raise it or narrow "
+                + "the list with --type or --text.\n");
+        assertThat(CliRun.of("conflicts", "list", "--db", db.toString(), "--limit", String.valueOf(entities)).out()).doesNotContain("more entit");
+    }
+
+    @Test
+    void auditListsWhoDidWhatNewestFirstFilteredBySinceOperatorAndAction() {
+        assertThat(CliRun.of("retry-failed", "--db", db.toString(), "--yes", "--operator", "nightly-cron").exitCode()).isZero();
+        assertThat(CliRun.of("skip", "--db", db.toString(), "--yes", "--ids", "1,2", "--operator", "alice").exitCode()).isZero();
+
+        CliRun all = CliRun.of("audit", "--db", db.toString());
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).startsWith("2 audit entries\n").containsPattern("(?m)^WHEN +OPERATOR +ACTION +CHANGED +OF +WHAT$")
+                .containsPattern("(?m)^.+ +alice +Skip +\\d +2 +sync states 1, 2$")
+                .containsPattern("(?m)^.+ +nightly-cron +Retry +[\\d,]+ +[\\d,]+ +filter status = failed$");
+        assertThat(all.out().indexOf("alice")).isLessThan(all.out().indexOf("nightly-cron"));
+
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--operator", "alice").out()).startsWith("1 audit entry\n").doesNotContain("nightly-cron");
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--action", "retry", "--since", "1h").out()).startsWith("1 audit entry\n")
+                .contains("nightly-cron");
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--since", "2999-01-01").out()).startsWith("0 audit entries\n");
+        assertThat(CliRun.of("audit", "--db", db.toString(), "--limit", "1").out()).contains("… and 1 more beyond --limit 1");
+        CliRun wrong = CliRun.of("audit", "--db", db.toString(), "--since", "yesterday");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains("--since takes a date");
     }
 
     @Test

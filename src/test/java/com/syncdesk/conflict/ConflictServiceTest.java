@@ -122,7 +122,7 @@ class ConflictServiceTest {
         String before = snapshot();
         assertThatThrownBy(() -> conflicts.resolve(state.getId(), state.getRowVersion(), Map.of("summary", FieldChoice.remote(),
                 "story_points", FieldChoice.custom(DecimalNode.valueOf(new BigDecimal("-2"))), "assignee", FieldChoice.local()), null, "bob"))
-                .isInstanceOf(InvalidValueException.class).hasMessage("story_points cannot be negative.")
+                .isInstanceOf(InvalidValueException.class).hasMessage("Story points cannot be negative.")
                 .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("story_points");
         assertThatThrownBy(() -> conflicts.resolve(state.getId(), state.getRowVersion(), Map.of("summary", FieldChoice.custom(TextNode.valueOf("  ")),
                 "story_points", FieldChoice.local(), "assignee", FieldChoice.custom(TextNode.valueOf("x".repeat(101)))), null, "bob"))

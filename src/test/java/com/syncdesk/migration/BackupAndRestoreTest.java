@@ -68,7 +68,18 @@ class BackupAndRestoreTest {
             assertThat(down.backup()).isPresent();
             assertThat(down.backup().get().version()).isEqualTo(Versions.LATEST);
             assertThat(migrations.backups()).contains(down.backup().get());
+            assertThat(down.backup().get().reason()).isEqualTo("before the downgrade to 4");
+            // The upgrade's plan says what it does not bring back, and which backup holds it (issue 15.14).
+            MigrationPlan upgrade = migrations.preview(Versions.LATEST);
+            assertThat(upgrade.reapplied()).extracting(Reapplied::version).contains(7, 9).doesNotContain(10);
+            assertThat(upgrade.reapplied()).filteredOn(r -> r.version() == 9).singleElement().satisfies(nine -> {
+                assertThat(nine.drops()).contains(new Drop("audit_log", null), new Drop("sync_metadata", "row_version"));
+                assertThat(nine.undoneBy()).isEqualTo("tester");
+                assertThat(nine.undoneAt().instant()).isAfterOrEqualTo(down.backup().get().takenAt());
+                assertThat(nine.backup()).contains(down.backup().get());
+            });
             migrations.upgrade(null, MigrationProgress.NONE);
+            assertThat(migrations.preview(Versions.LATEST).reapplied()).as("nothing left to apply again").isEmpty();
             assertThat(TableDump.of(database)).isNotEqualTo(before);
 
             migrations.restore(down.backup().get(), MigrationProgress.NONE);
@@ -103,6 +114,7 @@ class BackupAndRestoreTest {
             Backup atNine = migrations.backup(MigrationProgress.NONE);
 
             assertThat(migrations.backups()).containsExactly(atFour, atNine);
+            assertThat(atNine.reason()).isEqualTo(Backup.BY_HAND);
             assertThat(atNine.version()).isEqualTo(Versions.LATEST);
             assertThat(atNine.sizeBytes()).isPositive();
             assertThat(atNine.takenAt()).isAfterOrEqualTo(atFour.takenAt());
@@ -132,6 +144,7 @@ class BackupAndRestoreTest {
             RestoreReport report = migrations.restore(backup, MigrationProgress.NONE);
 
             assertThat(report.previousState()).isPresent();
+            assertThat(report.previousState().get().reason()).isEqualTo(Backup.BEFORE_RESTORE);
             assertThat(migrations.backups()).contains(report.previousState().get());
             try (Database previous = Database.open(ConnectionTarget.sqlite(report.previousState().get().location()))) {
                 assertThat(TableDump.of(previous)).isEqualTo(changed);

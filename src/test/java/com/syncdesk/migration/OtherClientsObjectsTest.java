@@ -243,7 +243,7 @@ class OtherClientsObjectsTest {
             execute(database, "CREATE INDEX other_by_strategy ON sync_metadata (resolution_strategy)");
         }
 
-        CliRun preview = CliRun.of("preview", "--to", "6", "--db", db.toString());
+        CliRun preview = CliRun.of("preview", "--to", "4", "--db", db.toString());
 
         assertThat(preview.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(preview.out()).contains("Column sync_metadata.custom_score, added by another client: kept through the rebuild, its 10 values with it "

@@ -48,8 +48,8 @@ class PreviewAndDataLossTest {
                 for (String table : List.of("jira_connection", "jira_sync_scope", "sync_snapshots")) {
                     expected.add("12 table " + table + " " + count(statement, "SELECT count(*) FROM " + table));
                 }
-                for (String column : List.of("failure_kind", "next_attempt_at", "parked_at")) {
-                    expected.add("12 column sync_metadata." + column + " " + nonNull(statement, "sync_metadata." + column));
+                for (String column : List.of("sync_metadata.failure_kind", "sync_metadata.next_attempt_at", "sync_metadata.parked_at")) {
+                    expected.add("12 column " + column + " " + nonNull(statement, column));
                 }
                 expected.add("9 table audit_log " + count(statement, "SELECT count(*) FROM audit_log"));
                 for (String column : List.of("sync_metadata.row_version", "conflict_resolutions.row_version", "conflict_resolutions.base_value")) {

@@ -47,8 +47,8 @@ class SchemaMigrationTest {
                 assertThat(m.checksum()).isNotNull();
             });
             assertThat(SchemaSnapshot.tables(database)).containsExactly("audit_log", "boards", "conflict_resolutions",
-                    "issues", "jira_connection", "jira_sync_scope", "operators", "projects", "sprints", "sync_duration_counts",
-                    "sync_error_counts", "sync_history", "sync_metadata", "sync_snapshots", "sync_state_counts");
+                    "issues", "jira_connection", "jira_sync_scope", "operators", "projects", "sprints", "sync_duration_counts", "sync_error_counts",
+                    "sync_history", "sync_metadata", "sync_snapshots", "sync_state_counts");
         }
     }
 

@@ -216,7 +216,7 @@ class KilledCliTest {
             public Predicate<Path> started() {
                 return db -> {
                     try (Stream<Path> files = Files.list(db.resolveSibling("backups"))) {
-                        return files.count() > 1;
+                        return files.filter(f -> f.toString().endsWith(".db")).count() > 1;
                     } catch (IOException e) {
                         return false;
                     }

@@ -23,6 +23,7 @@ import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.testing.CliRun;
+import com.syncdesk.testing.CountTables;
 import com.syncdesk.testing.SchemaSnapshot;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestPostgres;
@@ -36,15 +37,6 @@ import com.syncdesk.testing.Versions;
 class PostgresSchemasTest {
 
     /** The figures the count tables must hold, computed from the states themselves (as DashboardCountsTest does). */
-    private static final List<String> FROM_THE_STATES = List.of(
-            "SELECT entity_type, sync_status, count(*) AS states, count(sync_duration_ms) AS durations, coalesce(sum(sync_duration_ms), 0) "
-                    + "AS duration_ms_sum, coalesce(sum(api_calls_count), 0) AS api_calls FROM sync_metadata GROUP BY entity_type, sync_status "
-                    + "ORDER BY entity_type, sync_status",
-            "SELECT entity_type, sync_duration_ms, count(*) AS states FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
-                    + "GROUP BY entity_type, sync_duration_ms ORDER BY entity_type, sync_duration_ms",
-            "SELECT entity_type, last_error, count(*) AS states FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
-                    + "GROUP BY entity_type, last_error ORDER BY entity_type, last_error");
-
     @TempDir
     Path tempDir;
 
@@ -202,11 +194,6 @@ class PostgresSchemasTest {
     }
 
     private static void assertCountsMatchTheStates(Database database, String when) throws SQLException {
-        Map<String, List<String>> dump = TableDump.of(database);
-        try (Connection connection = database.connection()) {
-            assertThat(dump.get("sync_state_counts")).as("state counts " + when).isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(0)));
-            assertThat(dump.get("sync_duration_counts")).as("duration counts " + when).isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(1)));
-            assertThat(dump.get("sync_error_counts")).as("error counts " + when).isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(2)));
-        }
+        CountTables.assertMatchTheStates(database, when);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.syncdesk.cli.ExitCodes;
 import com.syncdesk.migration.MigrationProgress;
 import com.syncdesk.migration.MigrationService;
-import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.ConnectionTarget.PostgresServer;
 import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
+import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.testing.CliRun;
+import com.syncdesk.testing.CountTables;
 import com.syncdesk.testing.Fingerprints;
 import com.syncdesk.testing.PostgresRoles;
 import com.syncdesk.testing.SchemaSnapshot;
@@ -42,15 +42,6 @@ import com.syncdesk.testing.TestPostgres;
 class SchemaDriftTest {
 
     /** The figures the count tables must hold, computed from the states themselves. */
-    private static final List<String> FROM_THE_STATES = List.of(
-            "SELECT entity_type, sync_status, count(*) AS states, count(sync_duration_ms) AS durations, coalesce(sum(sync_duration_ms), 0) "
-                    + "AS duration_ms_sum, coalesce(sum(api_calls_count), 0) AS api_calls FROM sync_metadata GROUP BY entity_type, sync_status "
-                    + "ORDER BY entity_type, sync_status",
-            "SELECT entity_type, sync_duration_ms, count(*) AS states FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
-                    + "GROUP BY entity_type, sync_duration_ms ORDER BY entity_type, sync_duration_ms",
-            "SELECT entity_type, last_error, count(*) AS states FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
-                    + "GROUP BY entity_type, last_error ORDER BY entity_type, last_error");
-
     @TempDir
     Path tempDir;
 
@@ -245,11 +236,8 @@ class SchemaDriftTest {
     }
 
     private static void assertCountsMatchTheStates(ConnectionTarget target) throws SQLException {
-        try (Database database = Database.open(target); Connection connection = database.connection()) {
-            Map<String, List<String>> dump = TableDump.of(database);
-            assertThat(dump.get("sync_state_counts")).isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(0)));
-            assertThat(dump.get("sync_duration_counts")).isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(1)));
-            assertThat(dump.get("sync_error_counts")).isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(2)));
+        try (Database database = Database.open(target)) {
+            CountTables.assertMatchTheStates(database, "now");
         }
     }
 }

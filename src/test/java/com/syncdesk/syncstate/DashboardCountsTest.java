@@ -27,6 +27,7 @@ import com.syncdesk.migration.MigrationService;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.Vendor;
 import com.syncdesk.syncstate.StateAction;
+import com.syncdesk.testing.CountTables;
 import com.syncdesk.testing.StateRows;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestWorkspaces;
@@ -35,14 +36,6 @@ import com.syncdesk.testing.TestWorkspaces;
 class DashboardCountsTest {
 
     /** The same figures computed from the states themselves, in the shape {@link TableDump} gives the count tables. */
-    private static final List<String> FROM_THE_STATES = List.of(
-            "SELECT entity_type, sync_status, count(*) AS states, count(sync_duration_ms) AS durations, "
-                    + "coalesce(sum(sync_duration_ms), 0) AS duration_ms_sum, coalesce(sum(api_calls_count), 0) AS api_calls FROM sync_metadata GROUP BY entity_type, sync_status ORDER BY entity_type, sync_status",
-            "SELECT entity_type, sync_duration_ms, count(*) AS states FROM sync_metadata WHERE sync_duration_ms IS NOT NULL "
-                    + "GROUP BY entity_type, sync_duration_ms ORDER BY entity_type, sync_duration_ms",
-            "SELECT entity_type, last_error, count(*) AS states FROM sync_metadata WHERE sync_status = 'failed' AND last_error IS NOT NULL "
-                    + "GROUP BY entity_type, last_error ORDER BY entity_type, last_error");
-
     @TempDir
     Path tempDir;
 
@@ -222,15 +215,7 @@ class DashboardCountsTest {
     }
 
     private static void assertCountsMatchTheStates(Database database, String when) throws SQLException {
-        var dump = TableDump.of(database);
-        try (Connection connection = database.connection()) {
-            assertThat(dump.get("sync_state_counts")).as("state counts " + when)
-                    .isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(0)));
-            assertThat(dump.get("sync_duration_counts")).as("duration counts " + when)
-                    .isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(1)));
-            assertThat(dump.get("sync_error_counts")).as("error counts " + when)
-                    .isEqualTo(TableDump.rows(connection, FROM_THE_STATES.get(2)));
-        }
+        CountTables.assertMatchTheStates(database, when);
     }
 
     private static long rows(Database database, String table) throws SQLException {

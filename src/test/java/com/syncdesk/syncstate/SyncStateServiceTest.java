@@ -25,7 +25,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.syncdesk.app.Workspace;
+import com.syncdesk.conflict.ConflictFilter;
+import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.demo.DemoDataGenerator;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.Vendor;
@@ -238,6 +242,34 @@ class SyncStateServiceTest {
         assertThat(service.count(SyncStateFilter.all())).isEqualTo(6);
     }
 
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void theSearchTextFindsAStateByItsEntitysKeyOrNameOnSyncStatesAndConflicts(Vendor vendor) {
+        SyncStateService service = open(vendor);
+        workspace.demoData().generate(300, 42, DemoDataGenerator.Progress.NONE);
+        SyncStateRow issue = service.page(SyncStateFilter.all().withTypes(EntityType.ISSUE), SyncStateSort.DEFAULT, PageRequest.first(1))
+                .items().getFirst();
+        String key = issue.label();
+        assertThat(key).matches("[A-Z]+-\\d+");
+
+        // An issue by its exact key, in any case (issue 15.5: "MOB-15" found nothing).
+        List<SyncStateRow> found = service.page(SyncStateFilter.all().withText(key.toLowerCase()), SyncStateSort.DEFAULT, PageRequest.first(50)).items();
+        assertThat(found).extracting(SyncStateRow::id).contains(issue.id());
+        assertThat(found).allSatisfy(row -> assertThat(List.of(row.label(), row.entityId(), String.valueOf(row.jiraId()),
+                String.valueOf(row.lastError())).stream().anyMatch(v -> v.toLowerCase().contains(key.toLowerCase()))).isTrue());
+        // A sprint or board by part of its name.
+        SyncStateRow sprint = service.page(SyncStateFilter.all().withTypes(EntityType.SPRINT), SyncStateSort.DEFAULT, PageRequest.first(1))
+                .items().getFirst();
+        String part = sprint.label().substring(sprint.label().length() - 4);
+        assertThat(service.page(SyncStateFilter.all().withText(part), SyncStateSort.DEFAULT, PageRequest.first(200)).items())
+                .extracting(SyncStateRow::id).contains(sprint.id());
+
+        ConflictGroup waiting = workspace.conflicts().openConflicts(ConflictFilter.all(), PageRequest.first(1)).items().getFirst();
+        assertThat(waiting.label()).isNotNull();
+        assertThat(workspace.conflicts().openConflicts(new ConflictFilter(null, waiting.label()), PageRequest.first(50)).items())
+                .extracting(ConflictGroup::stateId).contains(waiting.stateId());
+    }
+
     private static List<String> ids(SyncStateService service, String text) {
         return service.page(SyncStateFilter.all().withText(text), SyncStateSort.by(SyncStateColumn.ID, true), PageRequest.first(50))
                 .items().stream().map(SyncStateRow::entityId).toList();
@@ -276,6 +308,40 @@ class SyncStateServiceTest {
         ActionResult reset = service.apply(StateAction.RESET_ERRORS, Selection.ids(List.of(1L, 2L, 3L)), "ops");
         assertThat(reset.affected()).isLessThanOrEqualTo(3);
         assertThat(StateRows.scalar(workspace.database(), "SELECT count(*) FROM audit_log")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void anActionSaysBeforeAndAfterHowManyItChangesAndWhyItLeavesTheOthersAlone(Vendor vendor) throws Exception {
+        SyncStateService service = open(vendor);
+        SyncState held = service.markInProgress(service.createSyncState(EntityType.ISSUE, "1", "J-1"), "b1");
+        SyncState waiting = service.createSyncState(EntityType.ISSUE, "2", "J-2");
+        SyncState failed = service.markFailed(service.createSyncState(EntityType.ISSUE, "3", "J-3"), "HTTP 500");
+        Selection three = Selection.ids(List.of(held.getId(), waiting.getId(), failed.getId()));
+
+        ActionCounts before = service.preview(StateAction.RETRY, three);
+        assertThat(before).isEqualTo(new ActionCounts(3, 1, 1));
+        assertThat(before.leftAlone(StateAction.RETRY, false))
+                .isEqualTo("1 is held by a sync worker (in progress) and 1 is already waiting for a sync");
+
+        ActionResult retried = service.apply(StateAction.RETRY, three, "ops");
+        assertThat(retried.affected()).isEqualTo(1);
+        assertThat(retried.describe()).isEqualTo("Queued 1 of 3 for another sync; 1 was held by a sync worker (in progress) "
+                + "and 1 was already waiting for a sync and left alone.");
+
+        ActionResult onlyHeld = service.apply(StateAction.RETRY, Selection.one(held.getId()), "ops");
+        assertThat(onlyHeld.describe()).isEqualTo("Queued 0 of 1 for another sync; 1 was held by a sync worker (in progress) and left alone.");
+        assertThat(service.apply(StateAction.RESET_ERRORS, Selection.ids(List.of(waiting.getId(), failed.getId())), "ops").describe())
+                .isEqualTo("Cleared the errors of 1 of 2; 1 had no errors and left alone.");
+        assertThat(service.apply(StateAction.SKIP, Selection.one(waiting.getId()), "ops").describe()).isEqualTo("Skipped 1 of 1.");
+        String firstDetails = workspace.database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT details FROM audit_log ORDER BY id")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(Json.read(firstDetails).get("matching").asLong()).isEqualTo(3);
+        assertThat(Json.read(firstDetails).get("affected").asLong()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -66,13 +66,14 @@ public final class FreshSchemas {
         return columns;
     }
 
-    /** The rows of the given tables and columns, ordered by id, as text. */
+    /** The rows of the given tables and columns, ordered by their key, as text. */
     public static Map<String, List<String>> dump(Database database, Map<String, List<String>> columns) {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             for (Map.Entry<String, List<String>> table : columns.entrySet()) {
                 dump.put(table.getKey(), TableDump.rows(connection,
-                        "SELECT " + String.join(", ", table.getValue()) + " FROM " + table.getKey() + " ORDER BY id"));
+                        "SELECT " + String.join(", ", table.getValue()) + " FROM " + table.getKey() + " ORDER BY "
+                        + TableDump.KEYS.getOrDefault(table.getKey(), "id")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -27,7 +27,7 @@ public final class PostgresRoles {
             statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + UUID.randomUUID() + "'");
             statement.execute("GRANT USAGE ON SCHEMA public TO " + role);
             statement.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
-            // Tables a later upgrade creates are readable too, as a DBA's read-only role would be set up.
+            // Tables a later upgrade creates are readable too, as an administrator granting a reading role would set it up.
             statement.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + role);
             for (String table : unreadable) {
                 statement.execute("REVOKE SELECT ON " + table + " FROM " + role);

@@ -27,6 +27,9 @@ public final class TableDump {
             "sync_error_counts", "SELECT entity_type, last_error, sum(states) AS states FROM sync_error_counts "
                     + "GROUP BY entity_type, last_error HAVING sum(states) <> 0 ORDER BY entity_type, last_error");
 
+    /** Tables keyed by something else than an id. */
+    static final Map<String, String> KEYS = Map.of("jira_sync_scope", "kind, ref", "sync_snapshots", "sync_metadata_id");
+
     private TableDump() {
     }
 
@@ -34,8 +37,7 @@ public final class TableDump {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (Connection connection = database.connection()) {
             for (String table : SchemaSnapshot.tables(database)) {
-                // The id first where there is one; jira_sync_scope and sync_snapshots are keyed by their first columns.
-                dump.put(table, rows(connection, DERIVED.getOrDefault(table, "SELECT * FROM " + table + " ORDER BY 1, 2")));
+                dump.put(table, rows(connection, DERIVED.getOrDefault(table, "SELECT * FROM " + table + " ORDER BY " + KEYS.getOrDefault(table, "id"))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

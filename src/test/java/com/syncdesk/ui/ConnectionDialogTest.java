@@ -86,6 +86,9 @@ class ConnectionDialogTest {
         assertThat(result.getText()).isEqualTo("PostgreSQL at localhost:" + PasswordPostgres.server().getPort() + "/" + database + " as "
                 + PasswordPostgres.USER + " refused the user name or password.");
         assertThat(result.getStyleClass()).contains("failure");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Shown.isCut(result)).as("the whole refusal is shown (it read \"…as root asks for a ...\")").isFalse();
+        assertThat(result.getTooltip().getText()).isEqualTo(result.getText());
 
         type(robot, "#password", PasswordPostgres.PASSWORD);
         robot.clickOn("#testButton");

@@ -2,6 +2,8 @@ package com.syncdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,7 +85,11 @@ final class ConsoleHarness {
     }
 
     void assertNothingWentWrong() {
-        assertThat(uncaught).as("exceptions on the JavaFX thread").isEmpty();
+        assertThat(uncaught).as(() -> "exceptions on the JavaFX thread: " + uncaught.stream().map(failure -> {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            return trace.toString();
+        }).toList()).isEmpty();
         List<Window> errorDialogs = Window.getWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#error-dialog") != null).toList();
         assertThat(errorDialogs).as("error dialogs shown").isEmpty();

@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import com.syncdesk.history.DailyRuns;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStateRow;
@@ -70,6 +77,18 @@ class DashboardPageTest {
         Map<String, Long> shown = new LinkedHashMap<>();
         statuses.getData().forEach(slice -> shown.put(slice.getName().replaceFirst(" \\(.*", "").replace(' ', '_'), (long) slice.getPieValue()));
         assertThat(shown).isEqualTo(expected.byStatus());
+        // Every status reads in the legend with its count, the small slices ("in progress" had no label) too (issue 15.8).
+        long total = expected.byStatus().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(robot.lookup(".status-legend .legend-line").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyElementsOf(expected.byStatus().entrySet().stream().map(e -> DashboardViewModel.shareText(
+                        EnumValue.parse(SyncStatus.class, e.getKey()).words(), e.getValue(), total)).toList())
+                .anySatisfy(line -> assertThat(line).startsWith("in progress  "));
+        // Boards and projects are invisible as bars next to the issues: their categories carry the counts.
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> types = robot.lookup(n -> n instanceof BarChart).queryAs(BarChart.class);
+        assertThat(types.getData().getFirst().getData()).extracting(XYChart.Data::getXValue)
+                .containsExactlyElementsOf(expected.byType().entrySet().stream().map(e -> DashboardViewModel.typeCategory(e.getKey(), e.getValue())).toList())
+                .contains(DashboardViewModel.typeCategory("board", expected.byType().get("board")));
 
         @SuppressWarnings("unchecked")
         LineChart<String, Number> runsChart = robot.lookup(n -> n instanceof LineChart).queryAs(LineChart.class);
@@ -119,5 +138,24 @@ class DashboardPageTest {
 
     private static String figure(FxRobot robot, String id) {
         return robot.lookup("#figure-" + id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theChartsTextsReadInTheDarkTheme(FxRobot robot) throws Exception {
+        console.open(robot, TestConsoles.withDemoData(dir, 600));
+        robot.interact(() -> {
+            Theme.DARK.apply();
+            Theme.DARK.style(console.scene);
+            console.scene.getRoot().applyCss();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> legend = robot.lookup(".status-legend .legend-line").queryAllAs(Label.class).stream().toList();
+        assertThat(legend).isNotEmpty().allSatisfy(line -> assertThat(((Color) line.getTextFill()).getBrightness()).isGreaterThan(0.6));
+        List<Text> ticks = robot.lookup(".chart .axis .text").queryAllAs(Text.class).stream().filter(Node::isVisible).toList();
+        assertThat(ticks).isNotEmpty().allSatisfy(tick -> assertThat(((Color) tick.getFill()).getBrightness()).isGreaterThan(0.5));
+        robot.interact(() -> {
+            Theme.LIGHT.apply();
+            Theme.LIGHT.style(console.scene);
+        });
     }
 }

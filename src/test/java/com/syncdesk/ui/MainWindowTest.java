@@ -2,12 +2,14 @@ package com.syncdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,7 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import com.syncdesk.app.DatabaseSession;
 import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.GuardedDataSource;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.testing.Versions;
 import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.shell.SyncDeskApp;
@@ -77,5 +81,18 @@ class MainWindowTest {
         assertThat(window.controller().currentPage()).isEqualTo(PageId.MIGRATIONS);
         robot.clickOn("#nav-migrations");
         assertThat(robot.lookup("#nav-migrations").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void theJiraSiteOpenInJiraLeadsToIsSetFromTheFileMenuAndRemembered(FxRobot robot) {
+        robot.clickOn("File").clickOn("JIRA site…");
+        TextField address = robot.lookup("#jira-site-dialog .text-field").queryAs(TextField.class);
+        assertThat(address.getText()).isEmpty();
+        robot.clickOn(address).write("https://acme.atlassian.net/").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.jiraLinks().browse(EnumValue.of(EntityType.ISSUE), "MOB-15", "10015"))
+                .contains(URI.create("https://acme.atlassian.net/browse/MOB-15"));
+        assertThat(Settings.load().jiraBaseUrl).isEqualTo("https://acme.atlassian.net/");
     }
 }

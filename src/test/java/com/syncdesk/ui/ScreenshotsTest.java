@@ -3,8 +3,10 @@ package com.syncdesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -18,7 +20,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.syncdesk.syncstate.Selection;
+import com.syncdesk.syncstate.StateAction;
+import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStateRow;
+import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.testing.Screenshots;
 import com.syncdesk.ui.connection.ConnectionDialog;
 
@@ -63,13 +69,26 @@ class ScreenshotsTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(console.scene, "sync-states"));
-        robot.interact(() -> robot.lookup(".detail-pane").queryAs(ScrollPane.class).setVvalue(1));
+        TabPane detail = robot.lookup("#detailTabs").queryAs(TabPane.class);
+        robot.interact(() -> detail.getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(console.scene, "sync-states-conflicts"));
+        robot.clickOn("Story");
+        console.settle();
+        robot.interact(() -> Screenshots.save(console.scene, "sync-states-story"));
 
         robot.clickOn("#nav-history");
         console.settle();
         robot.interact(() -> Screenshots.save(console.scene, "sync-history"));
+
+        // A day's actions for the audit log: a retry of three selected states, a skip of everything matching a filter.
+        var states = console.context.workspace().syncStates();
+        states.apply(StateAction.RETRY, Selection.ids(List.of(table.getItems().get(0).id(), table.getItems().get(1).id(),
+                table.getItems().get(2).id())), "alice");
+        states.apply(StateAction.SKIP, Selection.matching(SyncStateFilter.all().withStatuses(SyncStatus.FAILED).withText("429")), "bob");
+        robot.clickOn("#nav-audit");
+        console.settle();
+        robot.interact(() -> Screenshots.save(console.scene, "audit-log"));
 
         robot.interact(() -> ConnectionDialog.show(console.context, stage, null, target -> { }));
         robot.clickOn("PostgreSQL server");

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -36,6 +38,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.story.EntityStory;
+import com.syncdesk.story.StoryEntry;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStateColumn;
 import com.syncdesk.syncstate.SyncStateFilter;
@@ -164,6 +168,8 @@ class SyncStatesPageTest {
         }
         assertThat(StateRows.scalar(console.context.workspace().database(), "SELECT count(*) FROM audit_log WHERE action = 'retry'")).isEqualTo(1);
         assertThat(shownIds()).doesNotContainAnyElementsOf(chosen);
+        // The page says what the action did (issue 15.4: it said nothing).
+        assertThat(robot.lookup("#messageLabel").queryLabeled().getText()).startsWith("Queued 3 of 3");
         console.assertNothingWentWrong();
     }
 
@@ -231,10 +237,29 @@ class SyncStatesPageTest {
     @Test
     void detailPaneShowsEveryFieldAndCtrlFFocusesTheSearch(FxRobot robot) throws Exception {
         openSyncStates(robot);
+        long first = table.getItems().getFirst().id();
+        StateRows.execute(console.context.workspace().database(), "UPDATE sync_metadata SET error_count = 3, last_error = "
+                + "'HTTP 503 Service Unavailable from the JIRA site while updating the issue: the server is down for maintenance, try again later' "
+                + "WHERE id = " + first);
+        robot.interact(() -> console.page(PageId.SYNC_STATES).refresh());
+        console.settle();
         robot.interact(() -> table.getSelectionModel().select(0));
         SyncStateRow row = table.getItems().getFirst();
-        assertThat(robot.lookup("#detailTitle").queryLabeled().getText()).isEqualTo(row.entityType().wire() + " " + row.entityId());
+        assertThat(row.id()).isEqualTo(first);
+        assertThat(robot.lookup("#detailTitle").queryLabeled().getText()).isEqualTo(row.entityType().words() + " " + (row.label() != null ? row.label() : row.entityId()));
         assertThat(robot.lookup("#conflictsText").queryAs(TextArea.class).getText()).isEqualTo("No conflicts recorded.");
+
+        // The state's story, newest first, from StoryService.
+        robot.clickOn("Story");
+        console.settle();
+        @SuppressWarnings("unchecked")
+        ListView<SyncStatesViewModel.StoryLine> story = robot.lookup("#storyList").queryAs(ListView.class);
+        EntityStory told = console.context.workspace().stories().story(row.id(), console.context.texts()::timestamp);
+        assertThat(story.getItems()).extracting(SyncStatesViewModel.StoryLine::what)
+                .containsExactlyElementsOf(told.entries().stream().map(StoryEntry::what).toList()).contains("Sync state created");
+        assertThat(robot.lookup(".story-list .story-what").queryAllAs(Label.class)).extracting(Label::getText).contains(story.getItems().getFirst().what());
+        // Each line wraps to the pane rather than ending in "…".
+        assertThat(robot.lookup(".story-list .label").queryAllAs(Label.class)).filteredOn(Node::isVisible).noneMatch(Shown::isCut);
 
         robot.clickOn("#table");
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);

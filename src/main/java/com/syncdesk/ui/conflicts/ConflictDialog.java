@@ -1,17 +1,18 @@
 package com.syncdesk.ui.conflicts;
 
+import java.net.URI;
 import java.util.function.Consumer;
 
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import com.syncdesk.app.JiraLinks;
 import com.syncdesk.app.Texts;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.ui.DialogSizing;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.TaskRunner;
 import com.syncdesk.ui.Theme;
@@ -27,9 +28,14 @@ public final class ConflictDialog {
         this.model = model;
     }
 
+    /**
+     * @param links   where "Open in JIRA" leads
+     * @param browser opens the JIRA page
+     */
     public static ConflictDialog open(Window owner, Theme theme, TaskRunner tasks, ConflictService service, String operator,
-                                      long stateId, Consumer<ResolutionResult> onResolved) {
-        ConflictDialogViewModel model = new ConflictDialogViewModel(tasks, service, operator, new ValueText(Texts.system()), stateId);
+                                      JiraLinks links, Consumer<URI> browser, long stateId, Consumer<ResolutionResult> onResolved) {
+        ConflictDialogViewModel model = new ConflictDialogViewModel(tasks, service, operator, new ValueText(Texts.system()), stateId,
+                links, browser);
         ConflictDialogController controller = Fxml.load("/com/syncdesk/ui/conflicts/conflict-dialog.fxml");
         Stage stage = new Stage();
         if (owner != null) {
@@ -45,19 +51,10 @@ public final class ConflictDialog {
             onResolved.accept(result);
         }, stage::close);
         stage.show();
-        keepOnScreen(stage);
+        // Centred on its owner, a wide dialog can start left of the screen; it is moved and shrunk to stay fully visible.
+        DialogSizing.keepOnScreen(stage);
         model.load();
         return new ConflictDialog(stage, model);
-    }
-
-    /** Centred on its owner, a wide dialog can start left of the screen; it is moved and shrunk to stay fully visible. */
-    private static void keepOnScreen(Stage stage) {
-        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).stream()
-                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
-        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
-        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
-        stage.setX(Math.clamp(stage.getX(), screen.getMinX(), screen.getMaxX() - stage.getWidth()));
-        stage.setY(Math.clamp(stage.getY(), screen.getMinY(), screen.getMaxY() - stage.getHeight()));
     }
 
     public Stage stage() {

@@ -10,12 +10,15 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -55,11 +58,15 @@ public final class ConflictDialogController {
     private Button keepAllLocalButton;
     @FXML
     private Button applyButton;
+    @FXML
+    private Hyperlink jiraLink;
 
     private ConflictDialogViewModel model;
     private Consumer<ResolutionResult> onResolved = result -> { };
     private Runnable onCancel = () -> { };
     private final List<FieldRowView> rowViews = new ArrayList<>();
+    /** The field the keys act on: the one focused last, so L, J and E keep working after a click on a button or a label. */
+    private FieldRowView current;
 
     BorderPane root() {
         return root;
@@ -98,6 +105,11 @@ public final class ConflictDialogController {
             }
         });
         model.onlyDifferingProperty().addListener((obs, old, only) -> filterRows());
+        model.attentionProperty().addListener((obs, old, row) -> rowViews.stream().filter(v -> v.model() == row).findFirst()
+                .ifPresent(Node::requestFocus));
+        jiraLink.visibleProperty().bind(model.jiraLinkProperty().isNotNull());
+        jiraLink.managedProperty().bind(jiraLink.visibleProperty());
+        jiraLink.setOnAction(e -> model.openInJira());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::dialogKeys);
     }
 
@@ -113,12 +125,19 @@ public final class ConflictDialogController {
         List<FieldRowView> views = model.rows().stream().map(FieldRowView::new).toList();
         rowViews.clear();
         rowViews.addAll(views);
+        current = null;
         views.forEach(v -> {
-            v.addEventFilter(KeyEvent.KEY_PRESSED, e -> rowKeys(v, e));
-            // Whatever brings a field into focus (arrows, Tab, a click) also brings it into view.
+            // Whatever brings a field into focus (arrows, Tab, a click) also brings it into view and makes it the keys' field.
             v.focusWithinProperty().addListener((obs, was, now) -> {
                 if (now) {
+                    current = v;
                     scrollTo(v);
+                }
+            });
+            // A click on a field's name or values (not its editor) focuses the field itself.
+            v.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+                if (!(e.getTarget() instanceof Node target && isInside(target, TextInputControl.class, v))) {
+                    v.requestFocus();
                 }
             });
         });
@@ -148,40 +167,71 @@ public final class ConflictDialogController {
         return false;
     }
 
-    /** Keys that work anywhere in the dialog. */
+    /**
+     * The dialog's keys, wherever the focus is: Ctrl+Enter applies, Esc cancels, Ctrl+↑/↓ move between fields (out of
+     * an editor too), and outside a text editor ↑/↓ move and L, J, E choose for the current field. In an editor letters
+     * are typed, and ↑/↓ leave a one-line editor.
+     */
     private void dialogKeys(KeyEvent event) {
         if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
             event.consume();
             apply();
-        } else if (event.getCode() == KeyCode.ESCAPE) {
+            return;
+        }
+        if (event.getCode() == KeyCode.ESCAPE) {
             event.consume();
             cancel();
+            return;
+        }
+        if (event.isAltDown() || event.isMetaDown() && !event.isShortcutDown()) {
+            return;
+        }
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean typing = focused instanceof TextInputControl;
+        boolean vertical = event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN;
+        int step = event.getCode() == KeyCode.UP ? -1 : 1;
+        if (vertical && event.isShortcutDown()) {
+            event.consume();
+            move(step);
+        } else if (vertical && !event.isShortcutDown() && !(focused instanceof TextArea)) {
+            event.consume();
+            move(step);
+        } else if (!typing && !event.isShortcutDown() && (event.getCode() == KeyCode.L || event.getCode() == KeyCode.J || event.getCode() == KeyCode.E)) {
+            FieldRowView row = currentOrFirst();
+            if (row != null) {
+                event.consume();
+                row.pickByKey(event.getCode() == KeyCode.L ? Side.LOCAL : event.getCode() == KeyCode.J ? Side.REMOTE : Side.CUSTOM);
+            }
         }
     }
 
-    /** Keys of a focused field: Up/Down move, L/J/E choose. In an editor, letters are typed; Up/Down leave a one-line editor. */
-    private void rowKeys(FieldRowView view, KeyEvent event) {
-        if (event.isShortcutDown() || event.isAltDown()) {
+    private FieldRowView currentOrFirst() {
+        if (current != null && current.isVisible()) {
+            return current;
+        }
+        return rowViews.stream().filter(Node::isVisible).findFirst().orElse(null);
+    }
+
+    private void move(int step) {
+        FieldRowView from = currentOrFirst();
+        if (from == null) {
             return;
         }
-        boolean inEditor = event.getTarget() != view;
-        boolean multiLine = event.getTarget() instanceof TextArea;
-        switch (event.getCode()) {
-            case UP, DOWN -> {
-                if (!multiLine) {
-                    event.consume();
-                    move(view, event.getCode() == KeyCode.UP ? -1 : 1);
-                }
-            }
-            case L, J, E -> {
-                if (!inEditor) {
-                    event.consume();
-                    view.pickByKey(event.getCode() == KeyCode.L ? Side.LOCAL : event.getCode() == KeyCode.J ? Side.REMOTE : Side.CUSTOM);
-                }
-            }
-            default -> {
+        if (from != current) {
+            // Before any field had the focus, the first key brings the first field into focus.
+            from.requestFocus();
+            return;
+        }
+        move(from, step);
+    }
+
+    private static boolean isInside(Node node, Class<?> type, Node within) {
+        for (Node n = node; n != null && n != within; n = n.getParent()) {
+            if (type.isInstance(n)) {
+                return true;
             }
         }
+        return false;
     }
 
     private void move(FieldRowView from, int step) {

@@ -1,5 +1,6 @@
 package com.syncdesk.ui.conflicts;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import com.syncdesk.app.Failure;
+import com.syncdesk.app.JiraLinks;
 import com.syncdesk.conflict.ConflictDetail;
 import com.syncdesk.conflict.ConflictService;
 import com.syncdesk.conflict.EntityFields;
@@ -49,6 +51,8 @@ public final class ConflictDialogViewModel {
     private final String operator;
     private final ValueText values;
     private final long stateId;
+    private final JiraLinks links;
+    private final Consumer<URI> browser;
 
     private final ObservableList<FieldRowViewModel> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ConflictDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
@@ -59,14 +63,23 @@ public final class ConflictDialogViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(this, "messageKind", MessageKind.INFO);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", true);
+    private final ReadOnlyObjectWrapper<URI> jiraLink = new ReadOnlyObjectWrapper<>(this, "jiraLink");
+    private final ReadOnlyObjectWrapper<FieldRowViewModel> attention = new ReadOnlyObjectWrapper<>(this, "attention");
     private final BooleanBinding canApply;
 
-    public ConflictDialogViewModel(TaskRunner tasks, ConflictService service, String operator, ValueText values, long stateId) {
+    /**
+     * @param links   where the entity is seen in JIRA, when a JIRA site is known
+     * @param browser opens a web page
+     */
+    public ConflictDialogViewModel(TaskRunner tasks, ConflictService service, String operator, ValueText values, long stateId,
+                                   JiraLinks links, Consumer<URI> browser) {
         this.tasks = tasks;
         this.service = service;
         this.operator = operator;
         this.values = values;
         this.stateId = stateId;
+        this.links = links;
+        this.browser = browser;
         canApply = Bindings.createBooleanBinding(() -> !busy.get() && !rows.isEmpty(), busy, rows);
     }
 
@@ -110,6 +123,22 @@ public final class ConflictDialogViewModel {
         return canApply;
     }
 
+    /** The entity's page in JIRA, or null when no JIRA site is known or the entity lacks a key or JIRA id. */
+    public ReadOnlyObjectProperty<URI> jiraLinkProperty() {
+        return jiraLink.getReadOnlyProperty();
+    }
+
+    public void openInJira() {
+        if (jiraLink.get() != null) {
+            browser.accept(jiraLink.get());
+        }
+    }
+
+    /** The field the operator must look at now (the first refused one), so the view brings it into sight and focus. */
+    public ReadOnlyObjectProperty<FieldRowViewModel> attentionProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
     public void load() {
         busy.set(true);
         tasks.run("Loading conflict", () -> service.detail(stateId), this::show, failure -> {
@@ -134,7 +163,8 @@ public final class ConflictDialogViewModel {
         rows.setAll(fresh);
         detail.set(loaded);
         SyncStateRow state = loaded.state();
-        title.set(FieldRowViewModel.title(state.entityType().wire()) + " " + loaded.label());
+        title.set(FieldRowViewModel.title(state.entityType().words()) + " " + loaded.label());
+        jiraLink.set(links.browse(state.entityType(), state.label(), state.jiraId()).orElse(null));
         subtitle.set(String.join("  ·  ", List.of(
                 "JIRA id " + Optional.ofNullable(state.jiraId()).orElse("none"),
                 "Local id " + state.entityId(),
@@ -175,6 +205,7 @@ public final class ConflictDialogViewModel {
         }
         if (!valid) {
             say(MessageKind.ERROR, "Some fields need your attention; they are marked in red. Nothing was changed.");
+            lookAt(rows.stream().filter(r -> r.problemProperty().get() != null).findFirst().orElse(null));
             return;
         }
         Map<String, FieldChoice> choices = new LinkedHashMap<>();
@@ -197,6 +228,7 @@ public final class ConflictDialogViewModel {
             row.ifPresent(r -> r.markProblem(invalid.getMessage()));
             say(MessageKind.ERROR, row.isPresent() ? "A value does not fit; it is marked in red. Nothing was changed."
                     : invalid.getMessage() + " Nothing was changed.");
+            row.ifPresent(this::lookAt);
         } else if (failure instanceof DatabaseException database && database.reason() == DatabaseException.Reason.STALE_DATA) {
             say(MessageKind.ERROR, "This entity was changed by someone else while you were deciding. Nothing was changed. "
                     + "SyncDesk reloaded it and kept your choices, typed values and notes: check them and apply again.");
@@ -209,6 +241,12 @@ public final class ConflictDialogViewModel {
         } else {
             say(MessageKind.ERROR, "Resolving failed; nothing was changed. " + Failure.of(failure).message());
         }
+    }
+
+    /** Asks the view to show {@code row} again even when it was the last one asked for. */
+    private void lookAt(FieldRowViewModel row) {
+        attention.set(null);
+        attention.set(row);
     }
 
     private void say(MessageKind kind, String text) {

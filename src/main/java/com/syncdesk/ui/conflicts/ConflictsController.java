@@ -1,11 +1,9 @@
 package com.syncdesk.ui.conflicts;
 
 import java.util.List;
-import java.util.function.Function;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,14 +20,14 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.conflict.EntityFields;
 import com.syncdesk.conflict.ResolvedConflict;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.Cells;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Page;
-import com.syncdesk.ui.Settings;
-import com.syncdesk.ui.Theme;
 
 /**
  * The Conflicts page: what waits for a human, grouped by entity, with bulk resolution and the recent
@@ -60,7 +58,6 @@ public final class ConflictsController implements Page {
 
     private AppContext context;
     private ConflictsViewModel model;
-    private ConflictDialog openDialog;
 
     public static ConflictsController create(AppContext context) {
         ConflictsController controller = Fxml.load("/com/syncdesk/ui/conflicts/conflicts.fxml");
@@ -81,7 +78,7 @@ public final class ConflictsController implements Page {
         typeBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(EntityType type) {
-                return type == null ? "All types" : FieldRowViewModel.title(type.wire()) + "s";
+                return type == null ? "Any type" : type.words();
             }
 
             @Override
@@ -97,12 +94,19 @@ public final class ConflictsController implements Page {
         model.typeProperty().addListener((obs, old, now) -> model.refresh());
 
         groupsTable.getColumns().setAll(List.of(
-                column("Type", 90, g -> FieldRowViewModel.title(g.entityType().wire())),
-                column("Entity", 110, ConflictGroup::entityId),
-                column("JIRA id", 110, ConflictGroup::jiraId),
-                column("Fields", 70, g -> String.valueOf(g.openFields())),
-                column("Which", 280, ConflictGroup::fieldNames),
-                column("Waiting since", 190, g -> context.texts().timestamp(g.waitingSince()))));
+                Cells.text("Type", 80, g -> g.entityType().words()),
+                Cells.text("Key or name", 150, ConflictGroup::label),
+                Cells.text("Entity", 80, ConflictGroup::entityId),
+                Cells.text("JIRA id", 90, ConflictGroup::jiraId),
+                Cells.text("Fields", 70, g -> String.valueOf(g.openFields())),
+                Cells.text("Which", 240, g -> ConflictsViewModel.fieldWords(g.fieldNames())),
+                Cells.text("Waiting since", 215, g -> context.texts().timestamp(g.waitingSince()))));
+        Cells.timestamps(groupsTable.getColumns().getLast(), context.texts());
+        // The columns give way in a narrow window down to where their headings still read whole.
+        double[] least = {70, 110, 70, 80, 70, 90};
+        for (int i = 0; i < least.length; i++) {
+            groupsTable.getColumns().get(i).setMinWidth(least[i]);
+        }
         groupsTable.setItems(model.groups());
         groupsTable.setRowFactory(table -> {
             TableRow<ConflictGroup> row = new TableRow<>();
@@ -126,12 +130,16 @@ public final class ConflictsController implements Page {
 
         resolvedTable.getColumns().setAll(List.of(
                 whenColumn(),
-                resolvedColumn("Who", 90, ResolvedConflict::resolvedBy),
-                resolvedColumn("Entity", 130, r -> FieldRowViewModel.title(r.entityType().wire()) + " " + r.entityId()),
-                resolvedColumn("Field", 120, ResolvedConflict::field),
-                resolvedColumn("How", 110, r -> ConflictsViewModel.strategyText(r.strategy())),
-                resolvedColumn("Value", 200, r -> ConflictsViewModel.plainValue(r.resolvedValue())),
-                resolvedColumn("Notes", 220, ResolvedConflict::notes)));
+                Cells.text("Who", 90, ResolvedConflict::resolvedBy),
+                Cells.text("Entity", 150, r -> r.entityType().words() + " " + (r.label() != null ? r.label() : r.entityId())),
+                Cells.text("Field", 120, r -> EntityFields.label(r.field())),
+                Cells.text("How", 110, r -> ConflictsViewModel.strategyText(r.strategy())),
+                Cells.text("Value", 200, model::resolvedValue),
+                Cells.text("Notes", 220, ResolvedConflict::notes)));
+        double[] leastResolved = {70, 90, 70, 70, 80, 80};
+        for (int i = 0; i < leastResolved.length; i++) {
+            resolvedTable.getColumns().get(i + 1).setMinWidth(leastResolved[i]);
+        }
         resolvedTable.setItems(model.resolved());
     }
 
@@ -166,22 +174,11 @@ public final class ConflictsController implements Page {
         }
     }
 
-    /** Opens the dialog for one sync state; one dialog at a time, since it is modal to the console. */
+    /** Opens the dialog for one sync state; the shell keeps it to one at a time. */
     void open(long stateId) {
-        if (!model.isConnected() || !model.resolveRefusalProperty().get().isEmpty()) {
-            return;
+        if (model.isConnected() && model.resolveRefusalProperty().get().isEmpty()) {
+            context.openConflict(stateId, model::resolvedOne);
         }
-        if (openDialog != null && openDialog.stage().isShowing()) {
-            openDialog.stage().toFront();
-            return;
-        }
-        openDialog = ConflictDialog.open(context.windowProperty().get(), theme(), context.tasks(), context.workspace().conflicts(),
-                context.operator(), stateId, model::resolvedOne);
-    }
-
-    private Theme theme() {
-        Settings settings = context.settings();
-        return Theme.of(settings == null ? null : settings.theme);
     }
 
     @FXML
@@ -194,24 +191,9 @@ public final class ConflictsController implements Page {
         model.resolveAll(ResolutionStrategy.LOCAL_WINS);
     }
 
-    private static TableColumn<ConflictGroup, String> column(String title, double width, Function<ConflictGroup, String> value) {
-        TableColumn<ConflictGroup, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
-    }
-
     /** Wide enough for a full medium date and time, which the flexible columns must not squeeze. */
     private TableColumn<ResolvedConflict, String> whenColumn() {
-        TableColumn<ResolvedConflict, String> column = resolvedColumn("When", 215, r -> context.texts().timestamp(r.resolvedAt()));
-        column.setMinWidth(215);
-        return column;
+        return Cells.timestamps(Cells.text("When", 215, r -> context.texts().timestamp(r.resolvedAt())), context.texts());
     }
 
-    private static TableColumn<ResolvedConflict, String> resolvedColumn(String title, double width, Function<ResolvedConflict, String> value) {
-        TableColumn<ResolvedConflict, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
-    }
 }

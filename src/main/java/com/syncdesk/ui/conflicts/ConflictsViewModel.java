@@ -1,5 +1,6 @@
 package com.syncdesk.ui.conflicts;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import javafx.beans.property.ObjectProperty;
@@ -20,8 +21,10 @@ import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.conflict.ConflictFilter;
 import com.syncdesk.conflict.ConflictGroup;
+import com.syncdesk.conflict.EntityFields;
 import com.syncdesk.conflict.ResolutionResult;
 import com.syncdesk.conflict.ResolvedConflict;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.Json;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
@@ -40,6 +43,7 @@ public final class ConflictsViewModel {
     static final int RECENT_SIZE = 200;
 
     private final AppContext context;
+    private final ValueText values;
     private final ObservableList<ConflictGroup> groups = FXCollections.observableArrayList();
     private final ObservableList<ResolvedConflict> resolved = FXCollections.observableArrayList();
     private final ObjectProperty<EntityType> type = new SimpleObjectProperty<>(this, "type");
@@ -59,6 +63,7 @@ public final class ConflictsViewModel {
 
     public ConflictsViewModel(AppContext context) {
         this.context = context;
+        this.values = new ValueText(context.texts());
         followPrivileges(context.privilegesProperty().get());
         context.privilegesProperty().addListener((obs, old, now) -> followPrivileges(now));
     }
@@ -114,7 +119,7 @@ public final class ConflictsViewModel {
             groups.clear();
             resolved.clear();
             openCount.set(0);
-            summary.set("Not connected to a SyncDesk database at the latest schema.");
+            summary.set(context.availabilityProperty().get());
             return;
         }
         ConflictFilter filter = filter();
@@ -176,13 +181,13 @@ public final class ConflictsViewModel {
     }
 
     public void resolvedOne(ResolutionResult result) {
-        status.set("Resolved " + Texts.count(result.closedConflicts(), "conflict") + " (" + strategyText(result.strategy().wire()) + ").");
+        status.set("Resolved " + Texts.count(result.closedConflicts(), "conflict") + " (" + result.strategy().words() + ").");
         refresh();
     }
 
     static String describe(ResolutionResult result) {
         String text = "Resolved " + Texts.count(result.closedConflicts(), "conflict") + " in " + Texts.count(result.states(), "entity") + " ("
-                + strategyText(result.strategy().wire()) + ").";
+                + result.strategy().words() + ").";
         if (result.skippedStates() > 0) {
             text += " " + Texts.count(result.skippedStates(), "entity") + " left open: a JIRA value does not fit there; resolve "
                     + (result.skippedStates() == 1 ? "it" : "them") + " one by one.";
@@ -190,30 +195,30 @@ public final class ConflictsViewModel {
         return text;
     }
 
-    /** A stored JSON value as the operator reads it: text without quotes, anything else as written. */
-    static String plainValue(String json) {
-        if (json == null) {
+    /** A resolution's value as the operator reads it: a date or number of its field in their locale, text without quotes. */
+    String resolvedValue(ResolvedConflict resolved) {
+        if (resolved.resolvedValue() == null) {
             return "";
         }
+        JsonNode value;
         try {
-            JsonNode value = Json.read(json);
-            return value.isNull() ? "(empty)" : value.isValueNode() ? value.asText() : value.toString();
-        } catch (JsonProcessingException e) {
-            return json;
+            value = Json.read(resolved.resolvedValue());
+        } catch (JsonProcessingException notJson) {
+            return resolved.resolvedValue();
         }
+        EntityFields.Kind kind = resolved.entityType().value().flatMap(type -> EntityFields.table(type).field(resolved.field()))
+                .map(EntityFields.Field::kind).orElse(EntityFields.Kind.TEXT);
+        String text = values.format(value, kind);
+        return text == null ? "(empty)" : text;
     }
 
-    /** Strategy wire values in plain words. */
+    /** A list of field names as the operator reads them: "story_points, assignee" is "Story points, Assignee". */
+    static String fieldWords(String names) {
+        return names == null ? "" : String.join(", ", Arrays.stream(names.split(",\\s*")).map(EntityFields::label).toList());
+    }
+
+    /** Strategy wire values in plain words; a value another client wrote is shown as stored. */
     static String strategyText(String wire) {
-        if (wire == null) {
-            return "";
-        }
-        return switch (wire) {
-            case "jira_wins" -> "JIRA wins";
-            case "local_wins" -> "local wins";
-            case "manual" -> "chosen by hand";
-            case "auto" -> "automatic";
-            default -> wire;
-        };
+        return wire == null ? "" : EnumValue.parse(ResolutionStrategy.class, wire).words();
     }
 }

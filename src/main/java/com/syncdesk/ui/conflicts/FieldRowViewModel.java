@@ -1,7 +1,5 @@
 package com.syncdesk.ui.conflicts;
 
-import java.util.Locale;
-
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -165,6 +163,12 @@ public final class FieldRowViewModel {
     boolean validate() {
         try {
             FieldChoice chosen = toChoice();
+            if (chosen.side() == Side.CUSTOM && kind() == Kind.TIMESTAMP && !chosen.customValue().isNull()
+                    && !values.isTimestamp(chosen.customValue())) {
+                // Said in the form the dialog shows, which it reads back; the service's own message only knows ISO-8601.
+                throw new InvalidValueException(name(), title(name()) + " must be a date and time such as " + values.example(field.get().local())
+                        + ", or 2026-03-01T09:00:00Z.");
+            }
             if (column != null) {
                 JsonNode value = switch (chosen.side()) {
                     case LOCAL -> field.get().local();
@@ -182,8 +186,7 @@ public final class FieldRowViewModel {
     }
 
     static String title(String name) {
-        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return EntityFields.label(name);
     }
 
     private static boolean isAbsent(JsonNode value) {

@@ -5,6 +5,7 @@ import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -81,6 +82,18 @@ public final class ValueText {
     private JsonNode parseDateTime(String text) {
         return texts.parseTimestamp(text).or(() -> SqliteTimestamps.parse(text))
                 .<JsonNode>map(i -> TextNode.valueOf(i.toString())).orElse(TextNode.valueOf(text));
+    }
+
+    /** True when the value is a date and time the service can store. */
+    public boolean isTimestamp(JsonNode value) {
+        return value != null && !value.isNull() && SqliteTimestamps.parse(value.isNumber() ? value.numberValue() : value.asText()).isPresent();
+    }
+
+    /** A date and time as the operator would type it: {@code like}'s value when it is one, otherwise now. */
+    public String example(JsonNode like) {
+        Instant instant = isTimestamp(like) ? SqliteTimestamps.parse(like.isNumber() ? like.numberValue() : like.asText()).orElseThrow()
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return format(instant);
     }
 
     private NumberFormat number() {

@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -27,6 +28,7 @@ import javafx.stage.Window;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.DialogSizing;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Settings;
 
@@ -125,6 +127,14 @@ public final class ConnectionDialog {
         testing.visibleProperty().bind(model.busyProperty());
         testButton.disableProperty().bind(model.busyProperty());
         testResult.textProperty().bind(model.messageProperty());
+        testResult.setTooltip(new Tooltip());
+        testResult.getTooltip().textProperty().bind(testResult.textProperty());
+        // A long refusal ("PostgreSQL at … as … refused the user name or password.") grows the dialog instead of being cut.
+        testResult.textProperty().addListener((obs, old, now) -> Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         model.outcomeProperty().addListener((obs, old, outcome) -> {
             testResult.getStyleClass().removeAll("success", "failure");
             if (outcome == ConnectionViewModel.TestOutcome.SUCCEEDED) {
@@ -142,6 +152,7 @@ public final class ConnectionDialog {
         dialog.getDialogPane().setContent(root);
         dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
         dialog.getDialogPane().setId("connection-dialog");
+        DialogSizing.fitToScreen(dialog);
         Button connect = (Button) dialog.getDialogPane().lookupButton(CONNECT);
         connect.setId("connect-button");
         connect.disableProperty().bind(model.busyProperty());

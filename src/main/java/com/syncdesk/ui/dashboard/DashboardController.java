@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -20,8 +21,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import com.syncdesk.app.Texts;
 import com.syncdesk.history.DailyRuns;
@@ -67,6 +70,8 @@ public final class DashboardController implements Page {
     @FXML
     private PieChart statusChart;
     @FXML
+    private VBox statusLegend;
+    @FXML
     private BarChart<String, Number> typeChart;
     @FXML
     private LineChart<String, Number> runsChart;
@@ -94,6 +99,17 @@ public final class DashboardController implements Page {
         demoProgress.progressProperty().bind(model.demoProgressProperty());
         demoMessage.textProperty().bind(model.demoMessageProperty());
         model.figuresProperty().addListener((obs, old, figures) -> show(figures));
+        notConnected.textProperty().bind(model.availabilityProperty());
+        loadedAt.textProperty().bind(model.loadedTextProperty());
+        // A reload that changed nothing still shows that it ran: the line lights up for a moment.
+        PauseTransition fade = new PauseTransition(Duration.seconds(2));
+        fade.setOnFinished(e -> loadedAt.getStyleClass().remove("just-loaded"));
+        model.loadedTextProperty().addListener((obs, old, text) -> {
+            if (text.startsWith("Reloaded")) {
+                loadedAt.getStyleClass().add("just-loaded");
+                fade.playFromStart();
+            }
+        });
         show(null);
     }
 
@@ -129,11 +145,9 @@ public final class DashboardController implements Page {
         setShown(body, loaded && !figures.empty());
         setShown(demoCard, loaded && figures.empty() || model.generatingProperty().get());
         if (!loaded) {
-            loadedAt.setText("");
             return;
         }
         SyncStatistics stats = figures.statistics();
-        loadedAt.setText(model.loadedAtText(figures));
         figureCards.getChildren().setAll(DashboardViewModel.cards(stats).stream().map(DashboardController::figure).toList());
         showStatuses(stats.byStatus());
         showTypes(stats.byType());
@@ -163,20 +177,40 @@ public final class DashboardController implements Page {
 
     private void showStatuses(Map<String, Long> byStatus) {
         statusChart.getData().clear();
+        statusLegend.getChildren().clear();
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         byStatus.forEach((status, n) -> {
-            PieChart.Data slice = new PieChart.Data(EnumValue.parse(SyncStatus.class, status).words() + " (" + Texts.count(n) + ")", n);
+            String words = EnumValue.parse(SyncStatus.class, status).words();
+            PieChart.Data slice = new PieChart.Data(words + " (" + Texts.count(n) + ")", n);
             statusChart.getData().add(slice);
+            String colour = STATUS_COLOURS.getOrDefault(status, "-color-fg-muted");
             // Inline, because the chart's own default-colorN classes outrank a stylesheet rule.
-            slice.getNode().setStyle("-fx-pie-color: " + STATUS_COLOURS.getOrDefault(status, "-color-fg-muted") + ";");
-            Tooltip.install(slice.getNode(), new Tooltip(status + ": " + Texts.count(n)));
+            slice.getNode().setStyle("-fx-pie-color: " + colour + ";");
+            Tooltip.install(slice.getNode(), new Tooltip(words + ": " + Texts.count(n)));
+            statusLegend.getChildren().add(legendLine(colour, DashboardViewModel.shareText(words, n, total)));
         });
     }
 
+    private static Label legendLine(String colour, String text) {
+        Region symbol = new Region();
+        symbol.getStyleClass().add("legend-symbol");
+        symbol.setStyle("-fx-background-color: " + colour + ";");
+        Label line = new Label(text, symbol);
+        line.getStyleClass().add("legend-line");
+        line.setMinWidth(Label.USE_PREF_SIZE);
+        return line;
+    }
+
+    /** Each bar's category names its count, so a bar too short to see next to the issues still reads. */
     private void showTypes(Map<String, Long> byType) {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName("Sync states");
-        byType.forEach((type, n) -> series.getData().add(new XYChart.Data<>(type, n)));
+        byType.forEach((type, n) -> {
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(DashboardViewModel.typeCategory(type, n), n);
+            series.getData().add(bar);
+        });
         typeChart.getData().setAll(List.of(series));
+        series.getData().forEach(bar -> Tooltip.install(bar.getNode(), new Tooltip(bar.getXValue())));
     }
 
     private void showRuns(List<DailyRuns> days) {
@@ -200,7 +234,8 @@ public final class DashboardController implements Page {
         for (SyncStatistics.ErrorCount error : errors) {
             Label n = new Label(Texts.count(error.count()));
             n.getStyleClass().add("error-count");
-            n.setMinWidth(60);
+            n.setMinWidth(Label.USE_PREF_SIZE);
+            n.setPrefWidth(60);
             Hyperlink link = new Hyperlink(Texts.excerpt(error.message(), DashboardViewModel.ERROR_EXCERPT));
             link.getStyleClass().add("top-error");
             link.setWrapText(true);
@@ -221,8 +256,14 @@ public final class DashboardController implements Page {
         for (SyncStatistics.ErrorCount kind : kinds) {
             ProgressBar bar = new ProgressBar((double) kind.count() / most);
             bar.setPrefWidth(160);
+            bar.setMinWidth(40);
             bar.getStyleClass().add("error-kind-bar");
-            errorKinds.addRow(row++, new Label(kind.message()), bar, new Label(Texts.count(kind.count())));
+            // The kind and its count stay whole; the bar gives way in a narrow window.
+            Label name = new Label(kind.message());
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            Label count = new Label(Texts.count(kind.count()));
+            count.setMinWidth(Label.USE_PREF_SIZE);
+            errorKinds.addRow(row++, name, bar, count);
         }
         if (kinds.isEmpty()) {
             errorKinds.add(new Label("No failed sync states."), 0, 0);

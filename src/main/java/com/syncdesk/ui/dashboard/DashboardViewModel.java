@@ -1,11 +1,11 @@
 package com.syncdesk.ui.dashboard;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -15,9 +15,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import com.syncdesk.app.Failure;
+import com.syncdesk.app.StatisticsFigures;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.history.DailyRuns;
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatistics;
 import com.syncdesk.syncstate.SyncStatus;
@@ -49,8 +53,10 @@ public final class DashboardViewModel {
     private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(this, "generating");
     private final ReadOnlyDoubleWrapper demoProgress = new ReadOnlyDoubleWrapper(this, "demoProgress", -1);
     private final ReadOnlyStringWrapper demoMessage = new ReadOnlyStringWrapper(this, "demoMessage", "");
+    private final ReadOnlyStringWrapper loadedText = new ReadOnlyStringWrapper(this, "loadedText", "");
     private TaskRunner.Running demoTask;
     private Consumer<Throwable> onFailure = failure -> { };
+    private Workspace shownWorkspace;
 
     public DashboardViewModel(AppContext context) {
         this.context = context;
@@ -61,13 +67,19 @@ public final class DashboardViewModel {
         this.onFailure = onFailure;
     }
 
+    /**
+     * Reads the figures again. The line beside Refresh says it ran even when nothing changed: "Loading…", then
+     * "Loaded at …" or, for the same database, "Reloaded at …: nothing changed" or "…: the figures changed".
+     */
     public void refresh() {
         Workspace workspace = context.workspace();
         if (workspace == null) {
             figures.set(null);
+            loadedText.set("");
             return;
         }
         loading.set(true);
+        loadedText.set("Loading…");
         context.tasks().run("Loading the dashboard", () -> new Figures(
                         workspace.syncStates().statistics(null, WINDOW_HOURS),
                         workspace.history().runsPerDay(HISTORY_DAYS),
@@ -75,13 +87,32 @@ public final class DashboardViewModel {
                 loaded -> {
                     loading.set(false);
                     if (workspace == context.workspace()) {
+                        Figures before = workspace == shownWorkspace ? figures.get() : null;
+                        shownWorkspace = workspace;
+                        loadedText.set(before == null ? loadedAtText(loaded) : "Reloaded at " + context.texts().timestamp(loaded.loadedAt())
+                                + (sameFigures(before, loaded) ? ": nothing changed" : ": the figures changed"));
                         figures.set(loaded);
                     }
                 },
                 failure -> {
                     loading.set(false);
+                    loadedText.set("Not loaded: " + Failure.of(failure).message());
                     onFailure.accept(failure);
                 });
+    }
+
+    private static boolean sameFigures(Figures before, Figures now) {
+        return before.statistics().equals(now.statistics()) && before.runsPerDay().equals(now.runsPerDay()) && before.empty() == now.empty();
+    }
+
+    /** What the line beside Refresh says: loading, when the figures were read, and whether a reload changed them. */
+    public ReadOnlyStringProperty loadedTextProperty() {
+        return loadedText.getReadOnlyProperty();
+    }
+
+    /** Why there are no figures: connecting, the connection's failure, the schema's standing, no database. */
+    public StringBinding availabilityProperty() {
+        return context.availabilityProperty();
     }
 
     /** Fills an empty database with demo data in the background; cancelling rolls the load back. */
@@ -123,27 +154,22 @@ public final class DashboardViewModel {
 
     /** The figure cards of the statistics, worded for the operator. */
     public static List<Card> cards(SyncStatistics stats) {
-        return List.of(
-                new Card("success-rate", "Success rate", stats.successRate() == null ? "—" : percent(stats.successRate()),
-                        "completed ÷ (completed + failed)"),
-                new Card("average-duration", "Average duration", stats.averageDurationMs() == null ? "—"
-                        : String.format(Locale.ROOT, "%,.0f ms", stats.averageDurationMs()), "over syncs with a recorded duration"),
-                new Card("p95-duration", "p95 duration", stats.p95DurationMs() == null ? "—" : Texts.count(stats.p95DurationMs()) + " ms",
-                        "95% of syncs were at least this fast"),
-                new Card("api-calls", "JIRA API calls", Texts.count(stats.totalApiCalls()), "by the last sync of every entity"),
-                new Card("open-conflicts", "Open conflicts", Texts.count(stats.openConflicts()),
-                        "on " + Texts.count(stats.statesWithOpenConflicts()) + " entities, waiting for a human"),
-                new Card("recent-failures", "Failures, last " + stats.windowHours() + " h", Texts.count(stats.failuresInWindow()),
-                        "of " + Texts.count(stats.total()) + " sync states in all"));
+        return StatisticsFigures.of(stats).stream().map(f -> new Card(f.id(), f.label(), f.value(), f.meaning())).toList();
     }
 
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    /** A status's line in the chart's legend: "in progress  118 (3.9 %)". */
+    public static String shareText(String words, long n, long total) {
+        return words + "  " + Texts.count(n) + (total == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100.0 * n / total));
     }
 
-    /** "Loaded at 10:15:30": when the figures were read. */
+    /** A bar's category: the entity type in words and its count, "board (12)". */
+    public static String typeCategory(String type, long n) {
+        return EnumValue.parse(EntityType.class, type).words() + " (" + Texts.count(n) + ")";
+    }
+
+    /** "Loaded at Dec 4, 2026, 8:07:27 AM CET": when the figures were read, in the one timestamp style. */
     public String loadedAtText(Figures loaded) {
-        return "Loaded at " + LocalTime.ofInstant(loaded.loadedAt(), context.texts().zone()).withNano(0);
+        return "Loaded at " + context.texts().timestamp(loaded.loadedAt());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -23,8 +24,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.syncdesk.app.Texts;
 import com.syncdesk.history.SyncHistoryRow;
+import com.syncdesk.persistence.EnumValue;
+import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.Cells;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Page;
 import com.syncdesk.ui.StatusBadge;
@@ -46,6 +50,8 @@ public final class HistoryController implements Page {
     private Label pageLabel;
     @FXML
     private Button nextButton;
+    @FXML
+    private Button statesButton;
 
     private HistoryViewModel model;
 
@@ -75,10 +81,11 @@ public final class HistoryController implements Page {
             model.statuses().setAll(List.copyOf(statusFilter.getCheckModel().getCheckedItems()));
             model.firstPage();
         });
+        statusFilter.titleProperty().bind(Bindings.createStringBinding(model::statusTitle, model.statuses()));
         table.setItems(model.rows());
-        column("Started", 190, r -> texts.timestamp(r.startedAt()));
+        Cells.timestamps(column("Started", 215, r -> texts.timestamp(r.startedAt())), texts);
         column("Operation", 140, r -> r.operation().words());
-        column("Type", 70, SyncHistoryRow::entityType);
+        column("Type", 75, r -> r.entityType() == null ? null : EnumValue.parse(EntityType.class, r.entityType()).words());
         TableColumn<SyncHistoryRow, SyncHistoryRow> status = new TableColumn<>("Status");
         status.setPrefWidth(120);
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -103,22 +110,32 @@ public final class HistoryController implements Page {
         column("Updated", 90, r -> Texts.count(r.updated()));
         column("Deleted", 85, r -> Texts.count(r.deleted()));
         column("Skipped", 85, r -> Texts.count(r.skipped()));
-        column("Conflicts", 115, r -> r.conflictsDetected() + " / " + r.conflictsResolved())
+        column("Conflicts", 130, r -> r.conflictsDetected() + " / " + r.conflictsResolved())
                 .setGraphic(hint("found / resolved"));
         column("API calls", 90, r -> Texts.count(r.apiCalls()));
         column("Duration", 90, r -> r.durationSeconds() == null ? null : String.format(Locale.ROOT, "%,.1f s", r.durationSeconds()));
-        // Less often needed; the table's menu button shows them.
-        column("Batch", 120, SyncHistoryRow::batchId).setVisible(false);
+        column("Batch", 170, SyncHistoryRow::batchId);
+        // Less often needed; the table's menu button shows it.
         column("By", 80, SyncHistoryRow::initiatedBy).setVisible(false);
         // The history is always newest first; the table sorts nothing in memory.
         table.getColumns().forEach(c -> c.setSortable(false));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(SyncHistoryRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setTooltip(empty || row == null || row.errorMessage() == null ? null : new Tooltip(row.errorMessage()));
-            }
+        table.setRowFactory(t -> {
+            TableRow<SyncHistoryRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SyncHistoryRow run, boolean empty) {
+                    super.updateItem(run, empty);
+                    setTooltip(empty || run == null || run.errorMessage() == null ? null : new Tooltip(run.errorMessage()));
+                }
+            };
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    model.showStates(row.getItem());
+                }
+            });
+            return row;
         });
+        statesButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !HistoryViewModel.canShowStates(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
         pageLabel.textProperty().bind(model.pageTextProperty());
         firstButton.disableProperty().bind(model.hasPreviousProperty().not());
         previousButton.disableProperty().bind(model.hasPreviousProperty().not());
@@ -153,6 +170,11 @@ public final class HistoryController implements Page {
     @FXML
     public void refresh() {
         model.firstPage();
+    }
+
+    @FXML
+    private void showStates() {
+        model.showStates(table.getSelectionModel().getSelectedItem());
     }
 
     @FXML

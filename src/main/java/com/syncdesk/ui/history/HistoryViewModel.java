@@ -16,8 +16,10 @@ import com.syncdesk.history.SyncHistoryFilter;
 import com.syncdesk.history.SyncHistoryRow;
 import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
+import com.syncdesk.syncstate.SyncStateFilter;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.PageId;
 
 /** The Sync History page's state: a status filter and one page of runs, newest first, paged in the database. */
 public final class HistoryViewModel {
@@ -85,6 +87,22 @@ public final class HistoryViewModel {
         hasPrevious.set(page.hasPrevious());
         pageText.set(rows.isEmpty() ? "No sync runs match" : String.format(Locale.ROOT, "Runs %,d–%,d of %,d",
                 start + 1, start + rows.size(), page.total()));
+    }
+
+    /** Opens the Sync States page on the states of the run's batch; a run without a batch has none to show. */
+    public void showStates(SyncHistoryRow run) {
+        if (canShowStates(run)) {
+            context.navigate(PageId.SYNC_STATES, SyncStateFilter.all().withBatch(run.batchId()));
+        }
+    }
+
+    public static boolean canShowStates(SyncHistoryRow run) {
+        return run != null && run.batchId() != null && !run.batchId().isBlank();
+    }
+
+    /** What the status filter shows while closed: the statuses chosen, or that any status will do. */
+    public String statusTitle() {
+        return statuses.isEmpty() ? "Any status" : String.join(", ", statuses.stream().sorted().map(SyncStatus::words).toList());
     }
 
     public ObservableList<SyncStatus> statuses() {

@@ -1,5 +1,7 @@
 package com.syncdesk.ui.migrations;
 
+import java.util.List;
+
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -14,6 +16,7 @@ import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.syncdesk.ui.DialogSizing;
 import com.syncdesk.ui.Dialogs;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Question;
@@ -27,6 +30,10 @@ public final class ConfirmMigrationController {
     private Label stepsIntro;
     @FXML
     private VBox stepList;
+    @FXML
+    private VBox notRestoredBox;
+    @FXML
+    private VBox notRestoredLines;
     @FXML
     private VBox lossBox;
     @FXML
@@ -73,6 +80,7 @@ public final class ConfirmMigrationController {
             confirmButton.getStyleClass().add("danger");
         }
         confirmButton.setDisable(model.isBlocked());
+        DialogSizing.fitToScreen(dialog);
         dialog.setOnHidden(event -> {
             if (dialog.getResult() == confirm) {
                 onConfirm.run();
@@ -87,6 +95,16 @@ public final class ConfirmMigrationController {
         stepsIntro.setText(model.stepsIntro());
         model.steps().forEach(step -> stepList.getChildren().add(new Label("• " + step)));
         boolean downgrade = model.isDowngrade();
+        List<String> notRestored = model.notRestored();
+        notRestoredBox.setVisible(!notRestored.isEmpty());
+        notRestoredBox.setManaged(!notRestored.isEmpty());
+        for (String line : notRestored) {
+            Label label = new Label(line, new FontIcon("fth-alert-triangle"));
+            label.setWrapText(true);
+            label.setMinHeight(Label.USE_PREF_SIZE);
+            label.getStyleClass().add("loss");
+            notRestoredLines.getChildren().add(label);
+        }
         lossBox.setVisible(downgrade);
         lossBox.setManaged(downgrade);
         for (ConfirmMigrationViewModel.LossLine line : model.lossLines()) {

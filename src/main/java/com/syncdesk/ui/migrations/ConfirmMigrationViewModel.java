@@ -8,6 +8,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import com.syncdesk.app.Texts;
+import com.syncdesk.app.UpgradeNotes;
 import com.syncdesk.migration.BackupChoice;
 import com.syncdesk.migration.DataLoss;
 import com.syncdesk.migration.ForeignObject.Fate;
@@ -26,12 +27,14 @@ public final class ConfirmMigrationViewModel {
     private final MigrationPlan plan;
     private final Vendor vendor;
     private final Path backupFolder;
+    private final Texts texts;
     private final BooleanProperty skipBackup = new SimpleBooleanProperty(this, "skipBackup", false);
 
-    public ConfirmMigrationViewModel(MigrationPlan plan, Vendor vendor, Path backupFolder) {
+    public ConfirmMigrationViewModel(MigrationPlan plan, Vendor vendor, Path backupFolder, Texts texts) {
         this.plan = plan;
         this.vendor = vendor;
         this.backupFolder = backupFolder;
+        this.texts = texts;
     }
 
     public boolean isDowngrade() {
@@ -81,6 +84,14 @@ public final class ConfirmMigrationViewModel {
 
     public boolean losesData() {
         return plan.losesData();
+    }
+
+    /**
+     * For an upgrade, what it does not bring back: per version applied again after a downgrade undid it, that the
+     * tables and columns come back empty and which backup holds their values.
+     */
+    public List<String> notRestored() {
+        return plan.reapplied().stream().map(version -> UpgradeNotes.notRestored(version, texts)).toList();
     }
 
     /** True when another client's objects make the database refuse a step: the downgrade cannot be confirmed. */

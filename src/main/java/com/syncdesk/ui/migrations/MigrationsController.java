@@ -1,6 +1,7 @@
 package com.syncdesk.ui.migrations;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -11,6 +12,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -30,6 +32,7 @@ import com.syncdesk.migration.Backup;
 import com.syncdesk.migration.MigrationEntry;
 import com.syncdesk.migration.MigrationState;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.Cells;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Page;
 
@@ -48,6 +51,8 @@ public final class MigrationsController implements Page {
     private Label notice;
     @FXML
     private Button upgradeButton;
+    @FXML
+    private Button adoptButton;
     @FXML
     private Button downgradeButton;
     @FXML
@@ -97,6 +102,8 @@ public final class MigrationsController implements Page {
     @FXML
     private TableColumn<Backup, String> takenColumn;
     @FXML
+    private TableColumn<Backup, String> reasonColumn;
+    @FXML
     private TableColumn<Backup, Integer> backupVersionColumn;
     @FXML
     private TableColumn<Backup, String> sizeColumn;
@@ -127,10 +134,15 @@ public final class MigrationsController implements Page {
         stepLabel.textProperty().bind(model.stepTextProperty());
         progressBar.progressProperty().bind(model.progressProperty());
         logList.setItems(model.log());
-        logList.setFixedCellSize(24);
-        model.log().addListener((ListChangeListener<String>) change -> logList.scrollTo(model.log().size() - 1));
+        logList.setCellFactory(list -> new LogCell());
+        // The log follows its end: once the new line is laid out, and whenever the list is resized (it opens with the first step).
+        model.log().addListener((ListChangeListener<String>) change -> Platform.runLater(this::followLog));
+        logList.heightProperty().addListener((obs, old, now) -> followLog());
+        logList.widthProperty().addListener((obs, old, now) -> followLog());
         backupFolderLabel.textProperty().bind(Bindings.when(model.backupFolderProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("in ", model.backupFolderProperty())));
+        backupFolderLabel.setTooltip(new Tooltip());
+        backupFolderLabel.getTooltip().textProperty().bind(backupFolderLabel.textProperty());
 
         setUpMigrationTable();
         setUpBackupTable();
@@ -138,7 +150,11 @@ public final class MigrationsController implements Page {
         var connected = context.databaseProperty().isNotNull();
         var idle = model.runningProperty().not();
         upgradeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canUpgrade(),
-                model.runningProperty(), model.statusProperty(), model.changeRefusalProperty()));
+                model.runningProperty(), model.statusProperty(), model.changeRefusalProperty(), model.adoptableProperty()));
+        adoptButton.visibleProperty().bind(model.adoptableProperty().isNotEmpty());
+        adoptButton.managedProperty().bind(adoptButton.visibleProperty());
+        adoptButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isRunning() || !model.canAdopt(),
+                model.runningProperty(), model.adoptableProperty(), model.changeRefusalProperty()));
         downgradeButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isRunning() || !model.isDowngradeTarget(migrationTable.getSelectionModel().getSelectedItem()),
                 model.runningProperty(), model.statusProperty(), migrationTable.getSelectionModel().selectedItemProperty(),
@@ -160,7 +176,8 @@ public final class MigrationsController implements Page {
         migrationTable.setFixedCellSize(30);
         migrationTable.prefHeightProperty().bind(Bindings.size(migrationTable.getItems()).multiply(30).add(46));
         migrationTable.minHeightProperty().bind(migrationTable.prefHeightProperty());
-        migrationTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths and the table scrolls sideways in a narrow window, rather than cutting every value.
+        migrationTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         stateColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         stateColumn.setCellFactory(column -> new StateCell());
         versionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().version()));
@@ -170,6 +187,8 @@ public final class MigrationsController implements Page {
         durationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Texts.millis(cell.getValue().executionTimeMs())));
         checksumColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().checksum() == null ? "" : cell.getValue().checksum().toString()));
+        List.of(descriptionColumn, installedOnColumn, installedByColumn, durationColumn, checksumColumn).forEach(Cells::withTooltips);
+        Cells.timestamps(installedOnColumn, context.texts());
         actionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         actionColumn.setCellFactory(column -> new DowngradeCell());
         // Which rows offer a downgrade depends on the current version, on whether a run is going on and on the role's privileges.
@@ -195,6 +214,9 @@ public final class MigrationsController implements Page {
         backupVersionColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().version()));
         sizeColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Texts.size(cell.getValue().sizeBytes())));
         locationColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().location().toString()));
+        reasonColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().reason().isEmpty() ? "—" : cell.getValue().reason()));
+        List.of(takenColumn, sizeColumn, reasonColumn, locationColumn).forEach(Cells::withTooltips);
+        Cells.timestamps(takenColumn, context.texts());
     }
 
     /** A state as Flyway names it, with an icon and colour; the hint says what it means and what to do. */
@@ -235,9 +257,30 @@ public final class MigrationsController implements Page {
         }
     }
 
-    /** "Downgrade to this version" on every row that is a possible target. */
+    private void followLog() {
+        if (!logList.getItems().isEmpty()) {
+            logList.layout();
+            logList.scrollTo(logList.getItems().size() - 1);
+        }
+    }
+
+    /** A log line wrapped to the list's width: a long path or message is read whole, not cut. */
+    private static final class LogCell extends ListCell<String> {
+        LogCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
+        }
+    }
+
+    /** "Downgrade to N" on every row that is a possible target. */
     private final class DowngradeCell extends TableCell<MigrationEntry, MigrationEntry> {
-        private final Button button = new Button("Downgrade to this version", new FontIcon("fth-arrow-down-circle"));
+        private final Button button = new Button("", new FontIcon("fth-arrow-down-circle"));
 
         DowngradeCell() {
             button.getStyleClass().addAll("small", "flat");
@@ -252,6 +295,7 @@ public final class MigrationsController implements Page {
                 return;
             }
             button.setId("downgrade-to-" + entry.version());
+            button.setText("Downgrade to " + entry.version());
             button.setDisable(model.isRunning());
             setGraphic(button);
         }
@@ -260,9 +304,14 @@ public final class MigrationsController implements Page {
     @FXML
     private void upgrade() {
         model.plan(null, plan -> ConfirmMigrationController.show(window(), context.dialogs(),
-                        new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get())),
+                        new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()), context.texts()),
                         () -> model.upgrade(runFailure("The upgrade"))),
                 failure -> showFailure("Cannot prepare the upgrade", failure));
+    }
+
+    @FXML
+    private void adopt() {
+        model.adopt(runFailure("Adopting"));
     }
 
     @FXML
@@ -272,7 +321,7 @@ public final class MigrationsController implements Page {
 
     private void downgradeTo(int version) {
         model.plan(version, plan -> {
-            ConfirmMigrationViewModel confirmation = new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()));
+            ConfirmMigrationViewModel confirmation = new ConfirmMigrationViewModel(plan, model.vendor(), Path.of(model.backupFolderProperty().get()), context.texts());
             ConfirmMigrationController.show(window(), context.dialogs(), confirmation,
                     () -> model.downgrade(version, confirmation.backupChoice(), runFailure("The downgrade")));
         }, failure -> showFailure("Cannot prepare the downgrade", failure));

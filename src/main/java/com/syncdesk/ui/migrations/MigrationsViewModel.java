@@ -2,6 +2,7 @@ package com.syncdesk.ui.migrations;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.syncdesk.adoption.Adoption;
+import com.syncdesk.adoption.AdoptionResult;
 import com.syncdesk.app.Failure;
 import com.syncdesk.app.Texts;
 import com.syncdesk.migration.Backup;
@@ -63,11 +66,14 @@ public final class MigrationsViewModel {
     private final ReadOnlyStringWrapper changeRefusal = new ReadOnlyStringWrapper(this, "changeRefusal", "");
     private final ReadOnlyStringWrapper restoreRefusal = new ReadOnlyStringWrapper(this, "restoreRefusal", "");
     private final ReadOnlyStringWrapper backupRefusal = new ReadOnlyStringWrapper(this, "backupRefusal", "");
+    private final ReadOnlyStringWrapper adoptable = new ReadOnlyStringWrapper(this, "adoptable", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    /** One read-only view: listeners on a view made per call are weak and get collected (the log stopped following its end). */
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private volatile boolean stopRequested;
     private Runnable afterStop = () -> { };
     private String lastStarted;
@@ -105,15 +111,18 @@ public final class MigrationsViewModel {
     private void reload(boolean tellContext) {
         Database database = context.databaseProperty().get();
         if (database == null) {
+            adoptable.set("");
             apply(null, List.of(), "");
             return;
         }
         MigrationService service = context.session().migrations();
-        context.tasks().run("Reading the schema history", () -> new Snapshot(service.status(), service.backups(), service.backupFolder()),
+        context.tasks().run("Reading the schema history", () -> new Snapshot(service.status(), service.backups(), service.backupFolder(),
+                        service.adoptable().orElse("")),
                 snapshot -> {
                     if (context.databaseProperty().get() != database) {
                         return;
                     }
+                    adoptable.set(snapshot.adoptable());
                     apply(snapshot.status(), snapshot.backups(), snapshot.folder().toString());
                     if (tellContext) {
                         context.schemaChanged(snapshot.status());
@@ -122,7 +131,7 @@ public final class MigrationsViewModel {
                 failure -> notice.set("Cannot read the schema history: " + Failure.of(failure).message()));
     }
 
-    private record Snapshot(SchemaStatus status, List<Backup> backups, Path folder) {
+    private record Snapshot(SchemaStatus status, List<Backup> backups, Path folder, String adoptable) {
     }
 
     private void apply(SchemaStatus schema, List<Backup> backupList, String folder) {
@@ -162,7 +171,32 @@ public final class MigrationsViewModel {
 
     public boolean canUpgrade() {
         SchemaStatus schema = status.get();
-        return schema != null && schema.isBehind() && !schema.hasFailedMigration() && changeRefusal.get().isEmpty();
+        return schema != null && schema.isBehind() && !schema.hasFailedMigration() && changeRefusal.get().isEmpty() && adoptable.get().isEmpty();
+    }
+
+    /** True for a sprint-reports database SyncDesk can adopt, when the role may change the schema. */
+    public boolean canAdopt() {
+        return !adoptable.get().isEmpty() && changeRefusal.get().isEmpty();
+    }
+
+    /**
+     * Shows what adopting does (the conversion report, the backup, the way back; the SQL to expand) and, once the operator
+     * agrees, adopts: one transaction, then the versions after the adopted one.
+     */
+    public void adopt(Consumer<Throwable> onFailure) {
+        Adoption adoption = new Adoption(context.session().migrations(), context.operator());
+        context.tasks().run("Preparing the adoption preview", adoption::preview, preview -> {
+            List<String> sections = new ArrayList<>(List.of(preview.headline()));
+            if (!preview.upgradesAfter().isEmpty()) {
+                sections.add(preview.upgradesAfter());
+            }
+            sections.add(String.join("\n", preview.reportLines()));
+            sections.add(preview.backupLine() + " " + preview.wayBack());
+            Question question = Question.of("adopt-confirm", "Adopt this sprint-reports database?", String.join("\n\n", sections), "Adopt")
+                    .withYesId("confirm-adopt").withDetails(String.join("\n", preview.sqlLines()));
+            context.dialogs().confirm(question, notes -> runMigration("Adopting the sprint-reports database", false,
+                    (service, listener) -> adoption.adopt(listener), this::describe, onFailure));
+        }, onFailure);
     }
 
     /** The plan moving to {@code target} (null: the latest), with its SQL and, going down, the data-loss report. */
@@ -240,6 +274,11 @@ public final class MigrationsViewModel {
         return "Upgraded from version " + report.fromVersion() + " to " + report.status().currentVersion() + "."
                 + (report.legacyRowsMerged() > 0 ? " " + Texts.count(report.legacyRowsMerged())
                 + " rows of the legacy sync_states table were merged into sync_metadata." : "");
+    }
+
+    private String describe(AdoptionResult result) {
+        return "Adopted in " + String.format("%.1f s", result.took().toMillis() / 1000.0) + ": SyncDesk schema version " + result.status().currentVersion()
+                + ". Backup taken first: " + result.backup().location() + ".";
     }
 
     private String describe(DowngradeReport report) {
@@ -351,7 +390,7 @@ public final class MigrationsViewModel {
     }
 
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     public ReadOnlyStringProperty versionTextProperty() {
@@ -385,6 +424,11 @@ public final class MigrationsViewModel {
     }
 
     /** Why backing up is disabled for this role; empty when it may. */
+    /** What the database is when SyncDesk can adopt it ("… is a sprint-reports database …"), else empty. */
+    public ReadOnlyStringProperty adoptableProperty() {
+        return adoptable.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty backupRefusalProperty() {
         return backupRefusal.getReadOnlyProperty();
     }

@@ -1,5 +1,6 @@
 package com.syncdesk.ui.shell;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -26,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.syncdesk.app.DatabaseSession;
+import com.syncdesk.app.JiraLinks;
 import com.syncdesk.persistence.AppDirectories;
 import com.syncdesk.persistence.ConnectionTarget;
 import com.syncdesk.ui.AppContext;
@@ -33,6 +36,7 @@ import com.syncdesk.ui.Page;
 import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
+import com.syncdesk.ui.conflicts.ConflictDialog;
 
 /** The main window: navigation, pages, menus, the schema banner and the status bar. */
 public final class MainController {
@@ -71,6 +75,7 @@ public final class MainController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private PageId current;
     private Consumer<Settings.RecentConnection> connectionDialog = recent -> { };
+    private ConflictDialog conflictDialog;
 
     public void init(AppContext context) {
         this.context = context;
@@ -114,6 +119,7 @@ public final class MainController {
             }
         });
         context.onNavigate(navigation -> show(navigation.page(), navigation.argument()));
+        context.onOpenConflict(this::openConflict);
         context.workspaceProperty().addListener((obs, old, now) -> {
             if (current != null) {
                 pages.get(current).refresh();
@@ -136,6 +142,19 @@ public final class MainController {
         page.show(argument);
     }
 
+    /** One conflict dialog at a time, over whichever page asked: it is modal to the console. */
+    private void openConflict(AppContext.ConflictRequest request) {
+        if (context.workspace() == null) {
+            return;
+        }
+        if (conflictDialog != null && conflictDialog.stage().isShowing()) {
+            conflictDialog.stage().toFront();
+            return;
+        }
+        conflictDialog = ConflictDialog.open(context.windowProperty().get(), Theme.of(context.settings().theme), context.tasks(),
+                context.workspace().conflicts(), context.operator(), context.jiraLinks(), context::browse, request.stateId(), request.onResolved());
+    }
+
     public PageId currentPage() {
         return current;
     }
@@ -151,10 +170,10 @@ public final class MainController {
 
     @FXML
     private void bannerAction() {
-        if (model.bannerProperty().get() == MainViewModel.BannerKind.NEWER) {
-            connect();
-        } else {
-            model.upgrade();
+        switch (model.bannerProperty().get()) {
+            case NEWER -> connect();
+            case ADOPT -> show(PageId.MIGRATIONS, null);
+            default -> model.upgrade();
         }
     }
 
@@ -208,6 +227,33 @@ public final class MainController {
         theme.style(root.getScene());
         context.settings().theme = theme.id();
         context.settings().save();
+    }
+
+    /** Where "Open in JIRA" leads; an empty address forgets it. */
+    @FXML
+    private void jiraSite() {
+        TextInputDialog dialog = new TextInputDialog(context.settings().jiraBaseUrl == null ? "" : context.settings().jiraBaseUrl);
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("SyncDesk");
+        URI stored = context.storedJiraSite();
+        dialog.setHeaderText(stored == null ? "The JIRA site \"Open in JIRA\" leads to, for databases without a JIRA connection"
+                : "This database's JIRA connection leads \"Open in JIRA\" to " + stored + ".\nThe site below serves databases without one.");
+        dialog.setContentText("Address:");
+        dialog.getEditor().setPromptText("https://your-site.atlassian.net");
+        dialog.getEditor().setPrefColumnCount(32);
+        dialog.getDialogPane().setId("jira-site-dialog");
+        dialog.setOnHidden(event -> {
+            String typed = dialog.getResult();
+            if (typed == null) {
+                return;
+            }
+            try {
+                context.setJiraSite(typed.isBlank() ? null : JiraLinks.parseSite(typed));
+            } catch (IllegalArgumentException wrong) {
+                context.dialogs().failure("The JIRA site was not changed", wrong);
+            }
+        });
+        dialog.show();
     }
 
     @FXML

@@ -20,7 +20,7 @@ public final class MainViewModel {
 
     /** What the banner offers. */
     public enum BannerKind {
-        NONE(""), UPGRADE("Upgrade now"), NEWER("Connect to another database…");
+        NONE(""), UPGRADE("Upgrade now"), ADOPT("Adopt on the Migrations page…"), NEWER("Connect to another database…");
 
         private final String action;
 
@@ -53,6 +53,20 @@ public final class MainViewModel {
             case NEWER -> BannerKind.NEWER;
             case LATEST, FAILED -> BannerKind.NONE;
         });
+        if (status != null && status.currentVersion() == 0) {
+            offerAdoption(status);
+        }
+    }
+
+    /** A database without SyncDesk's history may be sprint-reports': then the banner says so and offers adopt, not an upgrade it would refuse. */
+    private void offerAdoption(SchemaStatus status) {
+        DatabaseSession session = context.session();
+        context.tasks().run("Recognising the database", () -> session.migrations().adoptable(), adoptable -> {
+            if (adoptable.isPresent() && status.equals(context.schemaProperty().get())) {
+                bannerText.set(adoptable.get());
+                banner.set(BannerKind.ADOPT);
+            }
+        }, failure -> { }); // Not recognised: the banner stays as it is, and an upgrade would explain its refusal.
     }
 
     /** "Upgrade now": brings the open database to the latest schema in the background; the console follows. */

@@ -3,6 +3,7 @@ package com.syncdesk.ui.shell;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.Page;
 import com.syncdesk.ui.PageId;
+import com.syncdesk.ui.audit.AuditController;
 import com.syncdesk.ui.conflicts.ConflictsController;
 import com.syncdesk.ui.dashboard.DashboardController;
 import com.syncdesk.ui.history.HistoryController;
@@ -22,6 +23,7 @@ final class Pages {
             case CONFLICTS -> ConflictsController.create(context);
             case HISTORY -> HistoryController.create(context);
             case MIGRATIONS -> MigrationsController.create(context);
+            case AUDIT -> AuditController.create(context);
         };
     }
 }

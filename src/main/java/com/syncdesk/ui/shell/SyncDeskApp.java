@@ -1,5 +1,7 @@
 package com.syncdesk.ui.shell;
 
+import java.util.Optional;
+
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -21,8 +23,25 @@ public final class SyncDeskApp extends Application {
 
     private AppContext context;
 
+    /**
+     * Starts the console, or throws {@link DesktopRequirements.Unavailable} saying what the machine lacks when no
+     * window can open (no display, GTK missing); any other failure is left as it is.
+     */
     public static void launchConsole(String[] args) {
-        launch(args);
+        String os = System.getProperty("os.name", "");
+        Optional<String> missing = DesktopRequirements.preflight(os, System.getenv());
+        if (missing.isPresent()) {
+            throw new DesktopRequirements.Unavailable(missing.get(), null);
+        }
+        try {
+            launch(args);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            Optional<String> explained = DesktopRequirements.explain(e, os);
+            if (explained.isEmpty()) {
+                throw e;
+            }
+            throw new DesktopRequirements.Unavailable(explained.get(), e);
+        }
     }
 
     @Override
@@ -40,6 +59,7 @@ public final class SyncDeskApp extends Application {
         stage.setTitle("SyncDesk");
         restoreBounds(stage, settings);
         context.windowProperty().set(stage);
+        context.onBrowse(uri -> getHostServices().showDocument(uri.toString()));
         stage.setOnCloseRequest(event -> {
             if (!context.canClose()) {
                 event.consume();

@@ -18,8 +18,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -33,6 +35,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
@@ -49,6 +52,7 @@ import com.syncdesk.syncstate.SyncStateRow;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.Cells;
 import com.syncdesk.ui.Fxml;
 import com.syncdesk.ui.Page;
 import com.syncdesk.ui.StatusBadge;
@@ -83,9 +87,13 @@ public final class SyncStatesController implements Page {
     @FXML
     private Label detailTitle;
     @FXML
+    private Hyperlink jiraLink;
+    @FXML
     private GridPane detailFields;
     @FXML
-    private Label conflictsTitle;
+    private Label storyNote;
+    @FXML
+    private ListView<SyncStatesViewModel.StoryLine> storyList;
     @FXML
     private TextArea conflictsText;
     @FXML
@@ -104,6 +112,8 @@ public final class SyncStatesController implements Page {
     private Button exportButton;
     @FXML
     private HBox exportBox;
+    @FXML
+    private Label messageLabel;
     @FXML
     private ProgressBar exportProgress;
     @FXML
@@ -138,15 +148,27 @@ public final class SyncStatesController implements Page {
         buildTable();
         buildActions();
         totalLabel.textProperty().bind(Bindings.createStringBinding(() -> model.connectedProperty().get()
-                ? String.format(Locale.ROOT, "%,d matching", model.totalProperty().get()) : "not connected", model.totalProperty(),
-                model.connectedProperty()));
+                ? String.format(Locale.ROOT, "%,d matching", model.totalProperty().get()) : model.availabilityProperty().get(),
+                model.totalProperty(), model.connectedProperty(), model.availabilityProperty()));
         placeholder.textProperty().bind(Bindings.when(model.connectedProperty()).then("No sync states match the filter.")
-                .otherwise("No database at the latest schema is open."));
+                .otherwise(model.availabilityProperty()));
         pageLabel.textProperty().bind(model.pageTextProperty());
         firstButton.disableProperty().bind(model.hasPreviousProperty().not());
         previousButton.disableProperty().bind(model.hasPreviousProperty().not());
         nextButton.disableProperty().bind(model.hasNextProperty().not());
         lastButton.disableProperty().bind(model.hasNextProperty().not());
+        messageLabel.textProperty().bind(model.messageProperty());
+        messageLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.messageProperty().get().isEmpty() ? null
+                : new Tooltip(model.messageProperty().get()), model.messageProperty()));
+        model.messageKindProperty().addListener((obs, old, kind) -> {
+            messageLabel.getStyleClass().remove("warning");
+            if (kind == SyncStatesViewModel.MessageKind.WARNING) {
+                messageLabel.getStyleClass().add("warning");
+            }
+        });
+        storyNote.textProperty().bind(model.storyNoteProperty());
+        storyList.setItems(model.story());
+        storyList.setCellFactory(list -> new StoryCell());
         showDetail(null);
     }
 
@@ -190,6 +212,10 @@ public final class SyncStatesController implements Page {
 
         statusFilter.getItems().setAll(SyncStatus.values());
         statusFilter.setConverter(converter(SyncStatus::words, "Any status"));
+        // The closed box shows what is chosen, never just the word "Status".
+        statusFilter.titleProperty().bind(Bindings.createStringBinding(model::statusTitle, model.statuses()));
+        statusFilter.setTooltip(new Tooltip());
+        statusFilter.getTooltip().textProperty().bind(statusFilter.titleProperty());
         statusFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<SyncStatus>) change -> {
             List<SyncStatus> checked = List.copyOf(statusFilter.getCheckModel().getCheckedItems());
             if (!checked.equals(model.statuses())) {
@@ -212,9 +238,9 @@ public final class SyncStatesController implements Page {
 
         typeFilter.getItems().setAll(EntityType.values());
         typeFilter.getItems().addFirst(null);
-        typeFilter.setConverter(converter(EntityType::wire, "Any type"));
-        typeFilter.setButtonCell(nullableCell("Any type", EntityType::wire));
-        typeFilter.setCellFactory(list -> nullableCell("Any type", EntityType::wire));
+        typeFilter.setConverter(converter(EntityType::words, "Any type"));
+        typeFilter.setButtonCell(nullableCell("Any type", EntityType::words));
+        typeFilter.setCellFactory(list -> nullableCell("Any type", EntityType::words));
         typeFilter.valueProperty().bindBidirectional(model.typeProperty());
 
         directionFilter.getItems().setAll(SyncDirection.values());
@@ -250,7 +276,7 @@ public final class SyncStatesController implements Page {
 
     @FXML
     private void clearFilter() {
-        model.setFilter(SyncStateFilter.all());
+        model.clearFilter();
         typing.stop();
         queueSearch();
     }
@@ -285,9 +311,14 @@ public final class SyncStatesController implements Page {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setItems(model.rows());
         column("ID", SyncStateColumn.ID, 70, r -> r.id(), Object::toString);
-        column("Type", SyncStateColumn.ENTITY_TYPE, 80, SyncStateRow::entityType, EnumValue::wire);
-        column("Entity", SyncStateColumn.ENTITY_ID, 120, SyncStateRow::entityId, s -> s);
-        column("JIRA id", SyncStateColumn.JIRA_ID, 100, SyncStateRow::jiraId, s -> s);
+        column("Type", SyncStateColumn.ENTITY_TYPE, 75, SyncStateRow::entityType, EnumValue::words);
+        TableColumn<SyncStateRow, String> label = Cells.text("Key or name", 130, SyncStateRow::label);
+        label.setId("column-label");
+        // Labels live in the entity tables; the database sorts only by the state's own columns.
+        label.setSortable(false);
+        table.getColumns().add(label);
+        column("Entity", SyncStateColumn.ENTITY_ID, 80, SyncStateRow::entityId, s -> s);
+        column("JIRA id", SyncStateColumn.JIRA_ID, 90, SyncStateRow::jiraId, s -> s);
         TableColumn<SyncStateRow, SyncStateRow> status = new TableColumn<>("Status");
         status.setPrefWidth(170);
         status.setMinWidth(130);
@@ -307,15 +338,16 @@ public final class SyncStatesController implements Page {
             }
         });
         register(SyncStateColumn.STATUS, status);
-        column("Errors", SyncStateColumn.ERROR_COUNT, 65, SyncStateRow::errorCount, Object::toString);
+        column("Errors", SyncStateColumn.ERROR_COUNT, 75, SyncStateRow::errorCount, Object::toString);
         column("Last error", SyncStateColumn.LAST_ERROR, 240, SyncStateRow::lastError, s -> s);
         column("Last attempt", SyncStateColumn.LAST_ATTEMPT, 175, SyncStateRow::lastSyncAttempt, texts::timestamp);
+        Cells.timestamps(table.getColumns().getLast(), texts);
         column("Direction", SyncStateColumn.DIRECTION, 120, SyncStateRow::direction, EnumValue::words);
         column("Batch", SyncStateColumn.BATCH, 110, SyncStateRow::batchId, s -> s);
-        column("Duration", SyncStateColumn.DURATION, 80, SyncStateRow::durationMs, ms -> Texts.count(ms) + " ms");
-        column("API calls", SyncStateColumn.API_CALLS, 70, SyncStateRow::apiCalls, Object::toString);
+        column("Duration", SyncStateColumn.DURATION, 90, SyncStateRow::durationMs, ms -> Texts.count(ms) + " ms");
+        column("API calls", SyncStateColumn.API_CALLS, 90, SyncStateRow::apiCalls, Object::toString);
         TableColumn<SyncStateRow, Integer> conflicts = new TableColumn<>("Conflicts");
-        conflicts.setPrefWidth(70);
+        conflicts.setPrefWidth(90);
         conflicts.setSortable(false);
         conflicts.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().openConflicts()));
         table.getColumns().add(conflicts);
@@ -341,7 +373,10 @@ public final class SyncStatesController implements Page {
         TableColumn<SyncStateRow, ?> defaultColumn = columns.get(SyncStateSort.DEFAULT.column());
         defaultColumn.setSortType(SyncStateSort.DEFAULT.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
         table.getSortOrder().setAll(List.of(defaultColumn));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            showDetail(row);
+            model.showStory(row);
+        });
     }
 
     private <T> void column(String title, SyncStateColumn sortColumn, double width, Function<SyncStateRow, T> value,
@@ -350,10 +385,15 @@ public final class SyncStatesController implements Page {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
+                String shown = empty || item == null ? null : text.apply(item);
+                setText(shown);
+                whole.setText(shown == null ? "" : shown);
+                setTooltip(shown == null || shown.isEmpty() ? null : whole);
             }
         });
         register(sortColumn, column);
@@ -369,16 +409,18 @@ public final class SyncStatesController implements Page {
 
     private void showDetail(SyncStateRow row) {
         detailFields.getChildren().clear();
-        boolean shown = row != null;
-        conflictsTitle.setVisible(shown);
-        conflictsText.setVisible(shown);
-        if (!shown) {
-            detailTitle.setText("Select a sync state to see every field.");
+        jiraLink.setVisible(false);
+        jiraLink.setManaged(false);
+        if (row == null) {
+            detailTitle.setText("Select a sync state to see every field and its story.");
             conflictsText.clear();
             return;
         }
         SyncStatesViewModel.Detail detail = model.detail(row);
         detailTitle.setText(detail.title());
+        boolean linked = model.jiraLink(row).isPresent();
+        jiraLink.setVisible(linked);
+        jiraLink.setManaged(linked);
         int line = 0;
         for (SyncStatesViewModel.DetailLine field : detail.lines()) {
             Label value = field.caption().equals("Status") ? StatusBadge.of(row.status(), row.errorCount()) : valueLabel(field.value());
@@ -390,7 +432,13 @@ public final class SyncStatesController implements Page {
     private static Label valueLabel(String value) {
         Label text = new Label(value == null || value.isEmpty() ? "—" : value);
         text.setWrapText(true);
+        // Wraps within the column instead of running past the pane's edge; a hash without spaces breaks anywhere.
+        text.setMinWidth(0);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add("detail-value");
+        if (value != null && !value.isEmpty()) {
+            text.setTooltip(new Tooltip(value));
+        }
         return text;
     }
 
@@ -405,11 +453,16 @@ public final class SyncStatesController implements Page {
 
     private void buildActions() {
         scopeChoice.getItems().setAll(SyncStatesViewModel.Scope.values());
-        scopeChoice.setValue(SyncStatesViewModel.Scope.SELECTED);
-        scopeChoice.setConverter(converter(scope -> scope == SyncStatesViewModel.Scope.SELECTED ? "Selected rows" : "All matching the filter", ""));
+        scopeChoice.valueProperty().bindBidirectional(model.scopeProperty());
+        model.selectedCountProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()));
+        // The wording counts rows: a fresh converter makes the closed box show the new counts.
+        Runnable wordScope = () -> scopeChoice.setConverter(converter(model::scopeText, ""));
+        wordScope.run();
+        model.selectedCountProperty().addListener((obs, old, now) -> wordScope.run());
+        model.totalProperty().addListener((obs, old, now) -> wordScope.run());
         scopeChoice.setTooltip(new Tooltip("What Retry, Skip and Reset errors apply to"));
-        var noTarget = Bindings.createBooleanBinding(() -> !model.canAct(scopeChoice.getValue(), table.getSelectionModel().getSelectedItems().size()),
-                scopeChoice.valueProperty(), table.getSelectionModel().getSelectedItems(), model.totalProperty(), model.connectedProperty(),
+        var noTarget = Bindings.createBooleanBinding(() -> !model.canAct(model.scopeProperty().get(), model.selectedCountProperty().get()),
+                model.scopeProperty(), model.selectedCountProperty(), model.totalProperty(), model.connectedProperty(),
                 model.actionsRefusalProperty());
         retryButton.disableProperty().bind(noTarget);
         skipButton.disableProperty().bind(noTarget);
@@ -443,7 +496,7 @@ public final class SyncStatesController implements Page {
     }
 
     private void act(StateAction action) {
-        model.act(action, scopeChoice.getValue() == SyncStatesViewModel.Scope.SELECTED
+        model.act(action, model.scopeProperty().get() == SyncStatesViewModel.Scope.SELECTED
                 ? table.getSelectionModel().getSelectedItems().stream().map(SyncStateRow::id).toList() : null);
     }
 
@@ -465,6 +518,14 @@ public final class SyncStatesController implements Page {
             exportButton.disableProperty().bind(running.runningProperty().or(model.connectedProperty().not())
                     .or(model.totalProperty().isEqualTo(0)));
         });
+    }
+
+    @FXML
+    private void openInJira() {
+        SyncStateRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            model.openInJira(row);
+        }
     }
 
     @FXML
@@ -492,5 +553,50 @@ public final class SyncStatesController implements Page {
     @FXML
     private void lastPage() {
         model.lastPage();
+    }
+
+    /** One event of the story: when and what on the first line, who and the details below, wrapped to the pane. */
+    private static final class StoryCell extends ListCell<SyncStatesViewModel.StoryLine> {
+        private final Label when = new Label();
+        private final Label what = new Label();
+        private final Label rest = new Label();
+        private final VBox box = new VBox(2, when, what, rest);
+
+        StoryCell() {
+            when.getStyleClass().add("figure-label");
+            what.getStyleClass().add("story-what");
+            rest.getStyleClass().add("story-detail");
+            for (Label label : List.of(when, what, rest)) {
+                label.setWrapText(true);
+                label.setMinWidth(0);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            setPrefWidth(0);
+            // A label wraps only when it knows its width: the list's, less the cell's padding and the scroll bar.
+            listViewProperty().addListener((obs, old, list) -> {
+                if (list != null) {
+                    List.of(when, what, rest).forEach(label -> label.prefWidthProperty().bind(list.widthProperty().subtract(40)));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(SyncStatesViewModel.StoryLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeIf(style -> style.startsWith("story-"));
+            if (empty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            when.setText(line.when());
+            what.setText(line.what());
+            String details = (line.who() == null ? "" : "by " + line.who()) + (line.who() != null && line.detail() != null ? " · " : "")
+                    + (line.detail() == null ? "" : line.detail());
+            rest.setText(details);
+            rest.setVisible(!details.isEmpty());
+            rest.setManaged(!details.isEmpty());
+            getStyleClass().add("story-" + line.kind().name().toLowerCase(Locale.ROOT));
+            setGraphic(box);
+        }
     }
 }

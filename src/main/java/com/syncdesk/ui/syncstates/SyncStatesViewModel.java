@@ -1,22 +1,29 @@
 package com.syncdesk.ui.syncstates;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.syncdesk.app.Failure;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.persistence.EnumValue;
@@ -35,6 +43,8 @@ import com.syncdesk.persistence.Page;
 import com.syncdesk.persistence.PageRequest;
 import com.syncdesk.persistence.Privileges;
 import com.syncdesk.persistence.Privileges.Work;
+import com.syncdesk.story.StoryEntry;
+import com.syncdesk.syncstate.ActionCounts;
 import com.syncdesk.syncstate.EntityType;
 import com.syncdesk.syncstate.Selection;
 import com.syncdesk.syncstate.StateAction;
@@ -46,7 +56,6 @@ import com.syncdesk.syncstate.SyncStateRow;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
-import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Question;
 import com.syncdesk.ui.TaskRunner;
 
@@ -70,6 +79,13 @@ public final class SyncStatesViewModel {
     public record Detail(String title, SyncStateRow row, List<DetailLine> lines, String conflicts) {
     }
 
+    /** How the line under the table reads: what an action did, or a problem. */
+    public enum MessageKind { INFO, WARNING }
+
+    /** One event of the selected state's story, worded: when (in the one timestamp style), what, who and the rest. */
+    public record StoryLine(String when, StoryEntry.Kind kind, String what, String who, String detail) {
+    }
+
     private final AppContext context;
 
     // the filter bar
@@ -88,6 +104,13 @@ public final class SyncStatesViewModel {
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(this, "scope", Scope.SELECTED);
+    private final IntegerProperty selectedCount = new SimpleIntegerProperty(this, "selectedCount");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(this, "messageKind", MessageKind.INFO);
+    private final ObservableList<StoryLine> story = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper storyNote = new ReadOnlyStringWrapper(this, "storyNote", "");
+    private long storyGeneration;
     private final ReadOnlyStringWrapper actionsRefusal = new ReadOnlyStringWrapper(this, "actionsRefusal", "");
     private final ReadOnlyStringWrapper resolveRefusal = new ReadOnlyStringWrapper(this, "resolveRefusal", "");
     private SyncStateFilter appliedFilter = SyncStateFilter.all();
@@ -130,14 +153,23 @@ public final class SyncStatesViewModel {
         return onlyOpenConflicts.get() ? filter.withOpenConflicts(true) : filter;
     }
 
-    /** Puts a filter into the bar (e.g. from a dashboard drill-down); the values the bar cannot show are dropped. */
+    /**
+     * Puts a filter into the bar (e.g. from a dashboard drill-down); the values the bar cannot show are dropped. The
+     * scope goes back to the selected rows: a new filter must not leave "all matching" one click away.
+     */
     public void setFilter(SyncStateFilter filter) {
+        scope.set(Scope.SELECTED);
         statuses.setAll(filter.statuses());
         type.set(filter.types().size() == 1 ? filter.types().iterator().next() : null);
         direction.set(filter.directions().size() == 1 ? filter.directions().iterator().next() : null);
         batch.set(filter.batchId() == null ? "" : filter.batchId());
         onlyOpenConflicts.set(Boolean.TRUE.equals(filter.hasOpenConflicts()));
         text.set(filter.text() == null ? "" : filter.text());
+    }
+
+    /** "Clear filter": every sync state again, and the actions back on the selected rows. */
+    public void clearFilter() {
+        setFilter(SyncStateFilter.all());
     }
 
     /** Applies the filter bar: back to the first page of what it matches. */
@@ -295,38 +327,102 @@ public final class SyncStatesViewModel {
     }
 
     /**
-     * Asks first, naming the action and how many states it touches, then runs it on the chosen rows, or
-     * (with {@code ids} null) on everything matching the applied filter, counted afresh for the question.
+     * Asks first, naming the action, how many states it touches and how many it will leave alone and why, then runs
+     * it on the chosen rows, or (with {@code ids} null) on everything matching the applied filter, counted afresh. An
+     * action that can change none of them says so instead of asking; one on every state of an unfiltered table asks in
+     * stronger words. Afterwards the page says what was done.
      */
     public void act(StateAction action, Collection<Long> ids) {
         Workspace workspace = context.workspace();
-        if (ids != null) {
-            confirmAndAct(action, ids.size(), "the " + (ids.size() == 1 ? "selected sync state" : ids.size() + " selected sync states"),
-                    Selection.ids(ids));
-            return;
-        }
         SyncStateFilter filter = appliedFilter;
-        context.tasks().run("Counting sync states", () -> workspace.syncStates().count(filter), n -> confirmAndAct(action, n,
-                "every sync state matching the filter (" + Texts.count(n) + ")", Selection.matching(filter)), onFailure);
+        Selection selection = ids != null ? Selection.ids(ids) : Selection.matching(filter);
+        context.tasks().run("Counting sync states", () -> workspace.syncStates().preview(action, selection),
+                counts -> confirmAndAct(action, counts, ids, filter, selection), onFailure);
     }
 
-    private void confirmAndAct(StateAction action, long count, String what, Selection selection) {
-        if (count == 0) {
+    private void confirmAndAct(StateAction action, ActionCounts counts, Collection<Long> ids, SyncStateFilter filter, Selection selection) {
+        if (counts.matching() == 0) {
+            say(MessageKind.WARNING, "No sync state matches any more; nothing was changed.");
             return;
         }
-        Question question = Question.of("confirm-action", action.label() + " " + what + "?", "They will be " + action.effect()
-                + ". The action is recorded in the audit log under your name (" + context.operator() + ").", action.label() + " " + Texts.count(count));
+        String what = ids != null ? "the " + (ids.size() == 1 ? "selected sync state" : ids.size() + " selected sync states")
+                : filter.isEmpty() ? "all " + Texts.count(counts.matching()) + " sync states" : "every sync state matching the filter ("
+                + Texts.count(counts.matching()) + ")";
+        if (counts.changeable() == 0) {
+            String nothing = "Nothing to " + action.label().toLowerCase(Locale.ROOT) + ": of " + what + ", " + counts.leftAlone(action, false) + ".";
+            say(MessageKind.WARNING, nothing + " Nothing was changed.");
+            context.dialogs().info("Nothing to " + action.label().toLowerCase(Locale.ROOT), nothing + " Nothing was changed.");
+            return;
+        }
+        String leftAlone = counts.leavesSomeAlone() ? " Only " + Texts.count(counts.changeable()) + " can change: "
+                + counts.leftAlone(action, false) + ", and they are left alone." : "";
+        boolean everything = ids == null && filter.isEmpty();
+        Question question = everything
+                ? Question.of("confirm-action", action.label() + " " + what + "? No filter is set.", "This changes EVERY sync state in "
+                + "the database, not a selection: they will be " + action.effect() + "." + leftAlone
+                + " The action is recorded in the audit log under your name (" + context.operator() + "). To act on some, set a filter "
+                + "or choose \"Selected rows\".", action.label() + " all " + Texts.count(counts.changeable()))
+                : Question.of("confirm-action", action.label() + " " + what + "?", "They will be " + action.effect() + "." + leftAlone
+                + " The action is recorded in the audit log under your name (" + context.operator() + ").",
+                action.label() + " " + Texts.count(counts.changeable()));
         context.dialogs().confirm(question, notes -> {
             Workspace workspace = context.workspace();
             String operator = context.operator();
             context.tasks().run(action.label() + " on sync states", () -> workspace.syncStates().apply(action, selection, operator),
-                    result -> reload(), onFailure);
+                    result -> {
+                        say(result.affected() == 0 ? MessageKind.WARNING : MessageKind.INFO, result.describe());
+                        reload();
+                    }, onFailure);
         });
     }
 
-    /** Opens the conflict of this sync state for resolution (the Conflicts page handles the id). */
+    /** What the line under the table says after an action or an export. */
+    private void say(MessageKind kind, String text) {
+        messageKind.set(kind);
+        message.set(text);
+    }
+
+    /** Opens the conflict dialog of this sync state over this page; resolving it says so here and reloads the page. */
     public void resolveConflict(SyncStateRow row) {
-        context.navigate(PageId.CONFLICTS, row.id());
+        context.openConflict(row.id(), result -> {
+            say(MessageKind.INFO, "Resolved " + Texts.count(result.closedConflicts(), "conflict") + " of " + title(row) + " ("
+                    + result.strategy().words() + "); it is queued for the next sync.");
+            reload();
+        });
+    }
+
+    /** The entity's page in JIRA, when a JIRA site is known and the entity has what its URL needs. */
+    public Optional<URI> jiraLink(SyncStateRow row) {
+        return context.jiraLinks().browse(row.entityType(), row.label(), row.jiraId());
+    }
+
+    public void openInJira(SyncStateRow row) {
+        jiraLink(row).ifPresent(context::browse);
+    }
+
+    /** Loads the selected state's story (null: none selected); an older request's answer is dropped. */
+    public void showStory(SyncStateRow row) {
+        long ticket = ++storyGeneration;
+        story.clear();
+        Workspace workspace = context.workspace();
+        if (row == null || workspace == null) {
+            storyNote.set("");
+            return;
+        }
+        Texts texts = context.texts();
+        storyNote.set("Loading…");
+        context.tasks().run("Loading the story of " + title(row), () -> workspace.stories().story(row.id(), texts::timestamp), loaded -> {
+            if (ticket != storyGeneration) {
+                return;
+            }
+            story.setAll(loaded.entries().stream().map(e -> new StoryLine(texts.timestamp(e.at()), e.kind(), e.what(), e.who(), e.detail())).toList());
+            storyNote.set(story.isEmpty() ? "Nothing recorded yet." : "Newest first. SyncDesk keeps each state's latest attempt; earlier "
+                    + "ones show through the runs of its batch. An action on everything matching a filter records no ids and is not listed.");
+        }, failure -> {
+            if (ticket == storyGeneration) {
+                storyNote.set("The story could not be loaded: " + Failure.of(failure).message());
+            }
+        });
     }
 
     /**
@@ -343,6 +439,7 @@ public final class SyncStatesViewModel {
         Workspace workspace = context.workspace();
         SyncStateFilter filter = appliedFilter;
         SyncStateSort order = sort;
+        say(MessageKind.INFO, "Exporting to " + file + "…");
         return Optional.of(context.tasks().run("Exporting sync states to " + file.getFileName(), progress -> {
             long expected = workspace.syncStates().count(filter);
             progress.update(0, expected, "Exporting " + expected + " sync states");
@@ -350,7 +447,10 @@ public final class SyncStatesViewModel {
                 progress.update(Math.min(rows, expected), expected, Texts.count(Math.min(rows, expected)) + " of " + Texts.count(expected) + " rows written");
                 return !progress.isCancelled();
             });
-        }, rows -> { }, onFailure));
+        }, rows -> say(MessageKind.INFO, "Exported " + Texts.count(rows, "sync state") + " to " + file + "."), failure -> {
+            say(MessageKind.WARNING, "The export to " + file + " did not complete; nothing was written there.");
+            onFailure.accept(failure);
+        }));
     }
 
     /** Every field of a state as the detail pane shows it; unknown values and unreadable timestamps are shown as stored. */
@@ -362,6 +462,7 @@ public final class SyncStatesViewModel {
                 new DetailLine("Entity id", row.entityId()),
                 new DetailLine("JIRA id", row.jiraId()),
                 new DetailLine("Status", null),
+                new DetailLine("Key or name", row.label()),
                 new DetailLine("Error count", String.valueOf(row.errorCount())),
                 new DetailLine("Last error", row.lastError()),
                 new DetailLine("Last attempt", texts.timestamp(row.lastSyncAttempt())),
@@ -378,11 +479,16 @@ public final class SyncStatesViewModel {
                 new DetailLine("Row version", String.valueOf(row.rowVersion())),
                 new DetailLine("Created", texts.timestamp(row.createdAt())),
                 new DetailLine("Updated", texts.timestamp(row.updatedAt())));
-        return new Detail(row.entityType().wire() + " " + row.entityId(), row, lines, prettyConflicts(row.conflictsJson()));
+        return new Detail(title(row), row, lines, prettyConflicts(row.conflictsJson()));
+    }
+
+    /** "issue PAY-12", or "issue 12" when the entity has no label. */
+    static String title(SyncStateRow row) {
+        return row.entityType().words() + " " + (row.label() != null ? row.label() : row.entityId());
     }
 
     private static String enumText(EnumValue<?> value) {
-        return value.isKnown() ? value.wire() : value.wire() + " (not a value this SyncDesk knows; shown as stored)";
+        return value.isKnown() ? value.words() : value.wire() + " (not a value this SyncDesk knows; shown as stored)";
     }
 
     /** Pretty-printed when it is JSON; otherwise the stored text as it is, with what is wrong with it. */
@@ -423,7 +529,49 @@ public final class SyncStatesViewModel {
         return text;
     }
 
+    public ObjectProperty<Scope> scopeProperty() {
+        return scope;
+    }
 
+    /** How many rows the table has selected; the scope's wording counts them. */
+    public IntegerProperty selectedCountProperty() {
+        return selectedCount;
+    }
+
+    /** The scope in words, with how many it means: "Selected rows (2)", "All matching (1,204)", "All 3,000 (no filter)". */
+    public String scopeText(Scope value) {
+        if (value == Scope.SELECTED) {
+            return "Selected rows (" + Texts.count(selectedCount.get()) + ")";
+        }
+        String count = total.get() < 0 ? "…" : Texts.count(total.get());
+        return appliedFilter.isEmpty() ? "All " + count + " (no filter)" : "All matching (" + count + ")";
+    }
+
+    /** What the status filter shows while closed: the statuses chosen, or that any status will do. */
+    public String statusTitle() {
+        return statuses.isEmpty() ? "Any status" : String.join(", ", statuses.stream().sorted().map(SyncStatus::words).toList());
+    }
+
+    /** Why the table is empty when no database at the latest schema is open: connecting, a schema behind, a failure. */
+    public StringBinding availabilityProperty() {
+        return context.availabilityProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
+        return messageKind.getReadOnlyProperty();
+    }
+
+    public ObservableList<StoryLine> story() {
+        return story;
+    }
+
+    public ReadOnlyStringProperty storyNoteProperty() {
+        return storyNote.getReadOnlyProperty();
+    }
 
     public ObservableList<SyncStateRow> rows() {
         return rows;
@@ -440,7 +588,6 @@ public final class SyncStatesViewModel {
     public ReadOnlyBooleanProperty hasPreviousProperty() {
         return hasPrevious.getReadOnlyProperty();
     }
-
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();

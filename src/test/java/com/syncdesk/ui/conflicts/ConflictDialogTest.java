@@ -2,7 +2,10 @@ package com.syncdesk.ui.conflicts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
@@ -28,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.syncdesk.app.Texts;
 import com.syncdesk.conflict.FieldChoice.Side;
 import com.syncdesk.conflict.ResolutionResult;
 import com.syncdesk.syncstate.EntityType;
@@ -77,7 +82,7 @@ class ConflictDialogTest {
 
     private void openDialog(FxRobot robot, long stateId) throws Exception {
         robot.interact(() -> dialog = ConflictDialog.open(owner, Theme.LIGHT, fixture.context.tasks(), fixture.workspace().conflicts(),
-                "alice", stateId, resolved::set));
+                "alice", fixture.context.jiraLinks(), fixture.context::browse, stateId, resolved::set));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.model().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.targetWindow(dialog.stage());
@@ -211,7 +216,7 @@ class ConflictDialogTest {
         robot.clickOn("Apply");
         waitUntilIdle();
 
-        assertThat(problem(robot, "story_points")).isEqualTo("story_points cannot be negative.");
+        assertThat(problem(robot, "story_points")).isEqualTo("Story points cannot be negative.");
         assertThat(problem(robot, "summary")).isEmpty();
         assertThat(resolved.get()).isNull();
         assertThat(dialog.stage().isShowing()).isTrue();
@@ -318,6 +323,96 @@ class ConflictDialogTest {
         robot.clickOn("Only show fields that differ");
         assertThat(robot.lookup("#conflict-row-status").queryAs(Node.class).isVisible()).isFalse();
         assertThat(robot.lookup("#conflict-row-assignee").queryAs(Node.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void aDateIsTakenInTheFormTheDialogShowsItAndAWrongOneIsShownWhereTheOperatorLooks(FxRobot robot) throws Exception {
+        AtomicReference<SyncState> sprint = new AtomicReference<>();
+        fixture = ConflictFixture.connect(robot, tempDir, workspace -> {
+            ConflictFixture.planningRows(workspace);
+            sprint.set(ConflictFixture.sprintWithDateConflict(workspace));
+        });
+        openDialog(robot, sprint.get().getId());
+        Texts texts = Texts.system();
+        Instant local = Instant.parse("2026-01-19T17:00:00Z");
+        String shown = texts.timestamp(local);
+        clickField(robot, "goal", ".choice-remote");
+        clickField(robot, "end_date", ".choice-edit");
+        TextInputControl editor = robot.lookup("#conflict-row-end_date .custom-editor").queryAs(TextInputControl.class);
+        assertThat(editor.getText()).as("prefilled as shown").isEqualTo(shown);
+
+        robot.interact(() -> editor.setText("the 26th"));
+        robot.clickOn("Apply");
+        waitUntilIdle();
+        assertThat(problem(robot, "end_date")).isEqualTo("End date must be a date and time such as " + shown + ", or 2026-03-01T09:00:00Z.");
+        assertThat(dialog.stage().getScene().getFocusOwner()).as("the refused field has the focus").hasFieldOrPropertyWithValue("id", "conflict-row-end_date");
+
+        // The issue's own example: the shown form with another day and without the zone ("Dec 11, 2026, 8:07:27 AM").
+        String typed = shown.replace("19", "26").substring(0, shown.lastIndexOf(' '));
+        robot.interact(() -> editor.setText(typed));
+        robot.clickOn("Apply");
+        waitForResolution();
+        assertThat(ConflictFixture.scalar(fixture.workspace(), "SELECT end_date FROM sprints WHERE id = 1")).startsWith("2026-01-26 17:00:00");
+    }
+
+    @Test
+    void theLettersKeepChoosingAfterAFailedApplyAndAClickOnAFieldsName(FxRobot robot) throws Exception {
+        SyncState state = seedIssue(robot);
+        openDialog(robot, state.getId());
+        key(robot, KeyCode.J);
+        robot.clickOn("Apply");
+        waitUntilIdle();
+        assertThat(dialog.stage().getScene().getFocusOwner()).as("the first field without a choice").hasFieldOrPropertyWithValue("id",
+                "conflict-row-story_points");
+        key(robot, KeyCode.L);
+
+        robot.clickOn(robot.lookup("#conflict-row-assignee .conflict-field-name").queryAs(Node.class));
+        key(robot, KeyCode.J);
+        assertThat(dialog.model().rows()).extracting(r -> r.choiceProperty().get()).containsExactly(Side.REMOTE, Side.LOCAL, Side.REMOTE);
+
+        robot.clickOn("Only show fields that differ");
+        key(robot, KeyCode.L);
+        assertThat(dialog.model().rows()).extracting(r -> r.choiceProperty().get()).containsExactly(Side.REMOTE, Side.LOCAL, Side.LOCAL);
+        key(robot, KeyCode.UP);
+        key(robot, KeyCode.J);
+        assertThat(dialog.model().rows()).extracting(r -> r.choiceProperty().get()).containsExactly(Side.REMOTE, Side.REMOTE, Side.LOCAL);
+    }
+
+    @Test
+    void ctrlDownLeavesAMultiLineEditorSoTheNextLetterChoosesInsteadOfTyping(FxRobot robot) throws Exception {
+        SyncState state = seedIssue(robot);
+        openDialog(robot, state.getId());
+        key(robot, KeyCode.E);
+        TextInputControl editor = robot.lookup("#conflict-row-summary .custom-editor").queryAs(TextInputControl.class);
+        assertThat(editor).isInstanceOf(TextArea.class);
+        robot.write(" (edited)");
+        key(robot, KeyCode.DOWN);
+        assertThat(dialog.stage().getScene().getFocusOwner()).as("plain ↓ moves the caret").isSameAs(editor);
+
+        key(robot, KeyCode.CONTROL, KeyCode.DOWN);
+        assertThat(dialog.stage().getScene().getFocusOwner()).hasFieldOrPropertyWithValue("id", "conflict-row-story_points");
+        key(robot, KeyCode.E);
+        key(robot, KeyCode.CONTROL, KeyCode.DOWN);
+        key(robot, KeyCode.J);
+        assertThat(editor.getText()).isEqualTo("Local summary 1 (edited)");
+        assertThat(dialog.model().rows()).extracting(r -> r.choiceProperty().get()).containsExactly(Side.CUSTOM, Side.CUSTOM, Side.REMOTE);
+    }
+
+    @Test
+    void openInJiraShowsOnceAJiraSiteIsKnownAndOpensTheIssuesPage(FxRobot robot) throws Exception {
+        SyncState state = seedIssue(robot);
+        openDialog(robot, state.getId());
+        assertThat(robot.lookup("Open in JIRA").queryAs(Hyperlink.class).isVisible()).as("no JIRA site set").isFalse();
+        robot.interact(() -> dialog.stage().close());
+
+        List<URI> opened = new ArrayList<>();
+        robot.interact(() -> {
+            fixture.context.setJiraSite(URI.create("https://acme.atlassian.net/"));
+            fixture.context.onBrowse(opened::add);
+        });
+        openDialog(robot, state.getId());
+        robot.clickOn("Open in JIRA");
+        assertThat(opened).containsExactly(URI.create("https://acme.atlassian.net/browse/PAY-1"));
     }
 
     /** Clicks a part of a field's row once the row is scrolled into view, as an operator would scroll to it. */

@@ -85,7 +85,8 @@ class ConflictScreenshotsTest {
         robot.interact(() -> {
             stage.setScene(new Scene(new StackPane(), 200, 100));
             stage.show();
-            dialog = ConflictDialog.open(stage, theme, fixture.context.tasks(), fixture.workspace().conflicts(), "alice", stateId, r -> { });
+            dialog = ConflictDialog.open(stage, theme, fixture.context.tasks(), fixture.workspace().conflicts(), "alice",
+                    fixture.context.jiraLinks(), fixture.context::browse, stateId, r -> { });
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.model().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.BorderPane;
@@ -107,6 +108,12 @@ abstract class MigrationsPanelHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks a row's button once the table has laid out the row (cells follow a new status on a later pulse). */
+    static void clickWhenShown(FxRobot robot, String query) {
+        waitUntil(() -> robot.lookup(query).tryQuery().isPresent());
+        robot.clickOn(query);
+    }
+
     static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
@@ -126,8 +133,10 @@ abstract class MigrationsPanelHarness {
                 .toList();
     }
 
+    /** The dialog once shown with its content: that scrolls inside a pane whose skin, made on the first pulse, holds it. */
     DialogPane dialog(FxRobot robot, String id) {
-        waitUntil(() -> robot.lookup("#" + id).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#" + id).tryQuery().map(pane -> !(((DialogPane) pane).getContent() instanceof ScrollPane scroll)
+                || scroll.getSkin() != null).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#" + id).queryAs(DialogPane.class);
     }

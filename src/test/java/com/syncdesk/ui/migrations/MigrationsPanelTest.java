@@ -20,11 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -53,6 +56,7 @@ import com.syncdesk.testing.LegacyDatabase;
 import com.syncdesk.testing.TableDump;
 import com.syncdesk.testing.TestPostgres;
 import com.syncdesk.testing.Versions;
+import com.syncdesk.ui.Shown;
 
 class MigrationsPanelTest extends MigrationsPanelHarness {
 
@@ -166,7 +170,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(expected.losesData()).isTrue();
         connect(robot, target, Versions.LATEST);
 
-        robot.clickOn("#downgrade-to-6");
+        clickWhenShown(robot, "#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
         assertThat(confirm.getHeaderText()).isEqualTo("Downgrade from version " + Versions.LATEST + " to 6");
         List<Label> lossLabels = confirm.lookupAll(".loss-report .label").stream().map(Label.class::cast)
@@ -192,6 +196,17 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(context.workspace()).isNull();
         assertThat(shownStates(robot)).contains("6: Missing (tolerated)", "7: Undone", "9: Undone", "10: Undone");
 
+        assertThat(backup.reason()).isEqualTo("before the downgrade to 6");
+
+        // Upgrading again would bring the dropped columns back empty: the confirmation says so and names the backup (issue 15.14).
+        robot.clickOn("#upgradeButton");
+        DialogPane upgrade = dialog(robot, "migration-confirm");
+        assertThat(texts(upgrade)).anySatisfy(text -> assertThat(text).startsWith("Version 9 (add row versions and audit) was undone by the downgrade of ")
+                .contains("the values dropped then are not restored; restore the backup taken then (")
+                .contains(backup.location().toString()));
+        robot.clickOn(upgrade.lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+
         TableView<?> backups = robot.lookup("#backupTable").queryAs(TableView.class);
         robot.interact(() -> backups.getSelectionModel().select(0));
         robot.clickOn("#restoreButton");
@@ -202,6 +217,19 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
 
         assertThat(TableDump.of(context.databaseProperty().get())).isEqualTo(before);
         assertThat(model().backups()).hasSize(2);
+        // The result reads whole (it ended "kept as ...") and the log shows its last line (issue 15.9).
+        WaitForAsyncUtils.waitForFxEvents();
+        Label result = robot.lookup("#stepLabel").queryAs(Label.class);
+        assertThat(result.getText()).contains("The replaced database was kept as ");
+        assertThat(Shown.isCut(result)).as(result.getText()).isFalse();
+        @SuppressWarnings("unchecked")
+        ListView<String> log = robot.lookup("#logList").queryAs(ListView.class);
+        int lastLine = log.getItems().size() - 1;
+        ListCell<?> last = log.lookupAll(".list-cell").stream().map(ListCell.class::cast).filter(cell -> cell.getIndex() == lastLine)
+                .findFirst().orElseThrow(() -> new AssertionError("the log's last line is not shown"));
+        Bounds inLog = log.sceneToLocal(last.localToScene(last.getBoundsInLocal()));
+        assertThat(inLog.getMaxY()).as("the last line lies within the log").isLessThanOrEqualTo(log.getHeight() + 0.5);
+        assertThat(Shown.isCut(last)).isFalse();
     }
 
     @Test
@@ -223,7 +251,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).contains("newer SyncDesk", "will not change the schema");
         assertThat(robot.lookup("#upgradeButton").queryAs(Button.class).isDisabled()).isTrue();
 
-        robot.clickOn("#downgrade-to-4");
+        clickWhenShown(robot, "#downgrade-to-4");
         DialogPane refusal = dialog(robot, "refusal-dialog");
         assertThat(refusal.getContentText()).contains("is at version " + Versions.NEWER + ", newer than this SyncDesk knows (" + Versions.LATEST + ")", "nothing was changed");
         assertThat(refusal.getExpandableContent()).isNull();
@@ -315,7 +343,7 @@ class MigrationsPanelTest extends MigrationsPanelHarness {
         }
         connect(robot, target, Versions.LATEST);
 
-        robot.clickOn("#downgrade-to-4");
+        clickWhenShown(robot, "#downgrade-to-4");
         dialog(robot, "migration-confirm");
         CheckBox skip = robot.lookup("Skip the backup").queryAs(CheckBox.class);
         robot.clickOn(skip);

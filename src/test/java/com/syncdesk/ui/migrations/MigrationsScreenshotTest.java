@@ -65,7 +65,7 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
         }
         connect(robot, target, Versions.LATEST);
 
-        robot.clickOn("#downgrade-to-6");
+        clickWhenShown(robot, "#downgrade-to-6");
         DialogPane confirm = dialog(robot, "migration-confirm");
         assertThat(confirm.lookupAll(".loss")).isNotEmpty();
         robot.interact(() -> Screenshots.save(confirm.getScene(), "migrations-downgrade-confirmation"));
@@ -85,6 +85,24 @@ class MigrationsScreenshotTest extends MigrationsPanelHarness {
         robot.clickOn("Show SQL");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.save(confirm.getScene(), "migrations-upgrade-sql"));
+        robot.interact(() -> confirm.getScene().getWindow().hide());
+    }
+
+    @Test
+    void theUpgradeConfirmationAfterALossyDowngradeSaysWhatItDoesNotBringBack(FxRobot robot) {
+        ConnectionTarget target = ConnectionTarget.sqlite(tempDir.resolve("syncdesk.db"));
+        try (Database database = Database.open(target)) {
+            MigrationService migrations = new MigrationService(database, "ops");
+            migrations.upgrade(null, MigrationProgress.NONE);
+            new DemoDataGenerator(database).generate(500, 11, DemoDataGenerator.Progress.NONE);
+            migrations.downgrade(8, BackupChoice.BACKUP_IF_LOSSY, MigrationProgress.NONE);
+        }
+        connect(robot, target, 8);
+
+        robot.clickOn("#upgradeButton");
+        DialogPane confirm = dialog(robot, "migration-confirm");
+        assertThat(texts(confirm)).anyMatch(text -> text.startsWith("Version 9 (add row versions and audit) was undone by the downgrade of "));
+        robot.interact(() -> Screenshots.save(confirm.getScene(), "migrations-upgrade-after-downgrade"));
         robot.interact(() -> confirm.getScene().getWindow().hide());
     }
 
