@@ -346,11 +346,13 @@ public final class SyncEngine {
                         JiraSprint sprint = sprints.next();
                         sprintIds.add(sprint.id());
                         page.add(Candidate.seen(JiraSide.sprint(sprint, id)));
-                        if (page.size() == settings.chunk() || !sprints.hasNext()) {
+                        if (page.size() == settings.chunk()) {
                             process(EntityKind.SPRINT, page);
                             page = new ArrayList<>();
                         }
                     }
+                    // What was read is written, also when cancelled: the cancel ends after the current entity.
+                    process(EntityKind.SPRINT, page);
                 }
                 String scope = site.includeBacklog() && board.projectKey() != null ? Jql.project(board.projectKey())
                         : sprintIds.isEmpty() ? null : Jql.sprints(sprintIds);
@@ -378,11 +380,19 @@ public final class SyncEngine {
             List<RemoteEntity> page = new ArrayList<>();
             while (found.hasNext() && !cancel.isCancelled()) {
                 page.add(JiraSide.issue(found.next()));
-                if (page.size() == settings.chunk() || !found.hasNext()) {
-                    ensureSprints(page);
-                    process(EntityKind.ISSUE, page.stream().map(Candidate::seen).toList());
+                if (page.size() == settings.chunk()) {
+                    writeIssues(page);
                     page = new ArrayList<>();
                 }
+            }
+            // What was read is written, also when cancelled: the cancel ends after the current entity.
+            writeIssues(page);
+        }
+
+        private void writeIssues(List<RemoteEntity> page) {
+            if (!page.isEmpty()) {
+                ensureSprints(page);
+                process(EntityKind.ISSUE, page.stream().map(Candidate::seen).toList());
             }
         }
 
