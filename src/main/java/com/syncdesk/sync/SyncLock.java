@@ -22,8 +22,9 @@ import java.util.Optional;
 import com.syncdesk.persistence.ConnectionTarget.SqliteFile;
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
-import com.syncdesk.persistence.DatabaseException;
 import com.syncdesk.persistence.DatabaseException.Reason;
+import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Quietly;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -117,7 +118,7 @@ public final class SyncLock implements AutoCloseable {
         }
         if (lock == null) {
             Optional<Holder> holder = readHolder(lockFile);
-            closeQuietly(channel);
+            Quietly.close(channel);
             throw inProgress(database, holder);
         }
         try {
@@ -125,7 +126,7 @@ public final class SyncLock implements AutoCloseable {
             channel.write(ByteBuffer.wrap((me.encoded() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
         } catch (IOException e) {
-            releaseQuietly(lock, channel);
+            Quietly.release(lock, channel);
             throw new DatabaseException(Reason.READ_ONLY, "Cannot sync " + file.path() + ": the lock file " + lockFile.getFileName()
                     + " cannot be written (" + e.getMessage() + "). Nothing was changed.", e);
         }
@@ -165,7 +166,7 @@ public final class SyncLock implements AutoCloseable {
             }
             return new SyncLock(me, null, null, session);
         } catch (SQLException e) {
-            closeQuietly(session);
+            Quietly.close(session);
             throw DatabaseErrors.translate(e, database.target());
         }
     }
@@ -215,34 +216,14 @@ public final class SyncLock implements AutoCloseable {
             } catch (SQLException ignored) {
                 // Closing the session below ends the advisory lock anyway.
             }
-            closeQuietly(session);
+            Quietly.close(session);
         } else {
             try {
                 channel.truncate(0);
             } catch (IOException ignored) {
                 // A stale holder line is harmless: only a held lock refuses.
             }
-            releaseQuietly(fileLock, channel);
-        }
-    }
-
-    private static void releaseQuietly(FileLock lock, FileChannel channel) {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // Closing the channel releases the lock as well.
-        }
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // Nothing more can be done with a resource that fails to close; the OS reclaims it.
+            Quietly.release(fileLock, channel);
         }
     }
 }
