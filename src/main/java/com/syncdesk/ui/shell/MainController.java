@@ -37,6 +37,7 @@ import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
 import com.syncdesk.ui.conflicts.ConflictDialog;
+import com.syncdesk.ui.sync.JiraConnectionDialog;
 
 /** The main window: navigation, pages, menus, the schema banner and the status bar. */
 public final class MainController {
@@ -120,6 +121,7 @@ public final class MainController {
         });
         context.onNavigate(navigation -> show(navigation.page(), navigation.argument()));
         context.onOpenConflict(this::openConflict);
+        context.onOpenJiraConnection(this::jiraConnection);
         context.workspaceProperty().addListener((obs, old, now) -> {
             if (current != null) {
                 pages.get(current).refresh();
@@ -227,6 +229,16 @@ public final class MainController {
         theme.style(root.getScene());
         context.settings().theme = theme.id();
         context.settings().save();
+    }
+
+    /** The database's JIRA connection, tested and saved as {@code syncdesk jira connect} does. */
+    @FXML
+    private void jiraConnection() {
+        if (context.workspace() == null) {
+            context.dialogs().info("JIRA connection", "Open a database at the latest schema first: the JIRA connection is kept in it.");
+            return;
+        }
+        JiraConnectionDialog.show(context, context.windowProperty().get(), kept -> context.jiraConnectionSaved());
     }
 
     /** Where "Open in JIRA" leads; an empty address forgets it. */
