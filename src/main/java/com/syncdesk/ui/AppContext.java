@@ -71,10 +71,15 @@ public final class AppContext implements AutoCloseable {
     private Consumer<ConflictRequest> conflictOpener = request -> { };
     private Consumer<URI> browser = uri -> { };
     private Runnable jiraConnectionOpener = () -> { };
+    private Consumer<Notice> notifier = notice -> { };
     private final ReadOnlyIntegerWrapper jiraConnectionSaves = new ReadOnlyIntegerWrapper(this, "jiraConnectionSaves");
 
     /** A request to show a page, optionally with something to show on it (a filter, a state id). */
     public record Navigation(PageId page, Object argument) {
+    }
+
+    /** A short message for the operator that must not interrupt them, such as a scheduled run's outcome. */
+    public record Notice(String title, String text) {
     }
 
     /** A request to resolve one sync state's conflicts in the conflict dialog, over whatever page asked. */
@@ -260,6 +265,15 @@ public final class AppContext implements AutoCloseable {
 
     public void openConflict(long stateId, Consumer<ResolutionResult> onResolved) {
         conflictOpener.accept(new ConflictRequest(stateId, onResolved));
+    }
+
+    /** How notices appear: the shell's notifications, which never take the focus; recorded in tests. */
+    public void onNotify(Consumer<Notice> notifier) {
+        this.notifier = notifier;
+    }
+
+    public void notifyOperator(String title, String text) {
+        notifier.accept(new Notice(title, text));
     }
 
     /** How File › JIRA connection… opens; the shell provides it, so the Sync page can offer it too. */
