@@ -31,6 +31,7 @@ import com.syncdesk.syncstate.ResolutionStrategy;
 import com.syncdesk.ui.AppContext;
 import com.syncdesk.ui.DialogSizing;
 import com.syncdesk.ui.Fxml;
+import com.syncdesk.ui.Theme;
 
 /** File › JIRA connection…: the database's JIRA site, tested before it is saved. Binds to {@link JiraConnectionViewModel}. */
 public final class JiraConnectionDialog {
@@ -86,6 +87,8 @@ public final class JiraConnectionDialog {
         controller.init(model, owner, onSaved);
         model.load();
         controller.dialog.show();
+        // The dialog has a scene of its own: give it the console's stylesheet, for the result's colours and the theme.
+        Theme.of(context.settings().theme).style(controller.dialog.getDialogPane().getScene());
         return controller;
     }
 

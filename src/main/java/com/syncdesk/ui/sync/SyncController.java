@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -92,11 +93,17 @@ public final class SyncController implements Page {
     @FXML
     private Label attentionText;
     @FXML
+    private HBox attentionLists;
+    @FXML
+    private Node attentionIcon;
+    @FXML
     private ListView<SyncAttention.Count> attention;
     @FXML
     private Label drillDownTitle;
     @FXML
     private TableView<SyncAttention.State> drillDown;
+    @FXML
+    private Label drillDownMessage;
 
     private SyncViewModel model;
 
@@ -146,6 +153,11 @@ public final class SyncController implements Page {
                 model.summaryProperty()));
         attentionText.textProperty().bind(model.attentionTextProperty());
         attention.setItems(model.attention());
+        // Nothing waiting: the line above says so, and the empty lists would only take room.
+        attentionLists.visibleProperty().bind(model.attentionTotalProperty().greaterThan(0));
+        attentionLists.managedProperty().bind(attentionLists.visibleProperty());
+        attentionIcon.visibleProperty().bind(attentionLists.visibleProperty());
+        attentionIcon.managedProperty().bind(attentionLists.visibleProperty());
         attention.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(SyncAttention.Count count, boolean empty) {
@@ -156,10 +168,17 @@ public final class SyncController implements Page {
         attention.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.drillDown(now));
         drillDownTitle.textProperty().bind(model.drillDownTitleProperty());
         drillDown.setItems(model.drillDown());
-        column("Entity", 150, s -> s.entityType() + " " + (s.label() == null ? s.entityId() : s.label()));
-        column("Retries", 260, model::retryWords);
-        column("Kind", 110, s -> s.kind().wire() == null ? "" : s.kind().words());
-        column("Last error", 360, s -> s.lastError());
+        column("Entity", 125, s -> s.entityType() + " " + (s.label() == null ? s.entityId() : s.label()));
+        column("Standing", 255, SyncViewModel::retryWords);
+        column("When", 215, model::whenWords);
+        column("Last error", 220, s -> s.lastError());
+        // The selected state's whole message under the table; the first is selected as a group opens.
+        drillDownMessage.textProperty().bind(drillDown.getSelectionModel().selectedItemProperty().map(s -> s.lastError()));
+        model.drillDown().addListener((ListChangeListener<SyncAttention.State>) change -> {
+            if (!model.drillDown().isEmpty()) {
+                drillDown.getSelectionModel().select(0);
+            }
+        });
         drillDown.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SyncAttention.State state, boolean empty) {

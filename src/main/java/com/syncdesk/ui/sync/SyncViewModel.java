@@ -199,8 +199,8 @@ public final class SyncViewModel {
                     + Texts.count(issues, "issue") + " known here; more if JIRA holds more)";
         }
         return "A full resync reads every board, sprint and issue in scope from JIRA and compares each with this database, instead of "
-                + "only what changed since the last run. It also finds what was deleted in JIRA. Conflicts and failures are handled as in any "
-                + "run; nothing is overwritten without the connection's conflict strategy.\n\nIt makes " + cost + ".";
+                + "only what changed since the last run. It also finds what was deleted in JIRA. Where both sides changed, the connection's "
+                + "conflict strategy decides, as in any run.\n\nIt makes " + cost + ".";
     }
 
     /** Cancel: the run stops after the entity it is on; everything it did is kept. */
@@ -299,7 +299,7 @@ public final class SyncViewModel {
         String head = (done.mode().words().substring(0, 1).toUpperCase() + done.mode().words().substring(1)) + " sync " + outcomeWords(done)
                 + " in " + Texts.millis((int) Math.min(Integer.MAX_VALUE, done.duration().toMillis())) + ": "
                 + Texts.count(c.processed(), "entity") + " compared, " + Texts.count(c.pulled()) + " pulled, " + Texts.count(c.pushed())
-                + " pushed, " + Texts.count(c.conflictsOpened()) + " conflicts opened, " + Texts.count(c.failed()) + " failed"
+                + " pushed, " + Texts.count(c.conflictsOpened(), "conflict") + " opened, " + Texts.count(c.failed()) + " failed"
                 + (c.parked() > 0 ? " (" + Texts.count(c.parked()) + " parked)" : "") + ".";
         String calls = Texts.count(done.apiCalls(), "JIRA API call") + ", " + Texts.count(done.rateLimitWaits(), "rate-limit wait")
                 + (done.waited().isZero() ? "" : " (" + Texts.millis((int) Math.min(Integer.MAX_VALUE, done.waited().toMillis())) + " waited)") + ".";
@@ -494,15 +494,27 @@ public final class SyncViewModel {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** What a drill-down line says about a state's retries: "retrying · last attempt failed (3×), next attempt at …" or parked. */
-    public String retryWords(SyncAttention.State state) {
+    /** A drill-down line's badge: "retrying · last attempt failed (3×)", "parked after 5 failures", or a failure waiting for a change. */
+    public static String retryWords(SyncAttention.State state) {
         if (state.parkedAt() != null && state.parkedAt().instant() != null) {
-            return "parked after " + Texts.count(state.errorCount(), "failure") + " · " + context.texts().timestamp(state.parkedAt());
+            // Parked states of every kind share a group: name theirs.
+            return "parked after " + Texts.count(state.errorCount(), "failure") + state.kind().value().map(k -> " · " + k.label()).orElse("");
         }
         if (state.nextAttempt() != null && state.nextAttempt().instant() != null) {
-            return "retrying · last attempt failed (" + state.errorCount() + "×) · next attempt " + context.texts().timestamp(state.nextAttempt());
+            return "retrying · last attempt failed (" + state.errorCount() + "×)";
         }
         return "failed " + state.errorCount() + "× · waits for a change or a retry";
+    }
+
+    /** When it was parked, or when a later run tries it again (the standing beside it says which). */
+    public String whenWords(SyncAttention.State state) {
+        if (state.parkedAt() != null && state.parkedAt().instant() != null) {
+            return context.texts().timestamp(state.parkedAt());
+        }
+        if (state.nextAttempt() != null && state.nextAttempt().instant() != null) {
+            return context.texts().timestamp(state.nextAttempt());
+        }
+        return "";
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -214,11 +215,14 @@ class SyncViewModelTest {
         assertThat(model.drillDown()).singleElement().satisfies(state -> {
             assertThat(state.lastError()).isEqualTo("JIRA refused the values of PAY-1: story points must be a number");
             assertThat(state.kind().is(FailureKind.VALIDATION)).isTrue();
-            assertThat(model.retryWords(state)).startsWith("parked after 5 failures");
+            assertThat(SyncViewModel.retryWords(state)).isEqualTo("parked after 5 failures · validation");
+            assertThat(model.whenWords(state)).isEqualTo(console.context.texts().timestamp(Instant.parse("2026-12-01T10:00:00Z")));
         });
         model.drillDown(model.attention().get(1));
-        assertThat(model.drillDown()).hasSize(3).allSatisfy(state -> assertThat(model.retryWords(state))
-                .startsWith("retrying · last attempt failed (2×) · next attempt"));
+        assertThat(model.drillDown()).hasSize(3).allSatisfy(state -> {
+            assertThat(SyncViewModel.retryWords(state)).isEqualTo("retrying · last attempt failed (2×)");
+            assertThat(model.whenWords(state)).isEqualTo(console.context.texts().timestamp(Instant.parse("2026-12-01T11:00:00Z")));
+        });
         assertThat(model.drillDownTitleProperty().get()).isEqualTo("Rate limit: 3 states");
     }
 
