@@ -244,6 +244,23 @@ class SyncPageTest {
         @SuppressWarnings("unchecked")
         TableView<SyncAttention.State> states = robot.lookup("#drillDown").queryAs(TableView.class);
         assertThat(states.getItems()).hasSize(2).allSatisfy(s -> assertThat(s.lastError()).isEqualTo("JIRA has no issue PAY-404: it was deleted or moved"));
+
+        // Sync States shows what the engine plans for each failed state in its badge.
+        console.context.workspace().database().inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE sync_metadata SET parked_at = '2026-12-01T10:00:00.000000Z', error_count = 5 WHERE id = "
+                        + states.getItems().get(0).id());
+                return statement.executeUpdate("UPDATE sync_metadata SET failure_kind = 'network', next_attempt_at = '2026-12-01T11:00:00.000000Z', "
+                        + "error_count = 2 WHERE id = " + states.getItems().get(1).id());
+            }
+        });
+        robot.clickOn("Retry or skip in Sync States");
+        console.settle();
+        assertThat(console.window.controller().currentPage()).isEqualTo(PageId.SYNC_STATES);
+        assertThat(robot.lookup(".status-badge.parked").queryAs(Label.class).getText()).isEqualTo("parked after 5 failures");
+        Label retrying = robot.lookup(".status-badge.retrying").queryAs(Label.class);
+        assertThat(retrying.getText()).isEqualTo("retrying · last attempt failed (2×)");
+        assertThat(retrying.getTooltip().getText()).isEqualTo("Next attempt " + console.context.texts().timestamp(java.time.Instant.parse("2026-12-01T11:00:00Z")));
         console.assertNothingWentWrong();
     }
 }

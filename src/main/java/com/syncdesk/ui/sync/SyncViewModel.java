@@ -496,11 +496,11 @@ public final class SyncViewModel {
 
     /** A drill-down line's badge: "retrying · last attempt failed (3×)", "parked after 5 failures", or a failure waiting for a change. */
     public static String retryWords(SyncAttention.State state) {
-        if (state.parkedAt() != null && state.parkedAt().instant() != null) {
+        if (state.parkedAt() != null) {
             // Parked states of every kind share a group: name theirs.
             return "parked after " + Texts.count(state.errorCount(), "failure") + state.kind().value().map(k -> " · " + k.label()).orElse("");
         }
-        if (state.nextAttempt() != null && state.nextAttempt().instant() != null) {
+        if (state.nextAttempt() != null) {
             return "retrying · last attempt failed (" + state.errorCount() + "×)";
         }
         return "failed " + state.errorCount() + "× · waits for a change or a retry";
@@ -508,10 +508,10 @@ public final class SyncViewModel {
 
     /** When it was parked, or when a later run tries it again (the standing beside it says which). */
     public String whenWords(SyncAttention.State state) {
-        if (state.parkedAt() != null && state.parkedAt().instant() != null) {
+        if (state.parkedAt() != null) {
             return context.texts().timestamp(state.parkedAt());
         }
-        if (state.nextAttempt() != null && state.nextAttempt().instant() != null) {
+        if (state.nextAttempt() != null) {
             return context.texts().timestamp(state.nextAttempt());
         }
         return "";
