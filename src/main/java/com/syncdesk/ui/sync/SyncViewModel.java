@@ -267,7 +267,12 @@ public final class SyncViewModel {
             if (words.kind() == Failure.Kind.REFUSED && words.message().contains("token")) {
                 authProblem.set(words.message());
             }
-            context.dialogs().failure("The sync did not run", failure);
+            if (bySchedule) {
+                // Nobody pressed anything: say it without a dialog that would take the focus.
+                context.notifyOperator("Scheduled sync did not run", words.message());
+            } else {
+                context.dialogs().failure("The sync did not run", failure);
+            }
             refresh();
         });
     }

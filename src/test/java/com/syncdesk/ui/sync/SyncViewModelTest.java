@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,6 +225,27 @@ class SyncViewModelTest {
             assertThat(model.whenWords(state)).isEqualTo(console.context.texts().timestamp(Instant.parse("2026-12-01T11:00:00Z")));
         });
         assertThat(model.drillDownTitleProperty().get()).isEqualTo("Rate limit: 3 states");
+    }
+
+    @Test
+    void aScheduledRunThatFailsABoardEndsWithANotification() throws Exception {
+        console.context.jiraConnections(workspace()).connect(sim.site().withBoards(sim.boardIds()).withSyncInterval(Duration.ofSeconds(1)),
+                sim.token());
+        SyncViewModel model = new SyncViewModel(console.context);
+        model.refresh();
+        sim.denyBoard(sim.boardIds().get(1));
+
+        model.scheduledProperty().set(true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (notices.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        model.scheduledProperty().set(false);
+
+        assertThat(notices).isNotEmpty();
+        assertThat(notices.getFirst().title()).isEqualTo("Scheduled sync: failed");
+        assertThat(notices.getFirst().text()).contains("Board " + sim.boardIds().get(1));
+        assertThat(console.dialogs.shown).as("a scheduled run interrupts no one with a dialog").isEmpty();
     }
 
     @Test
