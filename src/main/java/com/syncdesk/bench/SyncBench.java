@@ -1,5 +1,7 @@
 package com.syncdesk.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -97,7 +99,9 @@ public final class SyncBench {
                 rows.add(new Row("first full run: SyncDesk's own time", millis(first.own) + " = " + String.format(Locale.ROOT, "%,.0f", perSecond)
                         + " entities/s", millis(reference.own) + " (fetch + one JDBC batch per page)", ratio(first.own, reference.own),
                         "≥ 5,000 entities/s", perSecond >= 5_000, "wall " + millis(first.wall) + ", waiting for JIRA " + millis(first.waited)
-                        + "; reference wall " + millis(reference.wall)));
+                        + ", the run's thread's CPU " + millis(first.cpu) + " = " + String.format(Locale.ROOT, "%,.0f",
+                        first.summary.counts().processed() / seconds(first.cpu)) + " entities/s; reference wall " + millis(reference.wall)
+                        + ", CPU " + millis(reference.cpu)));
                 rows.add(new Row("first full run: heap", (peak >> 20) + " MB peak above the start", "—", "—", "flat under -Xmx256m",
                         Runtime.getRuntime().maxMemory() <= 256L << 20 && peak < 200L << 20, "max heap " + (Runtime.getRuntime().maxMemory() >> 20)
                         + " MB, the simulator's data included"));
@@ -111,7 +115,7 @@ public final class SyncBench {
                         "—", "—", "≤ 20 searches + one push per local change, < 2 s own time",
                         searches <= 20 && incremental.summary.counts().pushed() == localEdits && seconds(incremental.own) < 2,
                         incremental.summary.counts().pulled() + " pulled, " + incremental.summary.apiCalls() + " API calls, wall "
-                                + millis(incremental.wall)));
+                                + millis(incremental.wall) + ", CPU " + millis(incremental.cpu)));
 
                 if (options.jiraChanges() + localEdits > 100) {
                     // An incremental run reads again what changed in the overlap before the last run started: only once
@@ -126,7 +130,7 @@ public final class SyncBench {
                 searches = jira.searches() - searchesBefore;
                 rows.add(new Row("run with nothing changed", searches + " searches, own " + millis(quiet.own), jira.boardIds().size() + " boards",
                         "—", "one search per board, < 0.5 s", searches == jira.boardIds().size() && seconds(quiet.own) < 0.5,
-                        quiet.summary.apiCalls() + " API calls, wall " + millis(quiet.wall)));
+                        quiet.summary.apiCalls() + " API calls, wall " + millis(quiet.wall) + ", CPU " + millis(quiet.cpu)));
 
                 jira.latency(options.latency());
                 int slowEdits = changeBothSides(jira);
@@ -263,8 +267,11 @@ public final class SyncBench {
         });
     }
 
-    /** A run's wall time, the part of it spent waiting for JIRA, and the rest: SyncDesk's own. */
-    private record Measured(Duration wall, Duration waited, Duration own, SyncSummary summary) {
+    /**
+     * A run's wall time, the part of it spent waiting for JIRA, and the rest: SyncDesk's own. {@code cpu} is the CPU time
+     * of the thread that ran it, which other processes on the machine do not lengthen as they do the wall times.
+     */
+    private record Measured(Duration wall, Duration waited, Duration own, Duration cpu, SyncSummary summary) {
     }
 
     private static Measured measureWork(Waits waits, Runnable work) {
@@ -276,12 +283,15 @@ public final class SyncBench {
 
     private static Measured measure(Waits waits, java.util.function.Supplier<SyncSummary> work) {
         waits.reset();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         SyncSummary summary = work.get();
         long end = System.nanoTime();
+        Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStart);
         Duration waited = Duration.ofNanos(waits.union(start, end));
         Duration wall = Duration.ofNanos(end - start);
-        return new Measured(wall, waited, wall.minus(waited), summary);
+        return new Measured(wall, waited, wall.minus(waited), cpu, summary);
     }
 
     /** When requests were on the wire and pauses were made, as intervals; their union is the time spent waiting for JIRA. */

@@ -1,5 +1,6 @@
 package com.syncdesk.cli;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
@@ -76,13 +77,16 @@ final class BenchCommand extends WorkspaceCommand {
     private int runSync(Workspace workspace) {
         SimulatedJira.Factory simulator = SyncBench.simulator();
         int changes = Math.max(1, Math.min(1_000, issues / 100));
+        // Own times are wall times: other processes on the machine lengthen them, so the run says how busy it was.
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<SyncBench.Row> rows = new SyncBench(workspace.database(), new SyncBench.Options(issues, seed, changes, Math.max(1, changes / 10),
                 Duration.ofMillis(20)), line -> {
             err().println(line);
             err().flush();
         }).run(simulator);
-        out().printf("Database: %s (%s), JVM max heap %d MB, %s issues in the simulated JIRA%n%n", workspace.database().target().describe(),
-                workspace.database().vendor(), Runtime.getRuntime().maxMemory() >> 20, Texts.count(issues));
+        out().printf("Database: %s (%s), JVM max heap %d MB, %s issues in the simulated JIRA, %d processors, load average %.2f before and %.2f after%n%n",
+                workspace.database().target().describe(), workspace.database().vendor(), Runtime.getRuntime().maxMemory() >> 20, Texts.count(issues),
+                Runtime.getRuntime().availableProcessors(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out().println("| measurement | SyncDesk | reference | ratio | target | met? | notes |");
         out().println("| --- | --- | --- | --- | --- | --- | --- |");
         for (SyncBench.Row row : rows) {

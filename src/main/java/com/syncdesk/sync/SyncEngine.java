@@ -122,6 +122,12 @@ public final class SyncEngine {
         private final LocalTables tables;
         private final JiraSide jira = new JiraSide();
         private final JiraCallCounter calls = new JiraCallCounter();
+        /** The run's calls and time up to the end of the last page, which that page's entities were charged with. */
+        private long chargedCalls;
+        private long chargedUntil = startedNanos;
+        /** The calls that led up to the page being processed (its search, its board's and sprints' reads), and when it was charged. */
+        private long pageCalls;
+        private long pageChargedAt;
         private final AtomicLong searches = new AtomicLong();
         private final AtomicLong rateLimitWaits = new AtomicLong();
         private final JiraClient runClient;
@@ -546,6 +552,7 @@ public final class SyncEngine {
                 return;
             }
             long started = System.nanoTime();
+            pageCalls = calls.requests() - chargedCalls;
             List<Item> items = request.dryRun()
                     ? database.read(connection -> prepare(connection, kind, candidates, false))
                     : retrying(() -> database.inTransaction(connection -> prepare(connection, kind, candidates, true)));
@@ -559,6 +566,9 @@ public final class SyncEngine {
                     return null;
                 }));
             }
+            // The page's pushes are on their entities' counters; its writes and pushes take part in the next page's time.
+            chargedCalls = calls.requests();
+            chargedUntil = pageChargedAt;
             listener.progress(new SyncProgress(boardId, boardName, boardIndex, boardCount, tally.counts(), calls.requests(), elapsed()));
             JiraFailure stop = stopped.get();
             if (stop != null) {
@@ -682,13 +692,28 @@ public final class SyncEngine {
                     lookedAt.add(state.id());
                 }
             }
+            pageChargedAt = System.nanoTime();
+            share(items, pageChargedAt - chargedUntil, pageCalls);
             Writes writes = new Writes(connection, kind, write);
             for (Item item : items) {
                 decide(item);
                 writes.apply(item);
             }
-            writes.flush(items, System.nanoTime() - started);
+            writes.flush(items);
             return items;
+        }
+
+        /**
+         * Charges each entity of the page with its part of what the page cost, the page's search and its local work, in
+         * whole calls and milliseconds that add up to the page's: the dashboard's sums then match the run's.
+         */
+        private static void share(List<Item> items, long nanos, long calls) {
+            long millis = Duration.ofNanos(nanos).toMillis();
+            int n = items.size();
+            for (int i = 0; i < n; i++) {
+                items.get(i).sharedMillis = (int) Math.min(Integer.MAX_VALUE, (i + 1) * millis / n - i * millis / n);
+                items.get(i).sharedCalls = (int) Math.min(Integer.MAX_VALUE, (i + 1) * calls / n - i * calls / n);
+            }
         }
 
         /** Whether an entity is left alone this time, and if not, its plan. */
@@ -908,8 +933,8 @@ public final class SyncEngine {
             columns.put("next_attempt_at", !park && kind.isTransient() ? now.plus(settings.retryAfter(failures)) : null);
             columns.put("parked_at", park ? now : null);
             columns.put("sync_batch_id", batchId);
-            columns.put("sync_duration_ms", duration);
-            columns.put("api_calls_count", apiCalls);
+            columns.put("sync_duration_ms", duration + item.sharedMillis);
+            columns.put("api_calls_count", apiCalls + item.sharedCalls);
             if (item.wroteLocal) {
                 columns.put("local_modified", now);
             } else if (item.local != null && item.local.updatedAt() != null) {
@@ -936,8 +961,8 @@ public final class SyncEngine {
             columns.put("parked_at", null);
             columns.put("sync_batch_id", batchId);
             columns.put("content_hash", snapshot == null ? null : snapshot.hash());
-            columns.put("sync_duration_ms", duration);
-            columns.put("api_calls_count", apiCalls);
+            columns.put("sync_duration_ms", duration + item.sharedMillis);
+            columns.put("api_calls_count", apiCalls + item.sharedCalls);
             columns.put("sync_direction", SyncDirection.BIDIRECTIONAL);
             columns.put("conflicts", new JsonValue(null));
             if (item.candidate.remote() != null && item.candidate.remote().updated() != null) {
@@ -1196,7 +1221,7 @@ public final class SyncEngine {
                 return true;
             }
 
-            void flush(List<Item> items, long elapsedNanos) throws SQLException {
+            void flush(List<Item> items) throws SQLException {
                 if (!write) {
                     return;
                 }
@@ -1206,8 +1231,7 @@ public final class SyncEngine {
                     Map<String, Long> ids = tables.idsOf(connection, kind, newRows.stream().map(item -> item.candidate.remote().jiraId()).toList());
                     newRows.forEach(item -> item.newLocalId = ids.get(item.candidate.remote().jiraId()));
                 }
-                int duration = (int) Math.min(Integer.MAX_VALUE, Duration.ofNanos(elapsedNanos / Math.max(1, items.size())).toMillis());
-                insertNewStates(duration);
+                insertNewStates();
                 for (Item item : items) {
                     if (item.lost || item.stateId == 0) {
                         continue;
@@ -1226,7 +1250,7 @@ public final class SyncEngine {
                 store.insertConflicts(connection, conflicts, now);
                 for (Item item : items) {
                     if (item.failLater != null && !item.lost && item.stateId != 0) {
-                        fail(connection, item, FailureKind.VALIDATION, item.failLater, duration, 0, now);
+                        fail(connection, item, FailureKind.VALIDATION, item.failLater, 0, 0, now);
                     }
                 }
             }
@@ -1242,7 +1266,7 @@ public final class SyncEngine {
             }
 
             /** States of entities met for the first time, in one batch; a new local row gives its id, otherwise the local row's. */
-            private void insertNewStates(int duration) throws SQLException {
+            private void insertNewStates() throws SQLException {
                 if (newStates.isEmpty()) {
                     return;
                 }
@@ -1251,7 +1275,7 @@ public final class SyncEngine {
                     long localId = item.newLocalId != null ? item.newLocalId : item.local.id();
                     String jiraId = item.candidate.remote() != null ? item.candidate.remote().jiraId()
                             : item.local.jiraId() != null ? item.local.jiraId() : Tracked.PENDING_CREATION + item.origin;
-                    Map<String, Object> columns = new LinkedHashMap<>(stateColumns(item, duration));
+                    Map<String, Object> columns = new LinkedHashMap<>(stateColumns(item));
                     if (columns.containsKey("jira_id")) {
                         jiraId = (String) columns.remove("jira_id");
                     }
@@ -1272,7 +1296,7 @@ public final class SyncEngine {
             }
 
             /** The columns of a new state: the same for every state of a batch when they end the same way. */
-            private Map<String, Object> stateColumns(Item item, int duration) {
+            private Map<String, Object> stateColumns(Item item) {
                 Map<String, Object> base = new LinkedHashMap<>();
                 base.put("sync_status", SyncStatus.PENDING);
                 base.put("last_sync_attempt", now);
@@ -1280,8 +1304,8 @@ public final class SyncEngine {
                 base.put("sync_direction", SyncDirection.BIDIRECTIONAL);
                 base.put("last_successful_sync", null);
                 base.put("content_hash", null);
-                base.put("sync_duration_ms", duration);
-                base.put("api_calls_count", 0);
+                base.put("sync_duration_ms", item.sharedMillis);
+                base.put("api_calls_count", item.sharedCalls);
                 base.put("remote_modified", null);
                 base.put("conflicts", new JsonValue(null));
                 base.put("resolution_strategy", null);
@@ -1400,6 +1424,9 @@ public final class SyncEngine {
         final Tracked state;
         final LocalRow local;
         final JiraCallCounter calls = new JiraCallCounter();
+        /** The entity's part of its page's search and local work (pushes are counted on {@link #calls}). */
+        int sharedMillis;
+        int sharedCalls;
         final List<ConflictRow> pendingConflicts = new ArrayList<>();
         Plan plan;
         String skip;

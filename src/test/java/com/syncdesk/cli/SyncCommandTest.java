@@ -88,7 +88,7 @@ class SyncCommandTest {
             assertThat(run.out()).containsPattern("Board " + board + " \\(.+\\), full: [0-9,]+ entities, ");
         }
         assertThat(run.out()).contains("Full sync completed in").contains("pulled").contains("pushed").contains("conflicts opened 0")
-                .contains("JIRA API calls").contains("rate-limit waits 0");
+                .contains("JIRA API calls").contains("rate-limit waits 0").containsPattern("\\([0-9,]+ searches\\)");
         assertThat(count("SELECT count(*) FROM issues")).isEqualTo(sim.issueCount());
         assertThat(run.out()).doesNotContain(sim.config().token());
 
