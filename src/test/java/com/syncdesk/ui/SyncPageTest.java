@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +221,23 @@ class SyncPageTest {
     }
 
     @Test
+    void aNoticeAppearsAsANotificationThatLeavesTheFocusInTheWindow(FxRobot robot) throws Exception {
+        console.open(robot, TestConsoles.empty(dir));
+        robot.clickOn("#nav-sync");
+        Window main = console.context.windowProperty().get();
+        robot.interact(() -> console.context.notifyOperator("Scheduled sync: failed", "1 entity failed, 0 conflicts opened."));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window notice = Window.getWindows().stream().filter(w -> w != main && w.getScene() != null && w.getScene().lookup(".notification-bar") != null)
+                .findFirst().orElseThrow();
+        assertThat(main.isFocused()).isTrue();
+        Region bar = (Region) notice.getScene().getRoot().lookup(".notification-bar > .pane");
+        assertThat(bar.getBackground()).as("painted in the theme's colours, not left transparent").isNotNull();
+        assertThat(bar.getBackground().getFills()).hasSize(2);
+        console.assertNothingWentWrong();
+    }
+
+    @Test
     void whatNeedsAHumanShowsInTheSidebarBadgeAndDrillsDownToTheMessages(FxRobot robot) throws Exception {
         connectedToTheSimulator(robot, SimulatorConfig.cloud(5, 120));
         syncNow(robot);
@@ -260,7 +280,7 @@ class SyncPageTest {
         assertThat(robot.lookup(".status-badge.parked").queryAs(Label.class).getText()).isEqualTo("parked after 5 failures");
         Label retrying = robot.lookup(".status-badge.retrying").queryAs(Label.class);
         assertThat(retrying.getText()).isEqualTo("retrying · last attempt failed (2×)");
-        assertThat(retrying.getTooltip().getText()).isEqualTo("Next attempt " + console.context.texts().timestamp(java.time.Instant.parse("2026-12-01T11:00:00Z")));
+        assertThat(retrying.getTooltip().getText()).isEqualTo("Next attempt " + console.context.texts().timestamp(Instant.parse("2026-12-01T11:00:00Z")));
         console.assertNothingWentWrong();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -170,11 +171,11 @@ class SyncScreenshotsTest {
             robot.interact(() -> groups.getSelectionModel().select(1));
             console.settle();
             for (int i = 0; i < 2; i++) {
-                robot.interact(() -> robot.lookup(".sync-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+                robot.interact(() -> robot.lookup(".sync-scroll").queryAs(ScrollPane.class).setVvalue(1));
                 WaitForAsyncUtils.waitForFxEvents();
             }
             robot.interact(() -> Screenshots.save(console.scene, "sync-needs-a-human" + suffix));
-            robot.interact(() -> robot.lookup(".sync-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+            robot.interact(() -> robot.lookup(".sync-scroll").queryAs(ScrollPane.class).setVvalue(0));
         }
         assertThat(Screenshots.folder().resolve("sync-needs-a-human-dark.png")).isRegularFile();
         console.assertNothingWentWrong();

@@ -180,6 +180,15 @@ public final class MainController {
         }
         Notifications.create().owner(owner).title(notice.title()).text(notice.text()).position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(12)).showWarning();
+        // ControlsFX paints the bar with Modena's colours, which AtlantaFX does not define (it came out transparent): paint it in the theme's.
+        boolean dark = Theme.of(context.settings().theme) == Theme.DARK;
+        Window.getWindows().stream().filter(w -> w != owner && w.getScene() != null).forEach(w -> {
+            w.getScene().getRoot().lookupAll(".notification-bar > .pane").forEach(pane -> pane.setStyle(dark
+                    ? "-fx-background-color: #30363d, #161b22; -fx-background-insets: 0, 1; -fx-background-radius: 6;"
+                    : "-fx-background-color: #d0d7de, #ffffff; -fx-background-insets: 0, 1; -fx-background-radius: 6;"));
+            w.getScene().getRoot().lookupAll(".notification-bar .label").forEach(label -> label.setStyle(dark ? "-fx-text-fill: #e6edf3;"
+                    : "-fx-text-fill: #1f2328;"));
+        });
     }
 
     /** One conflict dialog at a time, over whichever page asked: it is modal to the console. */
