@@ -156,7 +156,8 @@ public final class SyncEngine {
             this.cancel = cancel;
             this.holder = holder;
             this.startedAt = settings.clock().instant();
-            this.batchId = "sync-" + BATCH_TIME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+            // A run of chosen states is no base for the next incremental run, which looks for the "sync-" batches.
+            this.batchId = (request.forEntities() ? "entities-" : "sync-") + BATCH_TIME.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
             this.planner = new Planner(site.conflictStrategy());
             this.tables = new LocalTables(database.vendor());
             this.runClient = client.observedBy(calls).observedBy(new JiraListener() {
@@ -200,7 +201,7 @@ public final class SyncEngine {
                 LOG.warn("Took up {} state(s) left in progress by {} interrupted run(s)", reclaimed.states(), reclaimed.runs());
             }
             last = store.lastSuccessfulRun();
-            mode = request.full() || last.isEmpty() ? SyncMode.FULL : SyncMode.INCREMENTAL;
+            mode = request.forEntities() ? SyncMode.INCREMENTAL : request.full() || last.isEmpty() ? SyncMode.FULL : SyncMode.INCREMENTAL;
             Long historyId = null;
             Outcome outcome = Outcome.COMPLETED;
             String error = null;
@@ -214,12 +215,12 @@ public final class SyncEngine {
                     historyId = database.inTransaction(connection -> store.startHistory(connection,
                             mode == SyncMode.FULL ? OperationType.FULL_SYNC : OperationType.INCREMENTAL_SYNC, batchId, request.operator(), details, now()));
                 }
-                listener.started(new SyncStart(batchId, mode, request.dryRun(), mode == SyncMode.INCREMENTAL ? last.get().startedAt() : null, chosen,
+                listener.started(new SyncStart(batchId, mode, request.dryRun(), mode == SyncMode.INCREMENTAL ? last.map(SyncStore.LastRun::startedAt).orElse(null) : null, chosen,
                         reclaimed.runs(), reclaimed.states()));
                 jiraZone = runClient.myself().timeZone();
                 boardCount = chosen.size();
                 Set<String> projects = new LinkedHashSet<>();
-                for (long board : chosen) {
+                for (long board : request.forEntities() ? List.<Long>of() : chosen) {
                     if (cancel.isCancelled()) {
                         break;
                     }
@@ -230,7 +231,9 @@ public final class SyncEngine {
                     }
                 }
                 scopeProjects = projects;
-                if (!cancel.isCancelled()) {
+                if (request.forEntities()) {
+                    entities();
+                } else if (!cancel.isCancelled()) {
                     localSide();
                 }
                 if (cancel.isCancelled()) {
@@ -258,6 +261,9 @@ public final class SyncEngine {
             ObjectNode details = FieldType.JSON.objectNode();
             details.put("host", holder.host()).put("pid", holder.pid()).put("mode", mode.words()).put("strategy", site.conflictStrategy().wire());
             chosen.forEach(details.putArray("boards")::add);
+            if (request.forEntities()) {
+                details.put("states", request.states().size());
+            }
             last.ifPresent(run -> details.put("since", run.startedAt().toString()));
             return details;
         }
@@ -455,6 +461,15 @@ public final class SyncEngine {
                 }
                 after = ids.getLast();
                 processNewLocalIssues(ids);
+            }
+        }
+
+        /** The states an operator chose, each read from JIRA and compared now, whatever the boards' changes. */
+        private void entities() {
+            for (EntityKind kind : List.of(EntityKind.PROJECT, EntityKind.BOARD, EntityKind.SPRINT, EntityKind.ISSUE)) {
+                for (int from = 0; from < request.states().size() && !cancel.isCancelled(); from += settings.chunk()) {
+                    processLocal(kind, request.states().subList(from, Math.min(request.states().size(), from + settings.chunk())), true);
+                }
             }
         }
 
@@ -740,7 +755,7 @@ public final class SyncEngine {
                     skip = "waits for a conflict to be resolved";
                 } else if (state.parkedAt() != null && !state.is(SyncStatus.PENDING)) {
                     skip = "parked for a human";
-                } else if (state.is(SyncStatus.FAILED) && !due(item)) {
+                } else if (state.is(SyncStatus.FAILED) && !due(item) && !request.forEntities()) {
                     skip = "waiting to retry at " + state.nextAttemptAt();
                 }
                 if (skip != null) {

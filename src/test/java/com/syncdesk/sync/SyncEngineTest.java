@@ -96,4 +96,36 @@ class SyncEngineTest {
             assertThat(f.countDrift()).isZero();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void syncingChosenStatesNowReadsOnlyThemAndFailedOnesWithoutWaitingAndIsNoBaseForTheNextRun(Vendor vendor) {
+        try (SyncFixture f = SyncFixture.start(vendor, tempDir, 300)) {
+            f.run();
+            String lastRunBase = f.row("SELECT max(created_at) FROM sync_history WHERE batch_id LIKE 'sync-%'");
+            f.sim.editAsAnotherUser("PAY-2", issue -> issue.setSummary("Changed in JIRA"));
+            f.sim.editAsAnotherUser("PAY-4", issue -> issue.setSummary("Also changed in JIRA"));
+            // PAY-3 failed a moment ago and would wait an hour for its next attempt.
+            f.sql("UPDATE sync_metadata SET sync_status = 'failed', error_count = 1, failure_kind = 'server', last_error = 'JIRA answered 503', "
+                    + "next_attempt_at = " + (vendor == Vendor.SQLITE ? "'2999-01-01 00:00:00.000000'" : "TIMESTAMP '2999-01-01 00:00:00'")
+                    + " WHERE id = " + f.stateId("PAY-3"));
+            long searches = f.sim.requestCount("POST", "/rest/api/3/search/jql");
+
+            SyncSummary now = f.run(SyncRequest.entities(List.of(f.stateId("PAY-2"), f.stateId("PAY-3")), "tester"), SyncListener.NONE);
+
+            assertThat(now.outcome()).as(now.error()).isEqualTo(Outcome.COMPLETED);
+            assertThat(now.batchId()).startsWith("entities-");
+            assertThat(now.counts().processed()).isEqualTo(2);
+            assertThat(f.sim.requestCount("POST", "/rest/api/3/search/jql") - searches).as("one search by id for both").isEqualTo(1);
+            assertThat(f.localIssue("PAY-2")).startsWith("Changed in JIRA|");
+            assertThat(f.localIssue("PAY-4")).as("not chosen").doesNotStartWith("Also changed in JIRA");
+            assertThat(f.stateOf("PAY-3")).isEqualTo("completed|0|null");
+            assertThat(f.row("SELECT max(created_at) FROM sync_history WHERE batch_id LIKE 'sync-%'")).isEqualTo(lastRunBase);
+
+            SyncSummary next = f.run();
+            assertThat(next.mode()).isEqualTo(SyncMode.INCREMENTAL);
+            assertThat(f.localIssue("PAY-4")).startsWith("Also changed in JIRA|");
+            assertThat(f.countDrift()).isZero();
+        }
+    }
 }
