@@ -41,7 +41,9 @@ ALTER TABLE sync_metadata ADD COLUMN failure_kind VARCHAR(20)
 ALTER TABLE sync_metadata ADD COLUMN next_attempt_at TIMESTAMPTZ;
 ALTER TABLE sync_metadata ADD COLUMN parked_at TIMESTAMPTZ;
 
--- Failures counted by kind without reading the table; an incremental run's local side by change time.
+-- Failures counted by kind without reading the table; an incremental run's local side by change time;
+-- the states of a page of JIRA's answer found by JIRA's ids.
 CREATE INDEX idx_sync_failed_kind ON sync_metadata (failure_kind, entity_type) WHERE sync_status = 'failed';
 CREATE INDEX idx_issue_updated ON issues (updated_at);
 CREATE INDEX idx_issue_jira_id ON issues (jira_issue_id);
+CREATE INDEX idx_sync_jira_id ON sync_metadata (entity_type, jira_id);

@@ -6,6 +6,7 @@
 -- @drops column sync_metadata.failure_kind
 -- @drops column sync_metadata.next_attempt_at
 -- @drops column sync_metadata.parked_at
+DROP INDEX idx_sync_jira_id;
 DROP INDEX idx_issue_jira_id;
 DROP INDEX idx_issue_updated;
 DROP INDEX idx_sync_failed_kind;

@@ -101,7 +101,8 @@ public final class Texts {
 
     /** e.g. "3 conflicts", "1 entity": English plurals of the few nouns SyncDesk counts. */
     public static String count(long n, String noun) {
-        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies"
+                : noun.endsWith("s") || noun.endsWith("sh") || noun.endsWith("ch") || noun.endsWith("x") ? noun + "es" : noun + "s";
         return count(n) + " " + (n == 1 ? noun : plural);
     }
 

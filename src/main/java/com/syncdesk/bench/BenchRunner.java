@@ -2,8 +2,6 @@ package com.syncdesk.bench;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -493,44 +490,6 @@ public final class BenchRunner {
         return new BenchResult(String.format("paging through all %,d rows, 100 at a time", rows), pageTimes.median(), pageTimes.p95(),
                 "—", 0, 0, "< 256 MB, flat", String.format("%d pages in %.1f s; heap peak %d MB above the start (max heap %d MB)",
                 pageTimes.runs() + 1, elapsed / 1e9, peak >> 20, Runtime.getRuntime().maxMemory() >> 20));
-    }
-
-    /** Samples the used heap every few milliseconds and reports the peak above the level at the start. */
-    private static final class HeapWatch {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong peak = new AtomicLong();
-        private final long baseline;
-        private final Thread sampler;
-
-        private HeapWatch() {
-            System.gc();
-            baseline = memory.getHeapMemoryUsage().getUsed();
-            sampler = Thread.ofPlatform().daemon().start(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        static HeapWatch start() {
-            return new HeapWatch();
-        }
-
-        long stop() {
-            running.set(false);
-            try {
-                sampler.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Math.max(0, peak.get() - baseline);
-        }
     }
 
     private static final class CountingWriter extends Writer {

@@ -263,7 +263,7 @@ final class JiraCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        private static String words(Duration interval) {
+        static String words(Duration interval) {
             long seconds = interval.toSeconds();
             if (seconds % 3600 == 0) {
                 return seconds / 3600 + " h";

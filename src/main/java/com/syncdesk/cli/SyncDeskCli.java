@@ -29,8 +29,8 @@ public final class SyncDeskCli implements Runnable {
             DowngradeCommand.class, PreviewCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             ValidateCommand.class, RepairCommand.class, StatsCommand.class, StateActionCommand.RetryFailed.class,
             StateActionCommand.Retry.class, StateActionCommand.Skip.class, StateActionCommand.ResetErrors.class,
-            ConflictsCommand.class, HistoryCommand.class, AuditCommand.class, ExportCommand.class, JiraCommand.class, DemoDataCommand.class,
-            BenchCommand.class);
+            ConflictsCommand.class, HistoryCommand.class, AuditCommand.class, ExportCommand.class, JiraCommand.class, SyncCommand.class,
+            DemoDataCommand.class, BenchCommand.class);
 
     @Spec
     CommandSpec spec;

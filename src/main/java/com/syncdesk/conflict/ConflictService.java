@@ -362,7 +362,7 @@ public final class ConflictService {
     private static void writeEntity(Connection connection, Vendor vendor, Table table, long entityId, Map<Field, Object> values,
                                     Map<String, String> fieldNames) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE " + table.name() + " SET ");
-        values.keySet().forEach(f -> sql.append(f.column()).append(" = ?, "));
+        values.keySet().forEach(f -> sql.append(f.column()).append(" = ").append(f.placeholder()).append(", "));
         sql.append("updated_at = ? WHERE id = ?");
         try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
             int index = 1;
@@ -518,7 +518,7 @@ public final class ConflictService {
                 return;
             }
             String key = table.name() + "." + field.column();
-            pendingWrites.add(() -> batch(updates, key, "UPDATE " + table.name() + " SET " + field.column() + " = ?, updated_at = ? WHERE id = ?",
+            pendingWrites.add(() -> batch(updates, key, "UPDATE " + table.name() + " SET " + field.column() + " = " + field.placeholder() + ", updated_at = ? WHERE id = ?",
                     s -> {
                         field.bind(s, 1, value, vendor);
                         SqlValues.bindInstant(s, 2, Instant.now(), vendor);

@@ -33,7 +33,7 @@ public final class EntityFields {
     private static final int MAX_DECIMAL_TEXT = 40;
 
     /** The kinds of value a resolvable column holds. */
-    public enum Kind { TEXT, REQUIRED_TEXT, DECIMAL, TIMESTAMP, CHOICE }
+    public enum Kind { TEXT, REQUIRED_TEXT, DECIMAL, TIMESTAMP, CHOICE, JIRA_SPRINT }
 
     /** One column that conflicts may name. */
     public record Field(String column, Kind kind, int maxLength, List<String> choices) {
@@ -50,6 +50,12 @@ public final class EntityFields {
                 case TEXT, REQUIRED_TEXT -> text(fieldName, value);
                 case DECIMAL -> decimal(fieldName, value);
                 case TIMESTAMP -> timestamp(fieldName, value);
+                case JIRA_SPRINT -> {
+                    if (!value.canConvertToLong()) {
+                        throw new InvalidValueException(fieldName, fieldName + " is a JIRA sprint id, not \"" + value.asText() + "\".");
+                    }
+                    yield value.asLong();
+                }
                 case CHOICE -> {
                     String choice = value.asText();
                     if (!choices.contains(choice)) {
@@ -101,9 +107,18 @@ public final class EntityFields {
                     label(fieldName) + " must be a date and time such as 2026-03-01T09:00:00Z, not \"" + value.asText() + "\"."));
         }
 
+        /**
+         * The SQL a value is written with: a sprint membership is written as the local row of the JIRA sprint it names
+         * (the sync engine creates that row before it offers the sprint), every other value as it is.
+         */
+        public String placeholder() {
+            return kind == Kind.JIRA_SPRINT ? "(SELECT id FROM sprints WHERE jira_sprint_id = ?)" : "?";
+        }
+
         void bind(PreparedStatement statement, int index, Object value, Vendor vendor) throws SQLException {
             switch (value) {
-                case null -> statement.setNull(index, kind == Kind.DECIMAL ? Types.DECIMAL : Types.VARCHAR);
+                case null -> statement.setNull(index, kind == Kind.DECIMAL ? Types.DECIMAL : kind == Kind.JIRA_SPRINT ? Types.BIGINT : Types.VARCHAR);
+                case Long id -> statement.setLong(index, id);
                 case Instant instant -> SqlValues.bindInstant(statement, index, instant, vendor);
                 case BigDecimal number -> statement.setBigDecimal(index, number);
                 default -> statement.setString(index, value.toString());
@@ -139,7 +154,8 @@ public final class EntityFields {
                     "issue_type", new Field("issue_type", Kind.TEXT, 50, List.of()),
                     "priority", new Field("priority", Kind.TEXT, 20, List.of()),
                     "assignee", new Field("assignee", Kind.TEXT, 100, List.of()),
-                    "story_points", new Field("story_points", Kind.DECIMAL, 0, List.of()))),
+                    "story_points", new Field("story_points", Kind.DECIMAL, 0, List.of()),
+                    "sprint", new Field("sprint_id", Kind.JIRA_SPRINT, 0, List.of()))),
             EntityType.SPRINT, new Table("sprints", Map.of(
                     "name", new Field("name", Kind.REQUIRED_TEXT, 200, List.of()),
                     "state", new Field("state", Kind.CHOICE, 0, SPRINT_STATES),

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class IssueUpdate {
 
     enum Field {
-        SUMMARY, PRIORITY, ASSIGNEE, STORY_POINTS, SPRINT
+        SUMMARY, ISSUE_TYPE, PRIORITY, ASSIGNEE, STORY_POINTS, SPRINT
     }
 
     private final Map<Field, Object> changes = new EnumMap<>(Field.class);
@@ -26,6 +26,12 @@ public final class IssueUpdate {
 
     public IssueUpdate summary(String summary) {
         changes.put(Field.SUMMARY, Objects.requireNonNull(summary, "summary"));
+        return this;
+    }
+
+    /** @param type the issue type's name: Story, Bug, Task, … (JIRA refuses a type outside the project's scheme) */
+    public IssueUpdate issueType(String type) {
+        changes.put(Field.ISSUE_TYPE, Objects.requireNonNull(type, "type"));
         return this;
     }
 
@@ -71,6 +77,7 @@ public final class IssueUpdate {
             Object value = change.getValue();
             switch (change.getKey()) {
                 case SUMMARY -> fields.put("summary", (String) value);
+                case ISSUE_TYPE -> fields.putObject("issuetype").put("name", (String) value);
                 case PRIORITY -> fields.putObject("priority").put("name", (String) value);
                 case ASSIGNEE -> {
                     if (value == null) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -177,6 +178,63 @@ public final class JiraClient implements AutoCloseable {
             throw transport.failures().cannotChange(resource, "this site has no sprint field (JIRA Software is not installed)");
         }
         send(JiraCall.change("PUT", api() + "/issue/" + segment(key), update.toJson(deployment(), fields), resource, true));
+    }
+
+    /** The issue JIRA made: its id and key. */
+    public record CreatedIssue(String id, String key) {
+    }
+
+    /** The entity property SyncDesk marks the issues it creates with, so a creation cut off by a crash is found again, not repeated. */
+    public static final String ORIGIN_PROPERTY = "syncdesk";
+
+    /**
+     * Creates an issue in the project with the fields set in {@code fields} (the issue type among them), marked with
+     * {@code origin} in the {@value #ORIGIN_PROPERTY} entity property. Never sent twice: JIRA may have created it already.
+     */
+    public CreatedIssue createIssue(String projectKey, IssueUpdate fields, String origin) {
+        JiraFieldMap map = fieldMap();
+        String resource = "a new issue in project " + projectKey;
+        ObjectNode body = fields.toJson(deployment(), map);
+        ((ObjectNode) body.get("fields")).putObject("project").put("key", projectKey);
+        ObjectNode property = body.putArray("properties").addObject().put("key", ORIGIN_PROPERTY);
+        property.putObject("value").put("origin", origin);
+        return read(JiraCall.change("POST", api() + "/issue", body, resource, false), json -> {
+            String id = JiraParsing.text(json, "id");
+            String key = JiraParsing.text(json, "key");
+            if (id == null || key == null) {
+                throw new ShapeError("the new issue has no id or key");
+            }
+            return new CreatedIssue(id, key);
+        });
+    }
+
+    /** The issue SyncDesk created with {@code origin}, if JIRA has it: one search on the entity property. */
+    public Optional<JiraIssue> issueCreatedWith(String origin) {
+        PageIterator<JiraIssue> found = searchIssues("issue.property[" + ORIGIN_PROPERTY + "].origin = " + Jql.quote(origin));
+        return found.hasNext() ? Optional.of(found.next()) : Optional.empty();
+    }
+
+    /** Deletes the issue (with its subtasks' refusal: JIRA answers 400 when it has subtasks). */
+    public void deleteIssue(String key) {
+        send(JiraCall.change("DELETE", api() + "/issue/" + segment(key), null, "issue " + key, true));
+    }
+
+    /**
+     * Users whose name matches {@code text} (Cloud: {@code GET /rest/api/3/user/search?query=}, Data Center:
+     * {@code GET /rest/api/2/user/search?username=}), at most 50.
+     */
+    public List<JiraUserRef> findUsers(String text) {
+        JiraCall call = JiraCall.get(api() + "/user/search", "the users named " + text)
+                .with(deployment() == JiraDeployment.CLOUD ? "query" : "username", text).with("maxResults", 50);
+        return read(call, json -> {
+            if (!json.isArray()) {
+                throw new ShapeError("the user search did not answer a list");
+            }
+            List<JiraUserRef> users = new ArrayList<>();
+            json.forEach(user -> users.add(new JiraUserRef(JiraParsing.text(user, "accountId"), JiraParsing.text(user, "name"),
+                    JiraParsing.text(user, "key"), JiraParsing.text(user, "displayName"))));
+            return users;
+        });
     }
 
     /** The transitions open to the issue in its current status. */

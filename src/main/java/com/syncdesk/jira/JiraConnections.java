@@ -61,6 +61,16 @@ public final class JiraConnections {
         return check(site, secretFor(site).secret());
     }
 
+    /**
+     * Tests a site as the operator is still filling it in, saving nothing: the console's "Test connection", which
+     * also lists the boards of the projects named, so the operator can pick among them.
+     *
+     * @throws JiraRefusal when JIRA cannot be reached, is not JIRA, or refuses the secret
+     */
+    public ConnectionReport test(JiraSite site, Secret secret) {
+        return check(site, secret);
+    }
+
     /** Tests the stored connection with a secret the operator just gave. */
     public ConnectionReport test(Secret secret) {
         return check(stored().site(), secret);

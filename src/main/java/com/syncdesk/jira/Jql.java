@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -40,6 +41,16 @@ public final class Jql {
 
     public static String noSprint() {
         return "sprint is EMPTY";
+    }
+
+    /** Issues by JIRA's ids, which stay when an issue moves to another project and its key changes; JIRA's key field takes ids too. */
+    public static String ids(Collection<String> ids) {
+        for (String id : ids) {
+            if (!id.chars().allMatch(Character::isDigit) || id.isEmpty()) {
+                throw new IllegalArgumentException("Not a JIRA issue id: " + id);
+            }
+        }
+        return "key in (" + list(List.copyOf(ids)) + ")";
     }
 
     public static String keys(Collection<String> keys) {

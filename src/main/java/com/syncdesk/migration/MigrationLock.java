@@ -17,6 +17,7 @@ import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseErrors;
 import com.syncdesk.persistence.DatabaseException.Reason;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.Quietly;
 import com.syncdesk.persistence.Vendor;
 
 /**
@@ -72,13 +73,13 @@ public final class MigrationLock implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            closeQuietly(channel);
+            Quietly.close(channel);
             throw inProgress(database);
         }
         try {
             probeForOtherWriters(database);
         } catch (RuntimeException e) {
-            releaseQuietly(lock, channel);
+            Quietly.release(lock, channel);
             throw e;
         }
         return new MigrationLock(channel, lock, null);
@@ -111,7 +112,7 @@ public final class MigrationLock implements AutoCloseable {
             }
             return new MigrationLock(null, null, session);
         } catch (SQLException e) {
-            closeQuietly(session);
+            Quietly.close(session);
             throw DatabaseErrors.translate(e, database.target());
         }
     }
@@ -131,29 +132,9 @@ public final class MigrationLock implements AutoCloseable {
             } catch (SQLException ignored) {
                 // Closing the session below ends the advisory lock anyway.
             }
-            closeQuietly(session);
+            Quietly.close(session);
         } else {
-            releaseQuietly(fileLock, channel);
-        }
-    }
-
-    private static void releaseQuietly(FileLock lock, FileChannel channel) {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // Closing the channel releases the lock as well.
-        }
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // Nothing more can be done with a resource that fails to close; the OS reclaims it.
+            Quietly.release(fileLock, channel);
         }
     }
 }

@@ -19,6 +19,8 @@ public class DatabaseException extends RuntimeException {
         /** The URL's PostgreSQL schema holds nothing, while SyncDesk's tables sit in another schema of the database. */
         SCHEMA_ELSEWHERE(true),
         MIGRATION_IN_PROGRESS(true),
+        /** Another sync run holds the database's sync lock. */
+        SYNC_IN_PROGRESS(true),
         AUTHENTICATION_FAILED(true),
         /** The role lacks a privilege the work needs (or does not own what it must change). */
         PERMISSION_DENIED(true),

@@ -54,7 +54,8 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
         RESTORE("restore a backup"),
         BACK_UP("take a backup"),
         FILL("load demo data"),
-        CONFIGURE_JIRA("change the JIRA connection");
+        CONFIGURE_JIRA("change the JIRA connection"),
+        SYNC("sync with JIRA");
 
         private final String words;
 
@@ -183,7 +184,8 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
     private Optional<String> writabilityRefusal(Work work) {
         boolean needsFolder = switch (work) {
             case ACT_ON_STATES, RESOLVE_CONFLICTS, FILL, CONFIGURE_JIRA -> false;
-            case CHANGE_SCHEMA, REPAIR, RESTORE, BACK_UP -> true;
+            // A SQLite sync run holds its lock in a file beside the database.
+            case CHANGE_SCHEMA, REPAIR, RESTORE, BACK_UP, SYNC -> true;
         };
         boolean ok = (work == Work.BACK_UP || writable.database()) && (!needsFolder || writable.folder());
         return ok ? Optional.empty() : Optional.of("SyncDesk cannot " + work.words() + ": " + writable.why() + ".");
@@ -313,6 +315,13 @@ public record Privileges(String role, Set<Need> denied, Map<String, String> owne
                 List.of("jira_connection", "jira_sync_scope").forEach(table -> List.of("INSERT", "UPDATE", "DELETE")
                         .forEach(privilege -> needs.add(Need.table(privilege, table))));
                 needs.add(Need.table("INSERT", "audit_log"));
+            }
+            case SYNC -> {
+                Stream.concat(ENTITY_TABLES.stream(), Stream.of("sync_metadata", "conflict_resolutions", "sync_snapshots")).forEach(table ->
+                        List.of("SELECT", "INSERT", "UPDATE", "DELETE").forEach(privilege -> needs.add(Need.table(privilege, table))));
+                List.of("SELECT", "INSERT", "UPDATE").forEach(privilege -> needs.add(Need.table(privilege, "sync_history")));
+                List.of("SELECT", "INSERT").forEach(privilege -> needs.add(Need.table(privilege, "operators")));
+                countTablesWritten(needs);
             }
         }
         return needs;

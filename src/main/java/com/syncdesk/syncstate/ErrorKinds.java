@@ -2,7 +2,9 @@ package com.syncdesk.syncstate;
 
 /**
  * Groups error messages by kind, in SQL so the grouping is an aggregate: operators act on "rate
- * limited" or "token expired" as a whole before they read single messages.
+ * limited" or "token expired" as a whole before they read single messages. Only states without a
+ * stored {@link FailureKind} (written by other clients or before the sync engine) are grouped by their
+ * message; the labels are the same, so both add up to one list.
  */
 final class ErrorKinds {
 

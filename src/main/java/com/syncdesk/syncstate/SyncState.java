@@ -1,5 +1,6 @@
 package com.syncdesk.syncstate;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -42,6 +43,18 @@ public class SyncState extends SyncRecord {
     @Column(name = "row_version", nullable = false)
     private int rowVersion;
 
+    @Convert(converter = FailureKind.Converter.class)
+    @Column(name = "failure_kind", length = 20)
+    private EnumValue<FailureKind> failureKind;
+
+    /** When a later run tries a failed state again by itself; null when only an operator's retry brings it back. */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    /** When the state was parked for a human after too many failures in a row; runs leave it alone until it is retried. */
+    @Column(name = "parked_at")
+    private Instant parkedAt;
+
     public EnumValue<ResolutionStrategy> getResolutionStrategy() {
         return resolutionStrategy;
     }
@@ -80,5 +93,29 @@ public class SyncState extends SyncRecord {
 
     public int getRowVersion() {
         return rowVersion;
+    }
+
+    public EnumValue<FailureKind> getFailureKind() {
+        return failureKind;
+    }
+
+    public void setFailureKind(FailureKind kind) {
+        this.failureKind = kind == null ? null : EnumValue.of(kind);
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public void setNextAttemptAt(Instant nextAttemptAt) {
+        this.nextAttemptAt = nextAttemptAt;
+    }
+
+    public Instant getParkedAt() {
+        return parkedAt;
+    }
+
+    public void setParkedAt(Instant parkedAt) {
+        this.parkedAt = parkedAt;
     }
 }

@@ -25,7 +25,7 @@ public final class SyncStateRows {
                 + "s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, s.content_hash, "
                 + "s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, s.conflicts, "
                 + "s.row_version, s.created_at, s.updated_at, (SELECT count(*) FROM conflict_resolutions c "
-                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts, " + EntityLabels.expression(vendor, "s") + " AS entity_label";
+                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts, " + EntityLabels.expression(vendor, "s") + " AS entity_label, s.next_attempt_at, s.parked_at";
     }
 
     /** The state with this id, read on the caller's connection (inside its transaction), or empty when there is none. */
@@ -39,7 +39,7 @@ public final class SyncStateRows {
     }
 
     public static SyncStateRow read(ResultSet row, Vendor vendor) throws SQLException {
-        // By position, in the order of columns(): a page maps 100 rows of 23 columns, and looking columns up by name was its main cost.
+        // By position, in the order of columns(): a page maps 100 rows of 25 columns, and looking columns up by name was its main cost.
         String resolution = row.getString(15);
         return new SyncStateRow(
                 row.getLong(1),
@@ -64,6 +64,8 @@ public final class SyncStateRows {
                 row.getInt(19),
                 SqlValues.readInstant(row, 20, vendor),
                 SqlValues.readInstant(row, 21, vendor),
-                row.getString(23));
+                row.getString(23),
+                SqlValues.readInstant(row, 24, vendor),
+                SqlValues.readInstant(row, 25, vendor));
     }
 }

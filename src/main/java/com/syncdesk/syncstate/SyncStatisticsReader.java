@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import com.syncdesk.persistence.Database;
 import com.syncdesk.persistence.DatabaseException;
+import com.syncdesk.persistence.EnumValue;
 import com.syncdesk.persistence.SqlBuilder;
 import com.syncdesk.persistence.SqlValues;
 import com.syncdesk.persistence.Vendor;
@@ -123,17 +124,42 @@ final class SyncStatisticsReader {
         }
     }
 
-    /** Kinds from the error counts; failed states without a message make up the rest. */
+    /**
+     * Failed states by kind: the kind the sync engine stored, counted exactly (a partial index holds the
+     * failed states by kind); the others guessed from their message through the error counts, less the
+     * messages of the states whose kind is known; failed states without a message make up the rest.
+     */
     private List<SyncStatistics.ErrorCount> errorsByKind(Connection connection, EntityType type, long failed) throws SQLException {
-        List<SyncStatistics.ErrorCount> kinds = new ArrayList<>(errorCounts(connection, ofType(new SqlBuilder(database.vendor()).sql(
-                "SELECT " + ErrorKinds.SQL_CASE + " AS kind, sum(s.states) AS n FROM sync_error_counts s WHERE 1 = 1"), type)
-                .sql(" GROUP BY kind HAVING sum(s.states) <> 0")));
-        long withMessage = kinds.stream().mapToLong(SyncStatistics.ErrorCount::count).sum();
-        if (failed > withMessage) {
-            kinds.add(new SyncStatistics.ErrorCount(NO_MESSAGE, failed - withMessage));
+        Vendor vendor = database.vendor();
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        SqlBuilder stored = ofType(new SqlBuilder(vendor).sql("SELECT failure_kind, count(*) FROM sync_metadata "
+                + "WHERE sync_status = 'failed' AND failure_kind IS NOT NULL"), type).sql(" GROUP BY failure_kind");
+        for (SyncStatistics.ErrorCount count : errorCounts(connection, stored)) {
+            String label = EnumValue.parse(FailureKind.class, count.message()).value().map(FailureKind::label).orElse(count.message());
+            kinds.merge(label, count.count(), Long::sum);
         }
-        kinds.sort(Comparator.comparingLong(SyncStatistics.ErrorCount::count).reversed().thenComparing(SyncStatistics.ErrorCount::message));
-        return kinds;
+        Map<String, Long> guessed = new LinkedHashMap<>();
+        errorCounts(connection, ofType(new SqlBuilder(vendor).sql(
+                "SELECT " + ErrorKinds.SQL_CASE + " AS kind, sum(s.states) AS n FROM sync_error_counts s WHERE 1 = 1"), type)
+                .sql(" GROUP BY kind HAVING sum(s.states) <> 0")).forEach(count -> guessed.merge(count.message(), count.count(), Long::sum));
+        if (!kinds.isEmpty()) {
+            errorCounts(connection, ofType(new SqlBuilder(vendor).sql("SELECT " + ErrorKinds.SQL_CASE + " AS kind, count(*) FROM sync_metadata s "
+                    + "WHERE s.sync_status = 'failed' AND s.failure_kind IS NOT NULL AND s.last_error IS NOT NULL"), type)
+                    .sql(" GROUP BY kind")).forEach(known -> guessed.merge(known.message(), -known.count(), Long::sum));
+        }
+        guessed.forEach((label, count) -> {
+            if (count > 0) {
+                kinds.merge(label, count, Long::sum);
+            }
+        });
+        long counted = kinds.values().stream().mapToLong(Long::longValue).sum();
+        if (failed > counted) {
+            kinds.merge(NO_MESSAGE, failed - counted, Long::sum);
+        }
+        List<SyncStatistics.ErrorCount> list = new ArrayList<>();
+        kinds.forEach((label, count) -> list.add(new SyncStatistics.ErrorCount(label, count)));
+        list.sort(Comparator.comparingLong(SyncStatistics.ErrorCount::count).reversed().thenComparing(SyncStatistics.ErrorCount::message));
+        return list;
     }
 
     private static List<SyncStatistics.ErrorCount> errorCounts(Connection connection, SqlBuilder query) throws SQLException {

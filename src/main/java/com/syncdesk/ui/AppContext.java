@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +31,10 @@ import com.syncdesk.app.StartupTrace;
 import com.syncdesk.app.Texts;
 import com.syncdesk.app.Workspace;
 import com.syncdesk.conflict.ResolutionResult;
+import com.syncdesk.jira.JiraClientOptions;
 import com.syncdesk.jira.JiraConnectionStore;
+import com.syncdesk.jira.JiraConnections;
+import com.syncdesk.jira.JiraSecrets;
 import com.syncdesk.migration.SchemaStatus;
 import com.syncdesk.migration.SchemaWords;
 import com.syncdesk.persistence.AppDirectories;
@@ -65,14 +70,22 @@ public final class AppContext implements AutoCloseable {
     private final ObjectProperty<Window> window = new SimpleObjectProperty<>(this, "window");
     private final List<BooleanSupplier> closeGuards = new ArrayList<>();
     private URI storedJiraSite;
+    private JiraSecrets jiraSecrets;
     private Consumer<Navigation> navigator = n -> { };
     private Consumer<ConflictRequest> conflictOpener = request -> { };
     private Consumer<URI> browser = uri -> { };
+    private Runnable jiraConnectionOpener = () -> { };
+    private Consumer<Notice> notifier = notice -> { };
+    private final ReadOnlyIntegerWrapper jiraConnectionSaves = new ReadOnlyIntegerWrapper(this, "jiraConnectionSaves");
     private static final Object EARLY_LOCK = new Object();
     private static EarlyOpening early;
 
     /** A request to show a page, optionally with something to show on it (a filter, a state id). */
     public record Navigation(PageId page, Object argument) {
+    }
+
+    /** A short message for the operator that must not interrupt them, such as a scheduled run's outcome. */
+    public record Notice(String title, String text) {
     }
 
     /** A request to resolve one sync state's conflicts in the conflict dialog, over whatever page asked. */
@@ -111,6 +124,22 @@ public final class AppContext implements AutoCloseable {
 
     public String operator() {
         return operator;
+    }
+
+    /**
+     * Where JIRA secrets are kept for the console's whole life: a secret kept "for this session only" lives in this
+     * one object. Opening the keyring may take seconds, so call it from background work only.
+     */
+    public synchronized JiraSecrets jiraSecrets() {
+        if (jiraSecrets == null) {
+            jiraSecrets = JiraSecrets.forThisMachine();
+        }
+        return jiraSecrets;
+    }
+
+    /** The JIRA connection use cases on the open workspace, as {@code syncdesk jira} has them; background work only. */
+    public JiraConnections jiraConnections(Workspace on) {
+        return new JiraConnections(on.database(), jiraSecrets(), JiraClientOptions.defaults(), operator);
     }
 
     public ReadOnlyObjectProperty<DatabaseSession> sessionProperty() {
@@ -257,6 +286,35 @@ public final class AppContext implements AutoCloseable {
 
     public void openConflict(long stateId, Consumer<ResolutionResult> onResolved) {
         conflictOpener.accept(new ConflictRequest(stateId, onResolved));
+    }
+
+    /** How notices appear: the shell's notifications, which never take the focus; recorded in tests. */
+    public void onNotify(Consumer<Notice> notifier) {
+        this.notifier = notifier;
+    }
+
+    public void notifyOperator(String title, String text) {
+        notifier.accept(new Notice(title, text));
+    }
+
+    /** How File › JIRA connection… opens; the shell provides it, so the Sync page can offer it too. */
+    public void onOpenJiraConnection(Runnable opener) {
+        this.jiraConnectionOpener = opener;
+    }
+
+    public void openJiraConnection() {
+        jiraConnectionOpener.run();
+    }
+
+    /** Called once a JIRA connection was saved: "Open in JIRA" follows it, and pages showing it reload. */
+    public void jiraConnectionSaved() {
+        readStoredJiraSite(workspace.get());
+        jiraConnectionSaves.set(jiraConnectionSaves.get() + 1);
+    }
+
+    /** Counts the JIRA connections saved in this console, for pages that show the connection. */
+    public ReadOnlyIntegerProperty jiraConnectionSavesProperty() {
+        return jiraConnectionSaves.getReadOnlyProperty();
     }
 
     public ObjectProperty<Window> windowProperty() {

@@ -1,5 +1,6 @@
 package com.syncdesk.ui;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 /** One page of the console: its view, and what it does when shown or asked to refresh. */
@@ -14,6 +15,11 @@ public interface Page {
 
     /** Reloads from the database in the background (F5). */
     void refresh();
+
+    /** A count the sidebar shows beside the page's name (what waits there), or null when the page has none. */
+    default ObservableValue<Number> badge() {
+        return null;
+    }
 
     /** Moves the keyboard focus to the page's search field (Ctrl+F), if it has one. */
     default void focusSearch() {

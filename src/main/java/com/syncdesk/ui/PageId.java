@@ -3,6 +3,8 @@ package com.syncdesk.ui;
 /** The console's pages, in navigation order, with their icons (Feather) and shortcuts. */
 public enum PageId {
     DASHBOARD("Dashboard", "fth-activity", "Shortcut+1"),
+    // Second in the sidebar, where an operator starts a run; its shortcut comes after the older pages'.
+    SYNC("Sync", "fth-refresh-cw", "Shortcut+7"),
     SYNC_STATES("Sync States", "fth-list", "Shortcut+2"),
     CONFLICTS("Conflicts", "fth-git-merge", "Shortcut+3"),
     HISTORY("Sync History", "fth-clock", "Shortcut+4"),

@@ -49,6 +49,8 @@ public final class Settings {
     public List<RecentConnection> recentConnections = new ArrayList<>();
     /** The JIRA site "Open in JIRA" leads to, e.g. https://acme.atlassian.net; null until the operator sets one. */
     public String jiraBaseUrl;
+    /** The Sync page's schedule switch: sync every connection interval while the console is open. */
+    public boolean syncOnSchedule;
 
     public static Path file() {
         return AppDirectories.dataDirectory().resolve("settings.json");

@@ -26,11 +26,11 @@ class SyncDeskCliTest {
         assertThat(SyncDeskCli.commandLine("status", "--db", "x.db").getSubcommands()).containsOnlyKeys("status");
         assertThat(SyncDeskCli.commandLine("conflicts", "list").getSubcommands()).containsOnlyKeys("conflicts");
         assertThat(SyncDeskCli.commandLine("conflicts", "list").getSubcommands().get("conflicts").getSubcommands()).containsKeys("list", "resolve");
-        assertThat(SyncDeskCli.commandLine("--help").getSubcommands()).hasSize(22).containsKeys("status", "retry-failed", "bench");
-        assertThat(SyncDeskCli.commandLine("no-such-command").getSubcommands()).hasSize(22);
+        assertThat(SyncDeskCli.commandLine("--help").getSubcommands()).hasSize(23).containsKeys("status", "retry-failed", "bench");
+        assertThat(SyncDeskCli.commandLine("no-such-command").getSubcommands()).hasSize(23);
         assertThat(SyncDeskCli.commandLine("--version").getSubcommands()).isEmpty();
         assertThat(SyncDeskCli.commandLine("-V").getSubcommands()).isEmpty();
-        assertThat(SyncDeskCli.commandLine("--version", "--help").getSubcommands()).hasSize(22);
+        assertThat(SyncDeskCli.commandLine("--version", "--help").getSubcommands()).hasSize(23);
     }
 
     @Test

@@ -41,6 +41,25 @@ class JiraTimestampsTest {
         assertThat(JiraTimestamps.parse(text)).isEqualTo(Instant.parse(expected));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "2026-12-31T23:59:59.999-1800, 2027-01-01T17:59:59.999Z",
+            "2026-02-28T00:00:00.000+18:00, 2026-02-27T06:00:00Z",
+            "2024-02-29T12:00:00.000-00:00, 2024-02-29T12:00:00Z",
+            "2026-11-30T10:15:30.000-0130, 2026-11-30T11:45:30Z"})
+    void readsTheFixedWidthFormsAtTheirEdges(String text, String expected) {
+        assertThat(JiraTimestamps.parse(text)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026-13-30T10:15:30.000+0000", "2026-11-30T24:15:30.000Z",
+            "2026-11-30T10:15:30.000+1900", "2026-11-30T10:15:30.000-0a00", "2026-11-30T10:15:30.000+01-00",
+            "2026-11-30T10:15:30.000X", "2026-11-30T10:15:30.0a0Z", "2026-11-30 10:15:30.000+0000"})
+    void refusesWhatIsNotATimestampInAnyForm(String text) {
+        assertThatThrownBy(() -> JiraTimestamps.parse(text)).isInstanceOf(DateTimeParseException.class);
+    }
+
     @Test
     void refusesATimeWithoutAnOffset() {
         assertThatThrownBy(() -> JiraTimestamps.parse("2026-11-30T10:15:30.000")).isInstanceOf(DateTimeParseException.class);

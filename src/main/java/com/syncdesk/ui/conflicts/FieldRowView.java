@@ -208,6 +208,7 @@ final class FieldRowView extends VBox {
             case DECIMAL -> "number";
             case TIMESTAMP -> "date and time";
             case CHOICE -> "one of a list";
+            case JIRA_SPRINT -> "a JIRA sprint id";
         };
     }
 

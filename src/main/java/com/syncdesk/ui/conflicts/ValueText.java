@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.syncdesk.app.Texts;
@@ -60,6 +61,7 @@ public final class ValueText {
             case TIMESTAMP -> parseDateTime(text.strip());
             case CHOICE -> TextNode.valueOf(text.strip());
             case TEXT, REQUIRED_TEXT -> TextNode.valueOf(text);
+            case JIRA_SPRINT -> text.strip().matches("\\d{1,18}") ? LongNode.valueOf(Long.parseLong(text.strip())) : TextNode.valueOf(text.strip());
         };
     }
 

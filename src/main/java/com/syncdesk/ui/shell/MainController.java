@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -25,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.syncdesk.app.BuildInfo;
@@ -38,6 +43,7 @@ import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Settings;
 import com.syncdesk.ui.Theme;
 import com.syncdesk.ui.conflicts.ConflictDialog;
+import com.syncdesk.ui.sync.JiraConnectionDialog;
 
 /** The main window: navigation, pages, menus, the schema banner and the status bar. */
 public final class MainController {
@@ -121,6 +127,10 @@ public final class MainController {
         });
         context.onNavigate(navigation -> show(navigation.page(), navigation.argument()));
         context.onOpenConflict(this::openConflict);
+        context.onOpenJiraConnection(this::jiraConnection);
+        context.onNotify(this::notice);
+        // The Sync page lives from the start: its schedule runs and its badge counts while other pages are shown.
+        showBadge(PageId.SYNC, page(PageId.SYNC));
         context.workspaceProperty().addListener((obs, old, now) -> {
             if (current != null) {
                 pages.get(current).refresh();
@@ -141,6 +151,45 @@ public final class MainController {
         navButtons.get(id).setSelected(true);
         content.getChildren().setAll(page.view());
         page.show(argument);
+    }
+
+    /** The page's count beside its name in the sidebar, hidden at zero. */
+    private void showBadge(PageId id, Page page) {
+        ObservableValue<Number> count = page.badge();
+        if (count == null) {
+            return;
+        }
+        Label badge = new Label();
+        badge.getStyleClass().add("nav-badge");
+        badge.setId("badge-" + id.name().toLowerCase().replace('_', '-'));
+        badge.textProperty().bind(count.map(n -> n.longValue() > 999 ? "999+" : String.valueOf(n.longValue())));
+        badge.visibleProperty().bind(count.map(n -> n.longValue() > 0));
+        ToggleButton button = navButtons.get(id);
+        HBox graphic = new HBox(6, button.getGraphic(), new Label(id.title()), badge);
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        button.setText(null);
+        button.setGraphic(graphic);
+        button.getTooltip().textProperty().bind(count.map(n -> id.title() + " (" + KeyCombination.valueOf(id.shortcut()).getDisplayText() + ")"
+                + (n.longValue() > 0 ? ": " + n + " need a human" : "")));
+    }
+
+    /** A notification in the window's corner that leaves the focus where it is. */
+    private void notice(AppContext.Notice notice) {
+        Window owner = context.windowProperty().get();
+        if (owner == null || !owner.isShowing()) {
+            return;
+        }
+        Notifications.create().owner(owner).title(notice.title()).text(notice.text()).position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(12)).showWarning();
+        // ControlsFX paints the bar with Modena's colours, which AtlantaFX does not define (it came out transparent): paint it in the theme's.
+        boolean dark = Theme.of(context.settings().theme) == Theme.DARK;
+        Window.getWindows().stream().filter(w -> w != owner && w.getScene() != null).forEach(w -> {
+            w.getScene().getRoot().lookupAll(".notification-bar > .pane").forEach(pane -> pane.setStyle(dark
+                    ? "-fx-background-color: #30363d, #161b22; -fx-background-insets: 0, 1; -fx-background-radius: 6;"
+                    : "-fx-background-color: #d0d7de, #ffffff; -fx-background-insets: 0, 1; -fx-background-radius: 6;"));
+            w.getScene().getRoot().lookupAll(".notification-bar .label").forEach(label -> label.setStyle(dark ? "-fx-text-fill: #e6edf3;"
+                    : "-fx-text-fill: #1f2328;"));
+        });
     }
 
     /** One conflict dialog at a time, over whichever page asked: it is modal to the console. */
@@ -228,6 +277,16 @@ public final class MainController {
         theme.style(root.getScene());
         context.settings().theme = theme.id();
         context.settings().save();
+    }
+
+    /** The database's JIRA connection, tested and saved as {@code syncdesk jira connect} does. */
+    @FXML
+    private void jiraConnection() {
+        if (context.workspace() == null) {
+            context.dialogs().info("JIRA connection", "Open a database at the latest schema first: the JIRA connection is kept in it.");
+            return;
+        }
+        JiraConnectionDialog.show(context, context.windowProperty().get(), kept -> context.jiraConnectionSaved());
     }
 
     /** Where "Open in JIRA" leads; an empty address forgets it. */

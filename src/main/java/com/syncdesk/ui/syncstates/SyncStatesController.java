@@ -320,7 +320,7 @@ public final class SyncStatesController implements Page {
         column("Entity", SyncStateColumn.ENTITY_ID, 80, SyncStateRow::entityId, s -> s);
         column("JIRA id", SyncStateColumn.JIRA_ID, 90, SyncStateRow::jiraId, s -> s);
         TableColumn<SyncStateRow, SyncStateRow> status = new TableColumn<>("Status");
-        status.setPrefWidth(170);
+        status.setPrefWidth(220);
         status.setMinWidth(130);
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setCellFactory(c -> new TableCell<>() {
@@ -332,7 +332,7 @@ public final class SyncStatesController implements Page {
                 if (empty || row == null) {
                     setGraphic(null);
                 } else {
-                    StatusBadge.update(badge, row.status(), row.errorCount());
+                    StatusBadge.update(badge, row, texts);
                     setGraphic(badge);
                 }
             }
@@ -423,7 +423,10 @@ public final class SyncStatesController implements Page {
         jiraLink.setManaged(linked);
         int line = 0;
         for (SyncStatesViewModel.DetailLine field : detail.lines()) {
-            Label value = field.caption().equals("Status") ? StatusBadge.of(row.status(), row.errorCount()) : valueLabel(field.value());
+            Label value = valueLabel(field.value());
+            if (field.caption().equals("Status")) {
+                StatusBadge.update(value, row, texts);
+            }
             detailFields.addRow(line++, caption(field.caption()), value);
         }
         conflictsText.setText(detail.conflicts());

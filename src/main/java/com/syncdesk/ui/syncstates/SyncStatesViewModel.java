@@ -466,6 +466,8 @@ public final class SyncStatesViewModel {
                 new DetailLine("Error count", String.valueOf(row.errorCount())),
                 new DetailLine("Last error", row.lastError()),
                 new DetailLine("Last attempt", texts.timestamp(row.lastSyncAttempt())),
+                new DetailLine("Next attempt", row.nextAttempt() == null ? null : texts.timestamp(row.nextAttempt())),
+                new DetailLine("Parked", row.parkedAt() == null ? null : texts.timestamp(row.parkedAt())),
                 new DetailLine("Last success", texts.timestamp(row.lastSuccessfulSync())),
                 new DetailLine("Direction", enumText(row.direction())),
                 new DetailLine("Batch", row.batchId()),

@@ -50,6 +50,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.syncdesk.demo.DemoVocabulary;
 import com.syncdesk.jira.JiraAuthScheme;
 import com.syncdesk.jira.JiraDeployment;
 import com.syncdesk.jira.JiraSite;
@@ -100,6 +101,7 @@ public final class JiraSimulator implements AutoCloseable {
     private final Map<String, CachedQuery> queries = lru(64);
     private final AtomicLong tokens = new AtomicLong();
     private volatile boolean tokenRevoked;
+    private volatile Duration latency;
     private volatile int searchPageCap;
     private volatile int agilePageCap = 50;
     private volatile boolean lyingIsLast;
@@ -137,6 +139,7 @@ public final class JiraSimulator implements AutoCloseable {
         this.config = config;
         this.data = SimData.seed(config);
         this.searchPageCap = config.cloud() ? 100 : 1_000;
+        this.latency = config.latency();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 200);
         this.server.setExecutor(executor);
@@ -235,6 +238,47 @@ public final class JiraSimulator implements AutoCloseable {
         editAsAnotherUser(key, issue -> issue.summary = summary);
     }
 
+    /** Another user moves the issue to a sprint (null: the backlog), which moves its {@code updated} on. */
+    public void moveToSprintAsAnotherUser(String key, Long sprintId) {
+        write(() -> {
+            SimIssue issue = existing(key);
+            data.moveToSprint(issue, sprintId == null ? null : data.sprints.get(sprintId));
+            issue.updated = data.writeTime(config.clock().instant());
+            return null;
+        });
+    }
+
+    /** Another user's change of a sprint (name, goal). */
+    public void editSprintAsAnotherUser(long id, Consumer<SimSprint> edit) {
+        write(() -> {
+            edit.accept(data.sprints.get(id));
+            data.writeTime(config.clock().instant());
+            return null;
+        });
+    }
+
+    /** Another user creates an issue in the project, in the sprint given (or the backlog); returns its key. */
+    public String createIssueAsAnotherUser(String projectKey, String summary, Long sprintId) {
+        return write(() -> {
+            Instant now = data.writeTime(config.clock().instant());
+            SimIssue issue = data.create(data.projects.get(projectKey), now);
+            issue.summary = summary;
+            issue.type = "Story";
+            issue.priority = "Medium";
+            issue.status = SimWorkflow.TO_DO;
+            issue.updated = now;
+            if (sprintId != null) {
+                data.moveToSprint(issue, data.sprints.get(sprintId));
+            }
+            return issue.key;
+        });
+    }
+
+    /** The keys of every issue, in key order. */
+    public List<String> issueKeys() {
+        return read(() -> data.issuesInKeyOrder.stream().map(SimIssue::key).toList());
+    }
+
     /** Deleted in JIRA: the issue answers 404 and leaves every search. */
     public void deleteIssue(String key) {
         write(() -> {
@@ -254,6 +298,16 @@ public final class JiraSimulator implements AutoCloseable {
     /** The signed-in user loses the permission to see the board: 403 on it, its sprints and its issues. */
     public void denyBoard(long id) {
         deniedBoards.add(id);
+    }
+
+    /** Added to every request from now on, instead of the configured latency. */
+    public void setLatency(Duration value) {
+        latency = value;
+    }
+
+    /** How many issues the project of a board holds (each simulated board shows one project). */
+    public int issuesOnBoard(long boardId) {
+        return read(() -> data.issuesByProject.get(data.boards.get(boardId).project().key()).size());
     }
 
     /** The token is revoked: every later request answers 401. */
@@ -373,7 +427,7 @@ public final class JiraSimulator implements AutoCloseable {
         try {
             List<SimRule> active = rules.stream().filter(rule -> rule.claims(method, path)).toList();
             active.stream().map(SimRule::beforeHook).filter(hook -> hook != null).forEach(Runnable::run);
-            Duration delay = active.stream().map(SimRule::delayTime).reduce(config.latency(), Duration::plus);
+            Duration delay = active.stream().map(SimRule::delayTime).reduce(latency, Duration::plus);
             if (delay.isPositive()) {
                 Thread.sleep(delay);
             }
@@ -495,6 +549,8 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     private static final Pattern ISSUE = Pattern.compile("/rest/api/(2|3)/issue/([^/]+)");
+    private static final Pattern NEW_ISSUE = Pattern.compile("/rest/api/(2|3)/issue");
+    private static final Pattern USER_SEARCH = Pattern.compile("/rest/api/(2|3)/user/search");
     private static final Pattern TRANSITIONS = Pattern.compile("/rest/api/(2|3)/issue/([^/]+)/transitions");
     private static final Pattern PROJECT = Pattern.compile("/rest/api/(2|3)/project/([^/]+)");
     private static final Pattern PLATFORM = Pattern.compile("/rest/api/(2|3)/(myself|field|search|search/jql)");
@@ -524,12 +580,22 @@ public final class JiraSimulator implements AutoCloseable {
                 default -> methodNotAllowed();
             };
         }
+        if ((m = NEW_ISSUE.matcher(path)).matches() && apiVersionServed(m.group(1))) {
+            return only(method, "POST", () -> create(body));
+        }
+        if ((m = USER_SEARCH.matcher(path)).matches() && apiVersionServed(m.group(1))) {
+            return only(method, "GET", () -> userSearch(params));
+        }
         if ((m = ISSUE.matcher(path)).matches() && apiVersionServed(m.group(1))) {
             String key = m.group(2);
             Set<String> fields = params.containsKey("fields") ? Set.of(params.get("fields").split(",")) : null;
             return switch (method) {
                 case "GET" -> read(() -> issueOr404(key, issue -> Reply.json(200, json.issue(issue, fields))));
                 case "PUT" -> edit(key, body);
+                case "DELETE" -> write(() -> issueOr404(key, issue -> {
+                    data.delete(issue);
+                    return Reply.noContent();
+                }));
                 default -> methodNotAllowed();
             };
         }
@@ -588,7 +654,7 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     private Reply issueOr404(String key, Function<SimIssue, Reply> found) {
-        SimIssue issue = data.issuesByKey.get(key);
+        SimIssue issue = data.issueByIdOrKey(key);
         return issue == null ? Reply.of(SimResponse.jiraError(404, "Issue does not exist or you do not have permission to see it."))
                 : found.apply(issue);
     }
@@ -792,6 +858,7 @@ public final class JiraSimulator implements AutoCloseable {
                 JsonNode value = entry.getValue();
                 String problem = switch (field) {
                     case "summary" -> summary(issue, value, changes);
+                    case "issuetype" -> issueType(issue, value, changes);
                     case "priority" -> priority(issue, value, changes);
                     case "assignee" -> assignee(issue, value, changes);
                     default -> field.equals(config.storyPointsField()) ? storyPoints(issue, value, changes)
@@ -820,6 +887,104 @@ public final class JiraSimulator implements AutoCloseable {
         }
         changes.add(() -> issue.summary = value.asText());
         return null;
+    }
+
+    private static String issueType(SimIssue issue, JsonNode value, List<Runnable> changes) {
+        String name = value.path("name").asText(null);
+        if (name == null || !DemoVocabulary.TYPES.contains(name)) {
+            return "The issue type selected is invalid.";
+        }
+        changes.add(() -> issue.type = name);
+        return null;
+    }
+
+    /**
+     * {@code POST …/issue}: project, summary and issue type are required; priority defaults to Medium, the
+     * status is the workflow's first; {@code properties} become entity properties. Answers 201 with id, key and self.
+     */
+    private Reply create(byte[] body) {
+        JsonNode request = readJson(body);
+        if (request == null || !request.path("fields").isObject()) {
+            return Reply.of(SimResponse.jiraError(400, "Can not deserialize instance of the issue out of the given content."));
+        }
+        JsonNode fields = request.path("fields");
+        return write(() -> {
+            SimProject project = data.projects.get(fields.path("project").path("key").asText(""));
+            if (project == null) {
+                return Reply.of(SimResponse.jiraError(400, List.of(), Map.of("project", "Specify a valid project ID or key")));
+            }
+            if (!fields.has("issuetype")) {
+                return Reply.of(SimResponse.jiraError(400, List.of(), Map.of("issuetype", "Specify an issue type")));
+            }
+            SimIssue draft = new SimIssue(0, project, 0, config.clock().instant());
+            draft.priority = "Medium";
+            Map<String, String> errors = new LinkedHashMap<>();
+            List<Runnable> changes = new ArrayList<>();
+            fields.properties().forEach(entry -> {
+                String field = entry.getKey();
+                JsonNode value = entry.getValue();
+                String problem = switch (field) {
+                    case "project" -> null;
+                    case "summary" -> summary(draft, value, changes);
+                    case "issuetype" -> issueType(draft, value, changes);
+                    case "priority" -> priority(draft, value, changes);
+                    case "assignee" -> assignee(draft, value, changes);
+                    default -> field.equals(config.storyPointsField()) ? storyPoints(draft, value, changes)
+                            : field.equals(config.sprintField()) ? null
+                            : "Field '" + field + "' cannot be set. It is not on the appropriate screen, or unknown.";
+                };
+                if (problem != null) {
+                    errors.put(field, problem);
+                }
+            });
+            changes.forEach(Runnable::run);
+            if (draft.summary == null && !errors.containsKey("summary")) {
+                errors.put("summary", "You must specify a summary of the issue.");
+            }
+            SimSprint sprint = null;
+            JsonNode sprintValue = fields.path(config.sprintField());
+            if (!sprintValue.isMissingNode() && !sprintValue.isNull()) {
+                sprint = sprintValue.canConvertToLong() ? data.sprints.get(sprintValue.asLong()) : null;
+                if (sprint == null) {
+                    errors.put(config.sprintField(), "Sprint with id " + sprintValue.asText() + " does not exist.");
+                }
+            }
+            if (!errors.isEmpty()) {
+                return Reply.of(SimResponse.jiraError(400, List.of(), errors));
+            }
+            Instant now = data.writeTime(config.clock().instant());
+            SimIssue issue = data.create(project, now);
+            issue.summary = draft.summary;
+            issue.type = draft.type;
+            issue.priority = draft.priority;
+            issue.assignee = draft.assignee;
+            issue.storyPoints = draft.storyPoints;
+            issue.status = SimWorkflow.TO_DO;
+            issue.updated = now;
+            if (sprint != null) {
+                data.moveToSprint(issue, sprint);
+            }
+            request.path("properties").forEach(property -> issue.properties.put(property.path("key").asText(), property.path("value")));
+            return Reply.json(201, JSON.objectNode().put("id", String.valueOf(issue.id)).put("key", issue.key)
+                    .put("self", baseUrl + (config.cloud() ? "/rest/api/3" : "/rest/api/2") + "/issue/" + issue.id));
+        });
+    }
+
+    /** Cloud {@code ?query=} matches display names and e-mails; Data Center {@code ?username=} names, display names and e-mails. */
+    private Reply userSearch(Map<String, String> params) {
+        String text = (config.cloud() ? params.getOrDefault("query", "") : params.getOrDefault("username", "")).toLowerCase(Locale.ROOT);
+        if (text.isBlank()) {
+            return Reply.of(SimResponse.jiraError(400, "The query parameter is required."));
+        }
+        ArrayNode users = JSON.arrayNode();
+        read(() -> {
+            data.people.stream().filter(person -> person.displayName().toLowerCase(Locale.ROOT).contains(text)
+                            || person.email().toLowerCase(Locale.ROOT).startsWith(text)
+                            || person.name().toLowerCase(Locale.ROOT).startsWith(text))
+                    .limit(Long.parseLong(params.getOrDefault("maxResults", "50"))).forEach(person -> users.add(json.user(person)));
+            return null;
+        });
+        return Reply.json(200, users);
     }
 
     private static String priority(SimIssue issue, JsonNode value, List<Runnable> changes) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class SimData {
     final Map<Long, SimSprint> sprints = new LinkedHashMap<>();
     final Map<Long, List<SimSprint>> sprintsByBoard = new HashMap<>();
     final Map<String, SimIssue> issuesByKey = new HashMap<>();
+    final Map<String, SimIssue> issuesById = new HashMap<>();
     final Map<String, List<SimIssue>> issuesByProject = new HashMap<>();
     final Map<Long, Set<SimIssue>> issuesBySprint = new HashMap<>();
     final List<SimIssue> issuesInKeyOrder = new ArrayList<>();
@@ -41,6 +43,8 @@ final class SimData {
     final SimPerson operator;
     private long version;
     private Instant lastWrite;
+    private long lastIssueId;
+    private final Map<String, Integer> lastNumber = new HashMap<>();
 
     private SimData(SimPerson operator) {
         this.operator = operator;
@@ -117,12 +121,15 @@ final class SimData {
             issue.updated = updated;
             inProject.add(issue);
             data.issuesByKey.put(issue.key, issue);
+            data.issuesById.put(String.valueOf(issue.id), issue);
             if (issue.sprint != null) {
                 data.issuesBySprint.get(issue.sprint.id).add(issue);
             }
         }
         data.projects.values().forEach(project -> data.issuesInKeyOrder.addAll(data.issuesByProject.get(project.key())));
         data.issuesInKeyOrder.sort(KEY_ORDER);
+        data.lastIssueId = 10_000L + config.issues();
+        data.projects.keySet().forEach(key -> data.lastNumber.put(key, data.issuesByProject.get(key).size()));
         return data;
     }
 
@@ -145,6 +152,12 @@ final class SimData {
         return lastWrite;
     }
 
+    /** JIRA takes an issue's id wherever it takes its key. */
+    SimIssue issueByIdOrKey(String idOrKey) {
+        SimIssue issue = issuesByKey.get(idOrKey);
+        return issue != null ? issue : issuesById.get(idOrKey);
+    }
+
     /** Moves an issue between sprints, keeping the sprint index right. Under the write lock. */
     void moveToSprint(SimIssue issue, SimSprint sprint) {
         if (issue.sprint != null) {
@@ -156,11 +169,24 @@ final class SimData {
         }
     }
 
+    /** A new issue with the next id and the project's next number (numbers are never reused). Under the write lock. */
+    SimIssue create(SimProject project, Instant now) {
+        int number = lastNumber.merge(project.key(), 1, Integer::sum);
+        SimIssue issue = new SimIssue(++lastIssueId, project, number, now);
+        issuesByProject.get(project.key()).add(issue);
+        issuesByKey.put(issue.key, issue);
+        issuesById.put(String.valueOf(issue.id), issue);
+        int at = Collections.binarySearch(issuesInKeyOrder, issue, KEY_ORDER);
+        issuesInKeyOrder.add(at < 0 ? -at - 1 : at, issue);
+        return issue;
+    }
+
     /** Removes an issue as if deleted in JIRA. Under the write lock. */
     void delete(SimIssue issue) {
         moveToSprint(issue, null);
         issue.deleted = true;
         issuesByKey.remove(issue.key);
+        issuesById.remove(String.valueOf(issue.id));
         issuesByProject.get(issue.project.key()).remove(issue);
         issuesInKeyOrder.remove(issue);
         version++;

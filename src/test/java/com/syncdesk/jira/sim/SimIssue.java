@@ -2,6 +2,10 @@ package com.syncdesk.jira.sim;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An issue; its fields change only through {@link SimData} under its write lock. The getters are
@@ -23,6 +27,8 @@ public final class SimIssue {
     SimSprint sprint;
     Instant updated;
     boolean deleted;
+    /** Entity properties by key, as {@code POST /issue} with {@code properties} sets them. */
+    final Map<String, JsonNode> properties = new LinkedHashMap<>();
 
     SimIssue(long id, SimProject project, int number, Instant created) {
         this.id = id;
@@ -34,6 +40,42 @@ public final class SimIssue {
 
     public String key() {
         return key;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** The entity property's value, or null. */
+    public JsonNode property(String propertyKey) {
+        return properties.get(propertyKey);
+    }
+
+    // Setters for edits made through JiraSimulator.editAsAnotherUser, which holds the write lock and moves updated on.
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public void setPriority(String priority) {
+        this.priority = priority;
+    }
+
+    public void setStoryPoints(BigDecimal points) {
+        this.storyPoints = points;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** @param name To Do, In Progress, In Review or Done */
+    public void setStatus(String name) {
+        this.status = SimWorkflow.status(name);
     }
 
     public String summary() {

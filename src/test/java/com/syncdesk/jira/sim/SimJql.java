@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * <ul>
  * <li>{@code project = KEY}, {@code project in (A, B)}</li>
  * <li>{@code sprint = N}, {@code sprint in (N, M)}, {@code sprint is EMPTY}, {@code sprint is not EMPTY}</li>
- * <li>{@code key = PAY-1}, {@code key in (PAY-1, PAY-2)} ({@code issuekey} too)</li>
+ * <li>{@code key = PAY-1}, {@code key in (PAY-1, PAY-2)} ({@code issuekey} too), issue ids as well as keys, as JIRA takes them</li>
  * <li>{@code updated >= "yyyy/MM/dd HH:mm"} and {@code >}, {@code <}, {@code <=}; also {@code yyyy-MM-dd HH:mm} and the date
  * alone; read in the requesting user's time zone, to the minute, as JIRA does</li>
  * <li>clauses joined by {@code AND}</li>
@@ -50,7 +50,7 @@ final class SimJql {
         List<SimIssue> run(SimData data) {
             Collection<SimIssue> candidates;
             if (keys != null) {
-                candidates = keys.stream().map(data.issuesByKey::get).filter(issue -> issue != null).toList();
+                candidates = keys.stream().map(data::issueByIdOrKey).filter(issue -> issue != null).distinct().toList();
             } else if (sprints != null) {
                 Set<SimIssue> union = new LinkedHashSet<>();
                 sprints.forEach(id -> union.addAll(data.issuesBySprint.getOrDefault(id, Set.of())));
@@ -82,7 +82,7 @@ final class SimJql {
             if (sprintEmpty != null && sprintEmpty != (issue.sprint == null)) {
                 return false;
             }
-            if (keys != null && !keys.contains(issue.key)) {
+            if (keys != null && !keys.contains(issue.key) && !keys.contains(String.valueOf(issue.id))) {
                 return false;
             }
             for (Predicate<SimIssue> filter : filters) {
@@ -153,6 +153,10 @@ final class SimJql {
             throw new JqlError("The simulator's JQL does not support NOT. The query was: " + jql);
         }
         String name = field.toLowerCase(Locale.ROOT);
+        if (name.startsWith("issue.property[")) {
+            propertyClause(field);
+            return;
+        }
         switch (name) {
             case "project" -> projects = intersect(projects, projectValues());
             case "sprint" -> sprintClause();
@@ -162,6 +166,25 @@ final class SimJql {
                     ? "The simulator's JQL does not support the field '" + field + "' (it supports project, sprint, key and updated). The query was: " + jql
                     : "Field '" + field + "' does not exist or you do not have permission to view it.");
         }
+    }
+
+    /** {@code issue.property[key].path = "value"}: an entity property's top-level value, compared as text. */
+    private void propertyClause(String field) {
+        int close = field.indexOf(']');
+        if (close < 0 || close + 2 > field.length() || field.charAt(close + 1) != '.') {
+            throw new JqlError("The simulator's JQL takes entity properties as issue.property[key].path. The query was: " + jql);
+        }
+        String key = field.substring("issue.property[".length(), close);
+        String path = field.substring(close + 2);
+        String operator = next();
+        if (!operator.equals("=")) {
+            throw new JqlError("The simulator's JQL compares entity properties with = only. The query was: " + jql);
+        }
+        String value = next();
+        filters.add(issue -> {
+            var property = issue.properties.get(key);
+            return property != null && property.path(path).isValueNode() && property.path(path).asText().equals(value);
+        });
     }
 
     private Set<String> projectValues() {

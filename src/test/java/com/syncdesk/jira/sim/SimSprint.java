@@ -51,6 +51,20 @@ public final class SimSprint {
         return goal;
     }
 
+    public Instant complete() {
+        return complete;
+    }
+
+    // Setters for edits made through JiraSimulator.editSprintAsAnotherUser, which holds the write lock.
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setGoal(String goal) {
+        this.goal = goal;
+    }
+
     public long boardId() {
         return board.id();
     }
