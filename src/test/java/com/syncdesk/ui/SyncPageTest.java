@@ -283,4 +283,34 @@ class SyncPageTest {
         assertThat(retrying.getTooltip().getText()).isEqualTo("Next attempt " + console.context.texts().timestamp(Instant.parse("2026-12-01T11:00:00Z")));
         console.assertNothingWentWrong();
     }
+
+    @Test
+    void syncNowOnSyncStatesRunsTheChosenEntitiesOnTheSyncPage(FxRobot robot) throws Exception {
+        connectedToTheSimulator(robot, SimulatorConfig.cloud(5, 120));
+        syncNow(robot);
+        String key = row("SELECT issue_key FROM issues ORDER BY id LIMIT 1");
+        sim.renameAsAnotherUser(key, "Renamed in JIRA just now");
+        long before = sim.requestCount("POST", "/rest/api/3/search/jql");
+
+        robot.clickOn("#nav-sync-states");
+        robot.clickOn("#searchField").write(key);
+        console.settle();
+        @SuppressWarnings("unchecked")
+        TableView<com.syncdesk.syncstate.SyncStateRow> table = robot.lookup("#table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#syncEntitiesButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page().model().summaryProperty().get() != null
+                && page().model().summaryProperty().get().batchId().startsWith("entities-") && !page().model().runningProperty().get());
+        console.settle();
+
+        assertThat(console.window.controller().currentPage()).isEqualTo(PageId.SYNC);
+        SyncSummary done = page().model().summaryProperty().get();
+        assertThat(done.outcome()).as(done.error()).isEqualTo(SyncSummary.Outcome.COMPLETED);
+        assertThat(done.counts().processed()).isEqualTo(1);
+        assertThat(done.counts().pulled()).isEqualTo(1);
+        assertThat(sim.requestCount("POST", "/rest/api/3/search/jql") - before).isEqualTo(1);
+        assertThat(row("SELECT summary FROM issues WHERE issue_key = '" + key + "'")).isEqualTo("Renamed in JIRA just now");
+        console.assertNothingWentWrong();
+    }
 }

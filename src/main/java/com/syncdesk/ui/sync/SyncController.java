@@ -229,6 +229,14 @@ public final class SyncController implements Page {
         model.refresh();
     }
 
+    @Override
+    public void show(Object argument) {
+        refresh();
+        if (argument instanceof SyncEntities chosen) {
+            model.syncEntities(chosen);
+        }
+    }
+
     @FXML
     private void openConnection() {
         model.openConnection();

@@ -178,6 +178,15 @@ public final class SyncViewModel {
         start(SyncRequest.incremental(context.operator()), false);
     }
 
+    /** "Sync this entity now" from Sync States: a run of those states only, watched here like any other. */
+    public void syncEntities(SyncEntities chosen) {
+        if (running.get()) {
+            context.notifyOperator("A sync is already running", "Sync the chosen states again once it has finished.");
+            return;
+        }
+        start(SyncRequest.entities(chosen.stateIds(), context.operator()), false);
+    }
+
     /** Full resync…: asks first, saying what it does and roughly how many requests it makes. */
     public void fullResync() {
         if (site == null || running.get()) {

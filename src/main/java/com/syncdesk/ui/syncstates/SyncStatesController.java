@@ -101,6 +101,8 @@ public final class SyncStatesController implements Page {
     @FXML
     private Button retryButton;
     @FXML
+    private Button syncEntitiesButton;
+    @FXML
     private Button skipButton;
     @FXML
     private Button resetButton;
@@ -470,6 +472,9 @@ public final class SyncStatesController implements Page {
         retryButton.disableProperty().bind(noTarget);
         skipButton.disableProperty().bind(noTarget);
         resetButton.disableProperty().bind(noTarget);
+        syncEntitiesButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.maySyncNow(model.selectedCountProperty().get()),
+                model.selectedCountProperty(), model.syncRefusalProperty(), model.connectedProperty()));
+        syncEntitiesButton.setTooltip(new Tooltip("Read the selected entities from JIRA and sync them now, on the Sync page"));
         resolveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             SyncStateRow row = table.getSelectionModel().getSelectedItem();
             return row == null || row.openConflicts() == 0 || !model.mayResolve();
@@ -501,6 +506,11 @@ public final class SyncStatesController implements Page {
     private void act(StateAction action) {
         model.act(action, model.scopeProperty().get() == SyncStatesViewModel.Scope.SELECTED
                 ? table.getSelectionModel().getSelectedItems().stream().map(SyncStateRow::id).toList() : null);
+    }
+
+    @FXML
+    private void syncNow() {
+        model.syncNow(table.getSelectionModel().getSelectedItems().stream().map(SyncStateRow::id).toList());
     }
 
     @FXML

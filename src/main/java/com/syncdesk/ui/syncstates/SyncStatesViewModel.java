@@ -56,8 +56,10 @@ import com.syncdesk.syncstate.SyncStateRow;
 import com.syncdesk.syncstate.SyncStateSort;
 import com.syncdesk.syncstate.SyncStatus;
 import com.syncdesk.ui.AppContext;
+import com.syncdesk.ui.PageId;
 import com.syncdesk.ui.Question;
 import com.syncdesk.ui.TaskRunner;
+import com.syncdesk.ui.sync.SyncEntities;
 
 /**
  * The Sync States page's state: the filter the bar edits, the sort, and one page of rows fetched from
@@ -113,6 +115,7 @@ public final class SyncStatesViewModel {
     private long storyGeneration;
     private final ReadOnlyStringWrapper actionsRefusal = new ReadOnlyStringWrapper(this, "actionsRefusal", "");
     private final ReadOnlyStringWrapper resolveRefusal = new ReadOnlyStringWrapper(this, "resolveRefusal", "");
+    private final ReadOnlyStringWrapper syncRefusal = new ReadOnlyStringWrapper(this, "syncRefusal", "");
     private SyncStateFilter appliedFilter = SyncStateFilter.all();
 
     private Page<SyncStateRow> page = Page.empty();
@@ -132,6 +135,7 @@ public final class SyncStatesViewModel {
     private void followPrivileges(Privileges privileges) {
         actionsRefusal.set(privileges == null ? "" : privileges.refusal(Work.ACT_ON_STATES).orElse(""));
         resolveRefusal.set(privileges == null ? "" : privileges.refusal(Work.RESOLVE_CONFLICTS).orElse(""));
+        syncRefusal.set(privileges == null ? "" : privileges.refusal(Work.SYNC).orElse(""));
     }
 
     public void setOnFailure(Consumer<Throwable> onFailure) {
@@ -319,6 +323,18 @@ public final class SyncStatesViewModel {
     /** Whether Retry, Skip and Reset errors have something to act on, and the role may do them. */
     public boolean canAct(Scope scope, int selected) {
         return connected.get() && actionsRefusal.get().isEmpty() && (scope == Scope.SELECTED ? selected > 0 : total.get() > 0);
+    }
+
+    /** Whether "Sync now" can run the selected states: some selected, and a role that may sync. */
+    public boolean maySyncNow(int selected) {
+        return connected.get() && selected > 0 && syncRefusal.get().isEmpty();
+    }
+
+    /** "Sync this entity now": the Sync page runs the chosen states and shows the run and its summary. */
+    public void syncNow(List<Long> stateIds) {
+        if (!stateIds.isEmpty()) {
+            context.navigate(PageId.SYNC, new SyncEntities(stateIds));
+        }
     }
 
     /** Whether the role may resolve conflicts (the Resolve conflict button opens the dialog that does). */
@@ -607,5 +623,9 @@ public final class SyncStatesViewModel {
     /** Why Resolve conflict is disabled for this role; empty when it may resolve. */
     public ReadOnlyStringProperty resolveRefusalProperty() {
         return resolveRefusal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty syncRefusalProperty() {
+        return syncRefusal.getReadOnlyProperty();
     }
 }
