@@ -219,6 +219,9 @@ public final class SyncEngine {
                         reclaimed.runs(), reclaimed.states()));
                 jiraZone = runClient.myself().timeZone();
                 boardCount = chosen.size();
+                if (!request.dryRun()) {
+                    creationsUnderway();
+                }
                 Set<String> projects = new LinkedHashSet<>();
                 for (long board : request.forEntities() ? List.<Long>of() : chosen) {
                     if (cancel.isCancelled()) {
@@ -461,6 +464,17 @@ public final class SyncEngine {
                 }
                 after = ids.getLast();
                 processNewLocalIssues(ids);
+            }
+        }
+
+        /**
+         * Creations a dead run left underway are seen through first: JIRA may have made the issue, and the boards' pass
+         * would otherwise take it for an issue made in JIRA and copy it locally beside the row it came from.
+         */
+        private void creationsUnderway() {
+            List<Long> ids = store.creationsUnderway();
+            for (int from = 0; from < ids.size() && !cancel.isCancelled(); from += settings.chunk()) {
+                processLocal(EntityKind.ISSUE, ids.subList(from, Math.min(ids.size(), from + settings.chunk())), true);
             }
         }
 

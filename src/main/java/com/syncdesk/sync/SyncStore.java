@@ -324,6 +324,23 @@ final class SyncStore {
     record LastRun(Instant startedAt, List<Long> boards, Instant localScanAt) {
     }
 
+    /** Issues a run began to create in JIRA and did not see through: JIRA may have made them before that run died. */
+    List<Long> creationsUnderway() {
+        return database.read(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM sync_metadata WHERE entity_type = 'issue' "
+                    + "AND jira_id LIKE ? ORDER BY id")) {
+                query.setString(1, Tracked.PENDING_CREATION + "%");
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     Optional<LastRun> lastSuccessfulRun() {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT created_at, sync_details FROM sync_history "

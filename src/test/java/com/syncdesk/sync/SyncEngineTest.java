@@ -128,4 +128,29 @@ class SyncEngineTest {
             assertThat(f.countDrift()).isZero();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void anIssueADeadRunCreatedInJiraIsLinkedToItsLocalRowNotCopiedBesideIt(Vendor vendor) {
+        try (SyncFixture f = SyncFixture.start(vendor, tempDir, 200)) {
+            f.run();
+            // As a run killed between JIRA's answer to the create and its own record of it leaves things.
+            f.sql("INSERT INTO issues (issue_key, summary, status, issue_type, priority, created_at, updated_at) "
+                    + "VALUES ('PAY-90000', 'Created locally', 'To Do', 'Task', 'Low', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            String localId = f.row("SELECT id FROM issues WHERE issue_key = 'PAY-90000'");
+            f.sql("INSERT INTO sync_metadata (entity_type, entity_id, jira_id, sync_status, created_at, updated_at) VALUES ('issue', '"
+                    + localId + "', 'pending:dead-run-origin', 'pending', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            String key = f.client.createIssue("PAY", com.syncdesk.jira.IssueUpdate.create().summary("Created locally").issueType("Task"),
+                    "dead-run-origin").key();
+            int inJira = f.sim.issueCount();
+
+            SyncSummary next = f.run();
+
+            assertThat(next.outcome()).as(next.error()).isEqualTo(Outcome.COMPLETED);
+            assertThat(f.sim.issueCount()).as("not created again").isEqualTo(inJira);
+            assertThat(f.rows("SELECT issue_key FROM issues WHERE summary = 'Created locally'")).containsExactly(key);
+            assertThat(f.count("SELECT count(*) FROM issues")).isEqualTo(inJira);
+            assertThat(f.countDrift()).isZero();
+        }
+    }
 }

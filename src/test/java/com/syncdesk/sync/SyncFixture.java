@@ -34,7 +34,7 @@ final class SyncFixture implements AutoCloseable {
     final Workspace workspace;
     final Database database;
     JiraSite site;
-    private final JiraClient client;
+    final JiraClient client;
     private SyncSettings settings = SyncSettings.defaults();
 
     private SyncFixture(JiraSimulator sim, Workspace workspace, UnaryOperator<JiraClientOptions> options) {
