@@ -338,11 +338,7 @@ public final class BenchRunner {
             List<Integer> durations = new ArrayList<>();
             long apiCalls = 0;
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT s.id, s.entity_type, s.entity_id, s.jira_id, s.sync_status, "
-                    + "s.last_sync_attempt, s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, "
-                    + "s.content_hash, s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, "
-                    + "s.conflicts, s.row_version, s.created_at, s.updated_at, 0 AS open_conflicts, NULL AS entity_label, s.next_attempt_at, s.parked_at FROM sync_metadata s "
-                    + "WHERE s.entity_type = 'issue'")) {
+                    "SELECT " + SyncStateRows.storedColumns() + " FROM sync_metadata s WHERE s.entity_type = 'issue'")) {
                 statement.setFetchSize(1_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

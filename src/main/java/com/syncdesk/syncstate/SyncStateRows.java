@@ -16,16 +16,25 @@ public final class SyncStateRows {
     private SyncStateRows() {
     }
 
+    private static final String STORED = "s.id, s.entity_type, s.entity_id, s.jira_id, s.sync_status, s.last_sync_attempt, "
+            + "s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, s.content_hash, "
+            + "s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, s.conflicts, "
+            + "s.row_version, s.created_at, s.updated_at, ";
+    private static final String RETRIES = ", s.next_attempt_at, s.parked_at";
+
     /**
      * The select list {@link #read} reads, by position, from {@code sync_metadata s}, with each row's number of open
      * conflicts and its entity's label.
      */
     public static String columns(Vendor vendor) {
-        return "s.id, s.entity_type, s.entity_id, s.jira_id, s.sync_status, s.last_sync_attempt, "
-                + "s.last_successful_sync, s.error_count, s.last_error, s.sync_direction, s.sync_batch_id, s.content_hash, "
-                + "s.local_modified, s.remote_modified, s.resolution_strategy, s.sync_duration_ms, s.api_calls_count, s.conflicts, "
-                + "s.row_version, s.created_at, s.updated_at, (SELECT count(*) FROM conflict_resolutions c "
-                + "WHERE c.sync_metadata_id = s.id AND c.is_resolved = " + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts, " + EntityLabels.expression(vendor, "s") + " AS entity_label, s.next_attempt_at, s.parked_at";
+        return STORED + "(SELECT count(*) FROM conflict_resolutions c WHERE c.sync_metadata_id = s.id AND c.is_resolved = "
+                + (vendor == Vendor.SQLITE ? "0" : "false") + ") AS open_conflicts, " + EntityLabels.expression(vendor, "s") + " AS entity_label"
+                + RETRIES;
+    }
+
+    /** The same select list with only what the row itself stores: no open conflicts (0) and no label. */
+    public static String storedColumns() {
+        return STORED + "0 AS open_conflicts, NULL AS entity_label" + RETRIES;
     }
 
     /** The state with this id, read on the caller's connection (inside its transaction), or empty when there is none. */
