@@ -28,7 +28,7 @@ public record SyncSettings(Duration overlap, Duration retryBase, Duration retryC
     }
 
     public static SyncSettings defaults() {
-        return new SyncSettings(Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofHours(6), 4, 500, 100, Clock.systemUTC());
+        return new SyncSettings(Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofHours(6), 4, 2_000, 100, Clock.systemUTC());
     }
 
     public SyncSettings withClock(Clock value) {
