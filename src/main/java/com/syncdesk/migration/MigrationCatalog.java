@@ -54,6 +54,11 @@ public final class MigrationCatalog {
         return scripts(vendor).stream().filter(s -> s.version() == version).findFirst();
     }
 
+    /** The script's text as the jar holds it. */
+    static String text(Vendor vendor, Script script) {
+        return read("migrations/" + vendor.folder() + "/" + script.fileName());
+    }
+
     /** The statements of the upgrade script of {@code version}, in order. */
     static List<String> upgradeStatements(Vendor vendor, int version) {
         Script script = script(vendor, version).orElseThrow(() -> new IllegalStateException("No migration script for version " + version));
