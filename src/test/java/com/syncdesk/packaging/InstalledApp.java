@@ -1,25 +1,19 @@
 package com.syncdesk.packaging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+
+import com.syncdesk.testing.CliRun;
 
 /**
  * The app image the package profile built (its paths come from the build as system properties), run through its own
  * launcher as an operator runs it: no Maven, no test classpath, only the jlinked runtime and the jar inside the image.
  */
 final class InstalledApp {
-
-    /** What one run of the launcher printed and how it exited. */
-    record Run(int exitCode, String out, String err) {
-    }
 
     private InstalledApp() {
     }
@@ -56,20 +50,20 @@ final class InstalledApp {
      * Runs the command line's launcher with {@code args} and the data directory {@code home}; {@code environment} adds
      * variables (JAVA_TOOL_OPTIONS reaches the launcher's JVM, as it would an operator's).
      */
-    static Run run(Path home, Map<String, String> environment, String... args) {
+    static CliRun run(Path home, Map<String, String> environment, String... args) {
         return run(cliLauncher(), home, environment, args);
     }
 
-    static Run run(Path home, String... args) {
+    static CliRun run(Path home, String... args) {
         return run(home, Map.of(), args);
     }
 
     /** Runs the console's launcher without arguments. */
-    static Run console(Path home, Map<String, String> environment) {
+    static CliRun console(Path home, Map<String, String> environment) {
         return run(consoleLauncher(), home, environment);
     }
 
-    private static Run run(Path launcher, Path home, Map<String, String> environment, String... args) {
+    private static CliRun run(Path launcher, Path home, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -79,26 +73,7 @@ final class InstalledApp {
         builder.environment().put("SYNCDESK_HOME", home.toString());
         builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("The installed SyncDesk did not end within 120 s: " + String.join(" ", args));
-            }
-            return new Run(process.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String read(InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            return CliRun.finished(builder.start(), "The installed SyncDesk did not end within 120 s: " + String.join(" ", args));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.syncdesk.app.StartupTrace;
 import com.syncdesk.cli.ExitCodes;
 import com.syncdesk.persistence.ConnectionTarget;
+import com.syncdesk.testing.CliRun;
 import com.syncdesk.testing.TestPostgres;
 import com.syncdesk.testing.Versions;
 
@@ -38,7 +39,7 @@ class InstalledAppIT {
 
     @Test
     void versionSaysTheBuildsVersionAndTheRuntimeInsideTheImage() {
-        InstalledApp.Run version = InstalledApp.run(home, "--version");
+        CliRun version = InstalledApp.run(home, "--version");
 
         assertThat(version.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(version.out().lines().toList()).hasSize(2);
@@ -54,8 +55,8 @@ class InstalledAppIT {
         // With AOTMode=on the JVM refuses to start when its cache cannot be used, instead of starting slowly.
         Map<String, String> strict = Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
 
-        InstalledApp.Run cli = InstalledApp.run(home, strict, "--version");
-        InstalledApp.Run console = InstalledApp.console(home, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Dglass.platform=Headless "
+        CliRun cli = InstalledApp.run(home, strict, "--version");
+        CliRun console = InstalledApp.console(home, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Dglass.platform=Headless "
                 + "-Dprism.order=sw -D" + StartupTrace.FILE_PROPERTY + "=" + home.resolve("trace.txt") + " -D" + StartupTrace.EXIT_PROPERTY + "=true"));
 
         assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCodes.OK);
@@ -86,14 +87,14 @@ class InstalledAppIT {
     void migrateDemoDataStatsAndStatusWorkOnAFreshSqliteFile() throws Exception {
         Path db = home.resolve("ops.db");
 
-        InstalledApp.Run migrate = InstalledApp.run(home, "migrate", "--db", db.toString());
+        CliRun migrate = InstalledApp.run(home, "migrate", "--db", db.toString());
         assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(ExitCodes.OK);
         assertThat(migrate.out()).contains("Schema upgraded from version 0 to " + Versions.LATEST + ".");
 
-        InstalledApp.Run demo = InstalledApp.run(home, "demo-data", "--db", db.toString(), "--entities", "400", "--seed", "3");
+        CliRun demo = InstalledApp.run(home, "demo-data", "--db", db.toString(), "--entities", "400", "--seed", "3");
         assertThat(demo.exitCode()).as(demo.err()).isEqualTo(ExitCodes.OK);
 
-        InstalledApp.Run stats = InstalledApp.run(home, "stats", "--json", "--db", db.toString());
+        CliRun stats = InstalledApp.run(home, "stats", "--json", "--db", db.toString());
         assertThat(stats.exitCode()).as(stats.err()).isEqualTo(ExitCodes.OK);
         assertThat(stats.err()).isEmpty();
         JsonNode statistics = JSON.readTree(stats.out()).path("statistics");
@@ -104,7 +105,7 @@ class InstalledAppIT {
         }
         assertThat(byStatus).isEqualTo(400);
 
-        InstalledApp.Run status = InstalledApp.run(home, "status", "--db", db.toString());
+        CliRun status = InstalledApp.run(home, "status", "--db", db.toString());
         assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(status.out()).contains("Schema version: " + Versions.LATEST + " (latest)");
         // Logback's configuration came along: the log went to the data directory, not to the terminal.
@@ -115,8 +116,8 @@ class InstalledAppIT {
     void exitCodesAreTheJarsForWrongOptionsAndRefusals() throws IOException {
         Path notes = Files.writeString(home.resolve("notes.txt"), "not a database\n");
 
-        InstalledApp.Run wrongOption = InstalledApp.run(home, "status", "--no-such-option");
-        InstalledApp.Run notADatabase = InstalledApp.run(home, "status", "--db", notes.toString());
+        CliRun wrongOption = InstalledApp.run(home, "status", "--no-such-option");
+        CliRun notADatabase = InstalledApp.run(home, "status", "--db", notes.toString());
 
         assertThat(wrongOption.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(notADatabase.exitCode()).isEqualTo(ExitCodes.REFUSED);
@@ -128,10 +129,10 @@ class InstalledAppIT {
         ConnectionTarget.PostgresServer server = (ConnectionTarget.PostgresServer) TestPostgres.freshDatabase();
         Map<String, String> password = Map.of("SYNCDESK_PASSWORD", "unused-by-trust-auth");
 
-        InstalledApp.Run migrate = InstalledApp.run(home, password, "migrate", "--url", server.jdbcUrl(), "--user", server.user());
-        InstalledApp.Run demo = InstalledApp.run(home, password, "demo-data", "--url", server.jdbcUrl(), "--user", server.user(),
+        CliRun migrate = InstalledApp.run(home, password, "migrate", "--url", server.jdbcUrl(), "--user", server.user());
+        CliRun demo = InstalledApp.run(home, password, "demo-data", "--url", server.jdbcUrl(), "--user", server.user(),
                 "--entities", "200");
-        InstalledApp.Run stats = InstalledApp.run(home, password, "stats", "--json", "--url", server.jdbcUrl(), "--user", server.user());
+        CliRun stats = InstalledApp.run(home, password, "stats", "--json", "--url", server.jdbcUrl(), "--user", server.user());
 
         assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(ExitCodes.OK);
         assertThat(migrate.out()).contains("Schema upgraded from version 0 to " + Versions.LATEST + ".");
@@ -146,7 +147,7 @@ class InstalledAppIT {
         String headless = String.join(" ", "-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
                 "-Dsyncdesk.keyring=off", "-D" + StartupTrace.FILE_PROPERTY + "=" + trace, "-D" + StartupTrace.EXIT_PROPERTY + "=true");
 
-        InstalledApp.Run console = InstalledApp.console(home, Map.of("JAVA_TOOL_OPTIONS", headless));
+        CliRun console = InstalledApp.console(home, Map.of("JAVA_TOOL_OPTIONS", headless));
 
         assertThat(console.exitCode()).as(console.err()).isEqualTo(ExitCodes.OK);
         List<String> reached = Files.readAllLines(trace).stream().map(line -> line.split(" ")[0]).toList();

@@ -26,15 +26,24 @@ public record CliRun(int exitCode, String out, String err) {
      */
     public static CliRun withPassword(Path dataHome, String password, String... args) {
         try {
-            Process process = ChildCli.builder(dataHome, List.of(), Map.of(ConnectionOptions.PASSWORD_VARIABLE, password), args).start();
+            return finished(ChildCli.builder(dataHome, List.of(), Map.of(ConnectionOptions.PASSWORD_VARIABLE, password), args).start(),
+                    "The command line did not end: " + String.join(" ", args));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (at most two minutes) for a started process with nothing on its input, and takes what it printed. */
+    public static CliRun finished(Process process, String whenFrozen) {
+        try {
             process.getOutputStream().close();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            String out = read(process.getInputStream());
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("The command line did not end: " + String.join(" ", args));
+                throw new AssertionError(whenFrozen);
             }
-            return new CliRun(process.exitValue(), out, err.join());
+            return new CliRun(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
