@@ -3,7 +3,6 @@ package com.syncdesk.migration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +28,8 @@ import com.syncdesk.persistence.Vendor;
 public final class MigrationCatalog {
 
     private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+    /** The build's list of a folder's scripts, one file name per line. */
+    static final String INDEX = "index";
     private static final Map<Vendor, List<Script>> SCRIPTS = new EnumMap<>(Vendor.class);
 
     /** One versioned migration: its version and the description Flyway derives from the file name. */
@@ -82,6 +81,11 @@ public final class MigrationCatalog {
         }
     }
 
+    /**
+     * The folder's scripts, from the list the build writes beside them ({@code index}, see pom.xml): listing the jar's
+     * tens of thousands of entries to find them was a tenth of a short command's start. Classes run without the build
+     * (an IDE's) have a folder to list instead.
+     */
     private static List<Script> scan(Vendor vendor) {
         String folder = "migrations/" + vendor.folder();
         URL url = MigrationCatalog.class.getClassLoader().getResource(folder);
@@ -89,11 +93,15 @@ public final class MigrationCatalog {
             throw new IllegalStateException("The migration folder " + folder + " is missing from this SyncDesk");
         }
         List<Script> scripts = new ArrayList<>();
-        try {
-            if (url.openConnection() instanceof JarURLConnection jar) {
-                collectFromJar(jar, folder, scripts);
+        try (InputStream index = MigrationCatalog.class.getClassLoader().getResourceAsStream(folder + "/" + INDEX)) {
+            if (index != null) {
+                new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(name -> add(name.strip(), scripts));
+            } else if ("file".equals(url.getProtocol())) {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                    files.forEach(file -> add(file.getFileName().toString(), scripts));
+                }
             } else {
-                collect(Path.of(url.toURI()), scripts);
+                throw new IllegalStateException("The migration folder " + folder + " has no " + INDEX + ": this SyncDesk was not built by its build");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the migration folder " + folder, e);
@@ -105,26 +113,6 @@ public final class MigrationCatalog {
         }
         scripts.sort(Comparator.comparingInt(Script::version));
         return List.copyOf(scripts);
-    }
-
-    /**
-     * Lists the folder's entries of the jar by name. A zip file system over the jar would index all of its tens of
-     * thousands of entries first, a tenth of a short command's start.
-     */
-    private static void collectFromJar(JarURLConnection connection, String folder, List<Script> scripts) throws IOException {
-        // The cached jar the URL's handler shares: it must stay open for whoever else reads through it.
-        connection.setUseCaches(true);
-        JarFile jar = connection.getJarFile();
-        String prefix = folder + "/";
-        jar.stream().map(JarEntry::getName)
-                .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
-                .forEach(name -> add(name.substring(prefix.length()), scripts));
-    }
-
-    private static void collect(Path folder, List<Script> scripts) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            files.forEach(file -> add(file.getFileName().toString(), scripts));
-        }
     }
 
     private static void add(String fileName, List<Script> scripts) {
