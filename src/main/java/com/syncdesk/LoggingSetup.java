@@ -1,11 +1,15 @@
 package com.syncdesk;
 
+import java.util.function.Supplier;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -16,7 +20,7 @@ import com.syncdesk.cli.LoggingProblems;
 /**
  * SyncDesk's logging, set up in code (found by logback through {@code META-INF/services}): parsing an XML configuration
  * was a fifth of a short command's start. A file {@code syncdesk.log} in {@code syncdesk.logdir} (the launcher puts it
- * in the data directory), rolled daily and at 10 MB, 14 days and 100 MB kept; nothing on the terminal, where commands
+ * in the data directory), opened by the first event that reaches it, rolled daily and at 10 MB, 14 days and 100 MB kept; nothing on the terminal, where commands
  * print their own messages; logback's own troubles said once on stderr ({@link LoggingProblems}). An operator's
  * {@code -Dlogback.configurationFile} and the tests' {@code logback-test.xml} take over as logback's files always did.
  */
@@ -30,10 +34,29 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         if (System.getProperty("logback.configurationFile") != null || LoggingSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        logToFile(context, System.getProperty("syncdesk.logdir", System.getProperty("java.io.tmpdir")));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** SyncDesk's levels, and the rolling file in {@code dir}, opened by the first event that reaches it. */
+    static void logToFile(LoggerContext context, String dir) {
         // Before anything starts, so that a log folder that cannot be made is told.
         context.getStatusManager().add(new LoggingProblems());
-        String dir = System.getProperty("syncdesk.logdir", System.getProperty("java.io.tmpdir"));
+        FirstEventOpens file = new FirstEventOpens(() -> rollingFile(context, dir));
+        file.setContext(context);
+        file.setName("FILE");
+        file.start();
 
+        context.getLogger("com.syncdesk").setLevel(Level.INFO);
+        context.getLogger("org.flywaydb").setLevel(Level.INFO);
+        context.getLogger("org.hibernate").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(file);
+    }
+
+    private static Appender<ILoggingEvent> rollingFile(LoggerContext context, String dir) {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
@@ -53,14 +76,36 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         encoder.start();
         file.setEncoder(encoder);
         file.start();
+        return file;
+    }
 
-        context.getLogger("com.syncdesk").setLevel(Level.INFO);
-        context.getLogger("org.flywaydb").setLevel(Level.INFO);
-        context.getLogger("org.hibernate").setLevel(Level.WARN);
-        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
-        root.addAppender(file);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    /**
+     * Opens the rolling file with the first event: a command that logs nothing, such as {@code status}, no longer
+     * pays for the file and its rolling policy (a seventh of its start). Logback's {@code doAppend} is synchronized,
+     * so the file is opened once.
+     */
+    private static final class FirstEventOpens extends AppenderBase<ILoggingEvent> {
+        private final Supplier<Appender<ILoggingEvent>> opener;
+        private Appender<ILoggingEvent> file;
+
+        FirstEventOpens(Supplier<Appender<ILoggingEvent>> opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (file == null) {
+                file = opener.get();
+            }
+            file.doAppend(event);
+        }
+
+        @Override
+        public void stop() {
+            if (file != null) {
+                file.stop();
+            }
+            super.stop();
+        }
     }
 }

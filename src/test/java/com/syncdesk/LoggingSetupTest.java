@@ -34,6 +34,31 @@ class LoggingSetupTest {
     }
 
     @Test
+    void aCommandThatLogsNothingOpensNoLogFileAndTheFirstEventOpensIt() throws Exception {
+        Path db = dir.resolve("c.db");
+        run(ChildCli.productBuilder(dir.resolve("migrating"), List.of(), Map.of(), "migrate", "--db", db.toString()));
+        Path home = dir.resolve("home");
+
+        String status = run(ChildCli.productBuilder(home, List.of(), Map.of(), "status", "--db", db.toString()));
+        assertThat(status).contains("Schema version: ");
+        assertThat(home.resolve("logs")).doesNotExist();
+
+        run(ChildCli.productBuilder(home, List.of(), Map.of(), "migrate", "--db", dir.resolve("e.db").toString()));
+        assertThat(Files.readString(home.resolve("logs").resolve("syncdesk.log"))).contains(" INFO  o.f.core.internal.command.DbMigrate - ");
+    }
+
+    @Test
+    void aLogFolderThatCannotBeMadeIsToldOnceWhenTheFirstEventComesAndTheCommandGoesOn() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("logs"), "a file where the log folder would be");
+
+        String output = run(ChildCli.productBuilder(home, List.of(), Map.of(), "demo-data", "--entities", "20", "--db", dir.resolve("d.db").toString()));
+        assertThat(output.lines().filter(line -> line.startsWith("syncdesk: logging is off for this run: "))).hasSize(1);
+        assertThat(output).contains("Generated ");
+    }
+
+    @Test
     void anOperatorsConfigurationFileTakesOver() throws Exception {
         Path home = dir.resolve("home");
         Path mine = dir.resolve("mine.log");
