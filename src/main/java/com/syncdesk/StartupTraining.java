@@ -8,8 +8,9 @@ import com.syncdesk.ui.shell.SyncDeskApp;
 
 /**
  * The runs the packaging build records its ahead-of-time caches from, one per launcher, on a small demo database in
- * the data directory the build gives ({@code -Dsyncdesk.home}): {@code cli} runs a few commands (and fills the
- * database), {@code console} opens the console until its first figures are shown ({@link StartupTrace#EXIT_PROPERTY}).
+ * the data directory the build gives ({@code -Dsyncdesk.home}), which the build fills beforehand in a run of its own
+ * (demo-data's classes in the command line's cache made every command's start slower): {@code cli} runs a few
+ * commands, {@code console} opens the console until its first figures are shown ({@link StartupTrace#EXIT_PROPERTY}).
  * What a run loads and links, its launcher finds ready at start; each cache holds only its own face of SyncDesk, so
  * the command line does not map the console's classes at every start. {@link Launcher} runs it when
  * {@value StartupTrace#TRAINING_PROPERTY} names the run.
@@ -18,7 +19,6 @@ final class StartupTraining {
 
     private static final List<List<String>> COMMANDS = List.of(
             List.of("--version"),
-            List.of("demo-data", "--entities", "300", "--seed", "1"),
             List.of("status"),
             List.of("stats", "--json"),
             List.of("history", "--limit", "5"));
