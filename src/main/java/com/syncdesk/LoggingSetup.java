@@ -1,5 +1,9 @@
 package com.syncdesk;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Level;
@@ -13,6 +17,7 @@ import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.WarnStatus;
 import ch.qos.logback.core.util.FileSize;
 
 import com.syncdesk.cli.LoggingProblems;
@@ -42,6 +47,12 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     static void logToFile(LoggerContext context, String dir) {
         // Before anything starts, so that a log folder that cannot be made is told.
         context.getStatusManager().add(new LoggingProblems());
+        // Made now, though the file waits for the first event: a run that logs nothing is still told its log is off.
+        try {
+            Files.createDirectories(Path.of(dir));
+        } catch (IOException | InvalidPathException e) {
+            context.getStatusManager().add(new WarnStatus("Could not create the log folder " + dir, LoggingSetup.class, e));
+        }
         FirstEventOpens file = new FirstEventOpens(() -> rollingFile(context, dir));
         file.setContext(context);
         file.setName("FILE");

@@ -34,14 +34,14 @@ class LoggingSetupTest {
     }
 
     @Test
-    void aCommandThatLogsNothingOpensNoLogFileAndTheFirstEventOpensIt() throws Exception {
+    void aCommandThatLogsNothingWritesNoLogFileAndTheFirstEventOpensIt() throws Exception {
         Path db = dir.resolve("c.db");
         run(ChildCli.productBuilder(dir.resolve("migrating"), List.of(), Map.of(), "migrate", "--db", db.toString()));
         Path home = dir.resolve("home");
 
         String status = run(ChildCli.productBuilder(home, List.of(), Map.of(), "status", "--db", db.toString()));
         assertThat(status).contains("Schema version: ");
-        assertThat(home.resolve("logs")).doesNotExist();
+        assertThat(home.resolve("logs").resolve("syncdesk.log")).doesNotExist();
 
         run(ChildCli.productBuilder(home, List.of(), Map.of(), "migrate", "--db", dir.resolve("e.db").toString()));
         assertThat(Files.readString(home.resolve("logs").resolve("syncdesk.log"))).contains(" INFO  o.f.core.internal.command.DbMigrate - ");
