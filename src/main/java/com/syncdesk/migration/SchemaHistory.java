@@ -1,11 +1,11 @@
 package com.syncdesk.migration;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -114,6 +114,7 @@ final class SchemaHistory {
         Map<Integer, MigrationCatalog.Script> byVersion = new HashMap<>();
         scripts.forEach(script -> byVersion.put(script.version(), script));
         Map<Integer, MigrationEntry> applied = new HashMap<>();
+        Set<Integer> undone;
         try (Connection connection = database.connection()) {
             Optional<String> table = historyTableOf(connection);
             if (table == null) {
@@ -139,11 +140,11 @@ final class SchemaHistory {
                     }
                 }
             }
+            undone = undoneVersions(connection);
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
         }
         int current = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        Set<Integer> undone = undoneVersions();
         List<MigrationEntry> entries = new ArrayList<>();
         for (MigrationCatalog.Script script : scripts) {
             MigrationEntry entry = applied.get(script.version());
@@ -268,21 +269,25 @@ final class SchemaHistory {
     }
 
     private Set<Integer> undoneVersions() {
-        Set<Integer> versions = new HashSet<>();
         try (Connection connection = database.connection()) {
-            if (!hasUndoLog(connection)) {
-                return versions;
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT DISTINCT version FROM " + UNDO_LOG_TABLE)) {
-                while (rows.next()) {
-                    versions.add(rows.getInt(1));
-                }
-            }
-            return versions;
+            return undoneVersions(connection);
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e, database.target());
         }
+    }
+
+    private Set<Integer> undoneVersions(Connection connection) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        if (!hasUndoLog(connection)) {
+            return versions;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DISTINCT version FROM " + UNDO_LOG_TABLE)) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+        }
+        return versions;
     }
 
     /**
