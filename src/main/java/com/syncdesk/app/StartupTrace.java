@@ -64,6 +64,11 @@ public final class StartupTrace {
         return FILE != null;
     }
 
+    /** Whether this run records an ahead-of-time cache: one of the packaging build's training runs ({@value #TRAINING_PROPERTY}). */
+    public static boolean training() {
+        return System.getProperty(TRAINING_PROPERTY) != null;
+    }
+
     /** Whether the console should close itself once its first figures are shown (the benchmark and the packaging build start it so). */
     public static boolean exitsWhenDataShown() {
         return enabled() && Boolean.getBoolean(EXIT_PROPERTY);

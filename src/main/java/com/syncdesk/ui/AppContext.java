@@ -172,6 +172,11 @@ public final class AppContext implements AutoCloseable {
      * not fit is logged here and refused again, in words, by the first change that needs it.
      */
     public static void prepareInBackground(Workspace services) {
+        if (StartupTrace.training()) {
+            // The console's cache holds what it needs up to its first figures: with Hibernate's 4,700 classes in it, every
+            // console start loaded them before main (docs/performance.md, Start-up).
+            return;
+        }
         Thread.ofVirtual().name("syncdesk-hibernate").start(() -> {
             try {
                 services.prepareSessions();
