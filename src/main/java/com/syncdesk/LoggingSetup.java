@@ -12,13 +12,16 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.WarnStatus;
 import ch.qos.logback.core.util.FileSize;
+import org.slf4j.Marker;
 
 import com.syncdesk.cli.LoggingProblems;
 
@@ -58,6 +61,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         file.setName("FILE");
         file.start();
 
+        context.addTurboFilter(new KnownJavaFxWarning());
         context.getLogger("com.syncdesk").setLevel(Level.INFO);
         context.getLogger("org.flywaydb").setLevel(Level.INFO);
         context.getLogger("org.hibernate").setLevel(Level.WARN);
@@ -88,6 +92,18 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         file.setEncoder(encoder);
         file.start();
         return file;
+    }
+
+    /**
+     * JavaFX warns at every console start that it was loaded from the class path, where SyncDesk's jar puts it on
+     * purpose (docs/packaging.md). Written, that one line opened the log file on the way to the first window.
+     */
+    static final class KnownJavaFxWarning extends TurboFilter {
+        @Override
+        public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params, Throwable t) {
+            boolean known = "javafx".equals(logger.getName()) && format != null && format.startsWith("Unsupported JavaFX configuration: ");
+            return known ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+
 import com.syncdesk.testing.ChildCli;
 
 /** The product's logging as an installed SyncDesk has it: no logback-test.xml on the class path. */
@@ -31,6 +34,21 @@ class LoggingSetupTest {
         assertThat(log.lines()).allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[.+\\] (TRACE|DEBUG|INFO |WARN |ERROR) .+ - .*")
                 || !line.matches("\\d{4}-.*"));
         assertThat(output).doesNotContain(" INFO ").doesNotContain("DbMigrate");
+    }
+
+    @Test
+    void javaFxsWarningThatItRunsFromTheClassPathIsLeftOutAndItsOtherWarningsAreKept() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        LoggingSetup.logToFile(context, dir.toString());
+        // What JavaFX's own logger says through System.Logger (slf4j-jdk-platform-logging): the console's start, a stylesheet.
+        context.getLogger("javafx").warn("Unsupported JavaFX configuration: classes were loaded from 'unnamed module @2b193f2d'");
+        context.getLogger("javafx").warn("Unsupported JavaFX configuration: classes were loaded from 'unnamed module @2b193f2d'");
+        context.getLogger("javafx.css").warn("Could not resolve '-color-accent' while resolving lookups for '-fx-background-color'");
+        context.stop();
+
+        assertThat(Files.readString(dir.resolve("syncdesk.log"))).contains("WARN  javafx.css - Could not resolve '-color-accent'")
+                .doesNotContain("Unsupported JavaFX configuration");
     }
 
     @Test
