@@ -3,6 +3,7 @@ package com.syncdesk;
 import com.syncdesk.app.StartupTrace;
 import com.syncdesk.cli.SyncDeskCli;
 import com.syncdesk.persistence.AppDirectories;
+import com.syncdesk.persistence.SqliteLibraryFolder;
 import com.syncdesk.ui.shell.DesktopRequirements;
 import com.syncdesk.ui.shell.SyncDeskApp;
 
@@ -19,6 +20,7 @@ public final class Launcher {
         StartupTrace.mark(StartupTrace.Milestone.MAIN);
         // Before any logger exists: logs go beside the user's data, not into the working directory.
         System.setProperty("syncdesk.logdir", AppDirectories.dataDirectory().resolve("logs").toString());
+        SqliteLibraryFolder.useOwnFolderIfInstalled(AppDirectories.dataDirectory());
         String training = System.getProperty(StartupTrace.TRAINING_PROPERTY);
         if (training != null) {
             StartupTraining.run(training);

@@ -63,7 +63,8 @@ final class InstalledApp {
         return run(consoleLauncher(), home, environment);
     }
 
-    private static CliRun run(Path launcher, Path home, Map<String, String> environment, String... args) {
+    /** Runs {@code launcher}, the image's or a copy's, as {@link #run(Path, Map, String...)} does. */
+    static CliRun run(Path launcher, Path home, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));

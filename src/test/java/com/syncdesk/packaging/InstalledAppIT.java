@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,46 @@ class InstalledAppIT {
         assertThat(status.out()).contains("Schema version: " + Versions.LATEST + " (latest)");
         // Logback's configuration came along: the log went to the data directory, not to the terminal.
         assertThat(home.resolve("logs").resolve("syncdesk.log")).isRegularFile();
+    }
+
+    @Test
+    void aNativeLibraryMissingFromTheImageIsUnpackedIntoTheDataDirectoryNotTheImage() throws IOException {
+        Path image = home.resolve("image");
+        copyOfLinks(InstalledApp.image(), image);
+        Path appFolder = image.resolve(InstalledApp.image().relativize(InstalledApp.appFolder()));
+        Files.delete(appFolder.resolve(System.mapLibraryName("sqlitejdbc")));
+        Path db = home.resolve("ops.db");
+
+        CliRun migrate = InstalledApp.run(image.resolve(InstalledApp.image().relativize(InstalledApp.cliLauncher())), home, Map.of(),
+                "migrate", "--db", db.toString());
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(ExitCodes.OK);
+        assertThat(migrate.out()).contains("Schema upgraded from version 0 to " + Versions.LATEST + ".");
+        // sqlite-jdbc unpacked its library into the data directory's folder (and deleted it at exit), never into the image.
+        assertThat(home.resolve("native")).isDirectory();
+        try (Stream<Path> files = Files.list(appFolder)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith("sqlite-"));
+        }
+    }
+
+    /** The image again under {@code copy}, each file a hard link (a copy across file systems), each symbolic link the same link. */
+    private static void copyOfLinks(Path image, Path copy) throws IOException {
+        try (Stream<Path> paths = Files.walk(image)) {
+            for (Path path : paths.toList()) {
+                Path target = copy.resolve(image.relativize(path).toString());
+                if (Files.isSymbolicLink(path)) {
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(path));
+                } else if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    try {
+                        Files.createLink(target, path);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
     }
 
     @Test
