@@ -1,5 +1,7 @@
 package com.syncdesk;
 
+import java.nio.file.Path;
+
 import com.syncdesk.app.StartupTrace;
 import com.syncdesk.cli.SyncDeskCli;
 import com.syncdesk.persistence.AppDirectories;
@@ -19,8 +21,9 @@ public final class Launcher {
     public static void main(String[] args) {
         StartupTrace.mark(StartupTrace.Milestone.MAIN);
         // Before any logger exists: logs go beside the user's data, not into the working directory.
-        System.setProperty("syncdesk.logdir", AppDirectories.dataDirectory().resolve("logs").toString());
-        SqliteLibraryFolder.useOwnFolderIfInstalled(AppDirectories.dataDirectory());
+        Path dataDirectory = AppDirectories.dataDirectory();
+        System.setProperty("syncdesk.logdir", dataDirectory.resolve("logs").toString());
+        SqliteLibraryFolder.useOwnFolderIfInstalled(dataDirectory);
         String training = System.getProperty(StartupTrace.TRAINING_PROPERTY);
         if (training != null) {
             StartupTraining.run(training);
